@@ -1,0 +1,78 @@
+"""Arithmetic inside an article: stated parts that add up to more than their stated total."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Iterable, Iterator
+
+from sqlalchemy import and_, false, or_, select
+from sqlalchemy.engine import Connection
+
+from claims.lang import SUPPORTED, load_pack
+from claims.store.models import Article, ClaimRecord
+
+from .figures import figure_from_row
+from .rules import Finding
+
+_claims = ClaimRecord.__table__
+_articles = Article.__table__
+
+
+def _markers_by_lang() -> dict[str, list[str]]:
+    return {code: load_pack(code).section("arithmetic").get("part_markers", []) for code in SUPPORTED}
+
+
+def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> Iterator[Finding]:
+    markers = _markers_by_lang()
+    every_marker = sorted({m for words in markers.values() for m in words})
+    if not every_marker:
+        return
+    query = (
+        select(
+            _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
+            _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
+            _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
+            _claims.c.sentence, _claims.c.sentence_start, _claims.c.lang,
+        )
+        .join(_articles, _articles.c.id == _claims.c.article_id)
+        .where(and_(
+            _claims.c.kind == "count", _claims.c.is_boilerplate == false(),
+            or_(*[_claims.c.sentence.like(f"%{m}%") for m in every_marker]),
+        ))
+        .order_by(_claims.c.article_id, _claims.c.sentence_start, _claims.c.start)
+    )
+    if story_ids is not None:
+        query = query.where(_claims.c.story_id.in_(list(story_ids)))
+    rows = conn.execution_options(stream_results=True, yield_per=5000).execute(query)
+    for _, sentence_rows in groupby(rows, key=lambda r: (r.article_id, r.sentence_start)):
+        sentence_rows = list(sentence_rows)
+        finding = _check_sentence(sentence_rows, markers.get(sentence_rows[0].lang, []))
+        if finding:
+            yield finding
+
+
+def _check_sentence(rows, markers: list[str]) -> Finding | None:
+    sentence, sentence_start = rows[0].sentence, rows[0].sentence_start
+    lowered = sentence.casefold()
+    positions = [lowered.find(m) for m in markers if lowered.find(m) >= 0]
+    if not positions:
+        return None
+    marker_at = sentence_start + min(positions)
+    before = [r for r in rows if r.end <= marker_at]
+    after = [r for r in rows if r.start >= marker_at]
+    if not before or not after:
+        return None
+    total = figure_from_row(tuple(before[-1])[:17])
+    parts = [figure_from_row(tuple(r)[:17]) for r in after]
+    parts = [p for p in parts if p is not None]
+    if total is None or not parts or total.high == float("inf"):
+        return None
+    floor = sum(p.low for p in parts if p.low != float("-inf"))
+    if floor <= total.high:
+        return None
+    stated = ", ".join(r.text for r in after)
+    return Finding(
+        "arithmetic", "medium",
+        f"parts ({stated}) add up to at least {floor:g}, more than the stated total {before[-1].text}",
+        total, parts[-1],
+    )

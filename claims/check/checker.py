@@ -1,0 +1,115 @@
+"""Run the rules over everything stored, story by story and topic by topic, in one streaming pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Iterable, Iterator
+
+from sqlalchemy import and_, false, select
+
+from claims.store.database import Store
+from claims.store.models import Article, ClaimRecord
+
+from .arithmetic import arithmetic_findings
+from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compatible
+from .persist import save_findings
+from .rules import Finding, percent_vs_points, sweep
+
+_claims = ClaimRecord.__table__
+_articles = Article.__table__
+
+BATCH = 20_000
+# Above this many distinct (actor, location, time) keys in one topic, joins of keys are not added.
+MAX_KEYS_FOR_JOINS = 64
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    new: int = 0
+    claims_read: int = 0
+
+
+def _figure_query(story_ids: Iterable[int] | None):
+    query = (
+        select(
+            _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
+            _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
+            _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
+        )
+        .join(_articles, _articles.c.id == _claims.c.article_id)
+        .where(and_(_claims.c.topic.is_not(None), _claims.c.is_boilerplate == false()))
+        .order_by(_claims.c.story_id, _claims.c.topic)
+    )
+    if story_ids is not None:
+        query = query.where(_claims.c.story_id.in_(list(story_ids)))
+    return query
+
+
+def _sweep_sets(figures: list[Figure]) -> Iterator[list[Figure]]:
+    """Sets of figures that are pairwise comparable, covering every comparable pair.
+
+    A missing actor, place or time never keeps two figures apart, so each set is built
+    around a most-specific key and takes every figure whose key generalizes it.
+    """
+    by_key: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        by_key.setdefault(figure.key, []).append(figure)
+    keys = set(by_key)
+    if len(keys) == 1:
+        yield figures
+        return
+    if len(keys) <= MAX_KEYS_FOR_JOINS:
+        listed = list(keys)
+        for i, a in enumerate(listed):
+            for b in listed[i + 1:]:
+                if keys_compatible(a, b):
+                    keys.add(join_keys(a, b))
+    maximal = [k for k in keys if not any(o != k and generalizes(k, o) for o in keys)]
+    for key in maximal:
+        members = [f for k, group in by_key.items() if generalizes(k, key) for f in group]
+        if len(members) > 1:
+            yield members
+
+
+def findings_for_topic(figures: list[Figure]) -> list[Finding]:
+    findings: list[Finding] = []
+    families: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        families.setdefault(figure.family, []).append(figure)
+    for family_figures in families.values():
+        for members in _sweep_sets(family_figures):
+            findings.extend(sweep(members))
+            percents = [f for f in members if f.kind == "percent"]
+            points = [f for f in members if f.kind == "percentage_point"]
+            if percents and points:
+                findings.extend(percent_vs_points(percents, points))
+    return findings
+
+
+def find_discrepancies(store: Store, story_ids: Iterable[int] | None = None) -> tuple[list[Finding], int]:
+    """Every finding among stored claims (optionally only in some stories), deduplicated."""
+    unique: dict[str, Finding] = {}
+    read = 0
+    with store.reading() as conn:
+        rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_figure_query(story_ids))
+        figures = (f for f in map(figure_from_row, rows) if f is not None)
+        for _, group in groupby(figures, key=lambda f: (f.story_id, f.topic)):
+            group = list(group)
+            read += len(group)
+            if len(group) < 2:
+                continue
+            for finding in findings_for_topic(group):
+                unique.setdefault(finding.fingerprint, finding)
+        for finding in arithmetic_findings(conn, story_ids):
+            unique.setdefault(finding.fingerprint, finding)
+    return list(unique.values()), read
+
+
+def run_check(store: Store, story_ids: Iterable[int] | None = None) -> CheckResult:
+    """Compute discrepancies and record them, keeping every earlier review."""
+    story_ids = None if story_ids is None else sorted(set(story_ids))
+    findings, read = find_discrepancies(store, story_ids)
+    new = save_findings(store, findings, story_ids)
+    return CheckResult(findings=findings, new=new, claims_read=read)

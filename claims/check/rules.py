@@ -1,0 +1,116 @@
+"""Discrepancy rules over one comparable set of figures: value, scale, update, context."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+
+from .figures import Figure, gap_ratio, overlap, role_conflict, scale_slip
+
+# Past this relative gap a disagreement is more than rounding or a late correction.
+HIGH_GAP = 0.2
+MEDIUM_GAP = 0.05
+
+
+@dataclass(slots=True)
+class Finding:
+    kind: str  # value | context | scale | arithmetic | update
+    severity: str  # high | medium | low
+    explanation: str
+    first: Figure
+    second: Figure
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.kind, self.first.identity, self.second.identity)
+
+
+def fingerprint(kind: str, *identities: str) -> str:
+    """Stable across re-ingest and re-check: the kind and where both figures stand in their texts."""
+    return hashlib.sha1("|".join([kind, *sorted(identities)]).encode()).hexdigest()
+
+
+def _show(f: Figure) -> str:
+    if f.value is not None:
+        shown = f"{f.value:g}"
+    else:
+        shown = f"{'' if math.isinf(f.low) else f'{f.low:g}'}..{'' if math.isinf(f.high) else f'{f.high:g}'}"
+    return f"{shown}{' ' + f.unit if f.unit else ''}"
+
+
+def _dated_apart(a: Figure, b: Figure) -> bool:
+    return a.article_id != b.article_id and bool(a.published) and bool(b.published) and a.published != b.published
+
+
+def compare_disjoint(a: Figure, b: Figure) -> Finding:
+    """Two comparable figures whose intervals do not meet."""
+    topic = a.topic.lstrip("~")
+    ratio = scale_slip(a, b)
+    if ratio:
+        return Finding("scale", "high", f"{topic}: {_show(a)} against {_show(b)}, a factor of {ratio:g} (a scale word lost or added?)", a, b)
+    if _dated_apart(a, b):
+        older, newer = (a, b) if a.published < b.published else (b, a)
+        return Finding("update", "low", f"{topic}: {_show(older)} on {older.published}, {_show(newer)} on {newer.published}", older, newer)
+    gap = gap_ratio(a, b)
+    severity = "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+    where = "in the same article" if a.article_id == b.article_id else "across articles"
+    return Finding("value", severity, f"{topic}: {_show(a)} against {_show(b)} {where} ({gap:.0%} apart)", a, b)
+
+
+def sweep(members: list[Figure]) -> list[Finding]:
+    """Value and context findings among figures that all share a key.
+
+    Figures sorted by lower bound fall into clusters that share a common point; two
+    clusters in a row cannot overlap, so one pair per boundary flags the disagreement
+    without comparing all pairs.
+    """
+    findings: list[Finding] = []
+    ordered = sorted(members, key=lambda f: (f.low, f.high, f.id))
+    cluster: list[Figure] = []
+    tightest: Figure | None = None  # the member with the lowest upper bound
+    for figure in ordered:
+        if tightest is not None and figure.low > tightest.high:
+            findings.extend(context_findings(cluster))
+            findings.append(compare_disjoint(tightest, figure))
+            cluster, tightest = [], None
+        cluster.append(figure)
+        if tightest is None or figure.high < tightest.high:
+            tightest = figure
+    findings.extend(context_findings(cluster))
+    return findings
+
+
+def context_findings(cluster: list[Figure]) -> list[Finding]:
+    """The same figure framed differently: one finding per clashing pair of fillers."""
+    findings = []
+    first_by_frame: dict[tuple, Figure] = {}
+    for figure in cluster:
+        if not figure.roles:
+            continue
+        for seen in first_by_frame.values():
+            if not overlap(seen, figure):
+                continue
+            clash = role_conflict(seen, figure)
+            if clash:
+                role, left, right = clash
+                findings.append(Finding(
+                    "context", "high",
+                    f"{figure.topic.lstrip('~')}: the same {_show(figure)} is '{role}: {left}' in one place and '{role}: {right}' in another",
+                    seen, figure,
+                ))
+                break
+        frame = tuple(sorted((k, v.casefold()) for k, v in figure.roles.items() if k != "source"))
+        first_by_frame.setdefault(frame, figure)
+    return findings
+
+
+def percent_vs_points(percents: list[Figure], points: list[Figure]) -> list[Finding]:
+    """Percent and percentage points of the same thing with the same number: one of them is mislabelled."""
+    findings = []
+    for p in percents:
+        for q in points:
+            if p.value is not None and q.value is not None and math.isclose(p.value, q.value, rel_tol=1e-9):
+                findings.append(Finding("scale", "medium", f"{p.topic.lstrip('~')}: {p.value:g} percent against {q.value:g} percentage points", p, q))
+                break
+    return findings

@@ -1,0 +1,38 @@
+"""The claim: a figure with what it counts, where, when and in what frame."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+ROLE_NAMES = ("against", "target", "part_of", "source")
+# Only these roles make two readings of the same figure contradict each other.
+CONTEXT_ROLES = ("against", "target", "part_of")
+
+
+@dataclass(slots=True)
+class Claim:
+    """One figure of an article, as plain data (no database types on the hot path)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    kind: str
+    unit: str | None
+    sentence: str
+    sentence_start: int
+    subject: str | None = None
+    concept: str | None = None
+    actor: str | None = None
+    location: str | None = None
+    time: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)
+    is_caption: bool = False
+    is_boilerplate: bool = False
+    lang: str = "vi"
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Reading numbers: digits, number words, fractions, ranges and qualifiers as intervals."""

@@ -1,0 +1,136 @@
+"""Store articles and their claims: idempotent by content hash, one transaction per article."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import regex
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from claims.extract.claim import Claim
+from claims.extract.extractor import extract_claims
+from claims.lang import detect_language, load_pack
+from claims.numbers.mention import FIGURE_KINDS
+from claims.sources.article import SourceArticle, SourceProblem
+from claims.text.normalize import fold_for_matching
+
+from .database import Store
+from .models import Article, ClaimRecord, utcnow
+from .stories import find_story, new_story, signature, story_named
+
+_articles = Article.__table__
+_claims = ClaimRecord.__table__
+
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did: new articles, ones already stored, and inputs refused."""
+
+    stored: list[int] = field(default_factory=list)
+    already_stored: list[int] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    claims_stored: int = 0
+
+    @property
+    def article_ids(self) -> list[int]:
+        return self.stored + self.already_stored
+
+
+def topic_of(claim: Claim) -> str | None:
+    """What the checker groups a claim by: its concept, else its subject as folded text."""
+    if claim.kind not in FIGURE_KINDS:
+        return None
+    if claim.concept:
+        return claim.concept
+    if claim.subject:
+        return "~" + _SPACES.sub(" ", fold_for_matching(claim.subject).casefold()).strip()
+    return None
+
+
+def claim_row(claim: Claim, article_id: int, story_id: int | None) -> dict:
+    return {
+        "article_id": article_id, "story_id": story_id,
+        "start": claim.start, "end": claim.end, "text": claim.text,
+        "value": claim.value, "low": claim.low, "high": claim.high,
+        "qualifier": claim.qualifier, "kind": claim.kind, "unit": claim.unit,
+        "sentence": claim.sentence, "sentence_start": claim.sentence_start,
+        "subject": claim.subject, "concept": claim.concept, "topic": topic_of(claim),
+        "actor": claim.actor, "location": claim.location, "time": claim.time,
+        "roles": json.dumps(claim.roles, ensure_ascii=False, sort_keys=True),
+        "is_caption": claim.is_caption, "is_boilerplate": claim.is_boilerplate, "lang": claim.lang,
+    }
+
+
+def _existing_article(conn: Connection, content_hash: str) -> int | None:
+    return conn.execute(select(_articles.c.id).where(_articles.c.content_hash == content_hash)).scalar()
+
+
+def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: list[Claim],
+                   terms: set[str], story: str | None) -> int:
+    if story:
+        story_id = story_named(conn, story)
+    else:
+        story_id = find_story(conn, terms, article.published)
+    article_id = conn.execute(
+        insert(_articles).values(
+            content_hash=article.content_hash, title=article.title, source=article.source, url=article.url,
+            author=article.author, published=article.published, lang=lang, path=article.path, text=article.text,
+            tail_start=article.tail_start, signature=" ".join(sorted(terms)), story_id=story_id,
+            ingested_at=utcnow(),
+        )
+    ).inserted_primary_key[0]
+    if story_id is None:
+        story_id = new_story(conn, article.title, article.content_hash)
+        conn.execute(update(_articles).where(_articles.c.id == article_id).values(story_id=story_id))
+    if claims:
+        conn.execute(insert(_claims), [claim_row(c, article_id, story_id) for c in claims])
+    return article_id
+
+
+def ingest_articles(
+    store: Store,
+    items: Iterable[SourceArticle | SourceProblem],
+    *,
+    story: str | None = None,
+    on_item: Callable[[SourceArticle | SourceProblem], None] | None = None,
+) -> IngestResult:
+    """Store every article in `items`; refused inputs are collected, the rest goes on.
+
+    Re-ingesting a text already stored adds nothing. Each article is one transaction,
+    so an interrupted run leaves whole articles only and a rerun completes the rest.
+    """
+    result = IngestResult()
+    for item in items:
+        if on_item:
+            on_item(item)
+        if isinstance(item, SourceProblem):
+            result.problems.append(item)
+            continue
+        if not item.text.strip():
+            result.problems.append(SourceProblem(item.origin, "no text to read"))
+            continue
+        with store.reading() as conn:
+            existing = _existing_article(conn, item.content_hash)
+        if existing is not None:
+            result.already_stored.append(existing)
+            continue
+        lang = item.lang or detect_language(item.text)
+        pack = load_pack(lang)
+        # Extraction runs before the write transaction so the write lock is held briefly.
+        claims = extract_claims(item.text, lang, pack=pack, published=item.published, tail_start=item.tail_start)
+        terms = signature(item.title, item.text, pack)
+        with store.writing() as conn:
+            # Another process may have stored the same text meanwhile.
+            existing = _existing_article(conn, item.content_hash)
+            if existing is not None:
+                result.already_stored.append(existing)
+                continue
+            article_id = _store_article(conn, item, lang, claims, terms, story)
+        result.stored.append(article_id)
+        result.claims_stored += len(claims)
+    return result

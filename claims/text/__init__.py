@@ -1,0 +1,1 @@
+"""Text handling before any number is read: normalisation, folding, sentences."""
