@@ -129,7 +129,8 @@ def extract(paths: Paths, fmt: Format = ListFormat.table, lang: Annotated[Lang, 
     _report_problems(problems)
     _emit(render_claims(rows, fmt.value))
     if problems:
-        raise typer.Exit(2)
+        # Partial success: what could be read was printed, the rest was named on stderr.
+        raise typer.Exit(1)
 
 
 def _ingest(paths, db, story, include, max_bytes):

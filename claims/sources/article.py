@@ -28,6 +28,9 @@ class SourceArticle:
     # Where a second, unrelated story starts (a "read more" teaser pasted after the body);
     # claims past it are kept but marked as boilerplate.
     tail_start: int | None = None
+    # What the bytes were read as ("utf-8", "cp1258", "tcvn3", "utf-8+vni" for legacy font
+    # text found inside UTF-8 ...), so a report can say that a file was converted.
+    encoding: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 from sqlalchemy import insert, select
@@ -17,8 +17,9 @@ from .models import Article, Story
 LEAD_CHARS = 400
 # Articles published further apart than this are never grouped automatically.
 WINDOW_DAYS = 21
-# How many recent articles an incoming one is compared with.
-CANDIDATES = 2000
+# How many articles an incoming one is compared with: dated ones within the window, else the latest.
+CANDIDATES = 1000
+UNDATED_CANDIDATES = 300
 # Share of the smaller signature that must recur, and the fewest shared terms, to join a story.
 MIN_OVERLAP = 0.4
 MIN_SHARED = 3
@@ -45,23 +46,31 @@ def signature(title: str | None, text: str, pack: LanguagePack) -> set[str]:
     return terms
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
+def _parse_date(value: str | None) -> date | None:
     try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) if a and b else None
+        return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    first, second = _parse_date(a), _parse_date(b)
+    return abs((first - second).days) if first and second else None
 
 
 def find_story(conn: Connection, terms: set[str], published: str | None) -> int | None:
     """The story of the most similar recent article, if similar enough."""
     if not terms:
         return None
-    rows = conn.execute(
-        select(_articles.c.story_id, _articles.c.signature, _articles.c.published)
-        .where(_articles.c.story_id.is_not(None))
-        .order_by(_articles.c.id.desc())
-        .limit(CANDIDATES)
-    )
+    query = select(_articles.c.story_id, _articles.c.signature, _articles.c.published).where(_articles.c.story_id.is_not(None))
+    day = _parse_date(published)
+    if day is not None:
+        window = timedelta(days=WINDOW_DAYS)
+        query = query.where(_articles.c.published.between((day - window).isoformat(), (day + window).isoformat()))
+        query = query.order_by(_articles.c.id.desc()).limit(CANDIDATES)
+    else:
+        query = query.order_by(_articles.c.id.desc()).limit(UNDATED_CANDIDATES)
+    rows = conn.execute(query)
     best_story, best_score = None, 0.0
     for story_id, other_signature, other_published in rows:
         apart = _days_apart(published, other_published)

@@ -13,7 +13,9 @@ import unicodedata
 import regex
 
 # Invisible characters that CMS exports scatter inside words and numbers.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS), None)
+_HAS_ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 # Space-like characters that sit between digit groups ("1 234") or words.
 _SPACES = "\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
@@ -30,6 +32,12 @@ _FOLD_TABLE.update({ord(ch): "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015
 _FOLD_TABLE.update({ord(ch): "'" for ch in "\u2018\u2019\u201a\u201b"})
 _FOLD_TABLE.update({ord(ch): '"' for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb"})
 
+_FOLD_CHARS = {chr(code): repl for code, repl in _FOLD_TABLE.items()}
+# Replacing the few characters that need it beats str.translate, which visits every character.
+# The class is coarser than the table (the regex module scans a few wide ranges much faster
+# than many single characters); characters outside the table map to themselves.
+_FOLDABLE = regex.compile("[\u00a0-\u00bb\u0660-\u06f9\u0966-\u096f\u2000-\u2212\u3000\uff05-\uff19]")
+
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 # Old-style tone placement puts the tone on the first vowel of an open "oa", "oe",
@@ -44,7 +52,10 @@ _NEW_STYLE_TONE = regex.compile(
 
 def normalize_text(raw: str) -> str:
     """The canonical form of an article's text: NFC, no zero-width characters, \\n line ends."""
-    text = unicodedata.normalize("NFC", raw).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", raw)
+    # str.translate costs more than the search, and most texts have nothing to delete.
+    if _HAS_ZERO_WIDTH.search(text, timeout=max(1.0, len(text) / 1e6)):
+        text = text.translate(_ZERO_WIDTH)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -68,7 +79,8 @@ def fold_for_matching(text: str) -> str:
 
     Patterns run over this copy; offsets are valid in both.
     """
-    folded = unify_tone_placement(text.translate(_FOLD_TABLE))
+    timeout = max(1.0, len(text) / 1e6)
+    folded = unify_tone_placement(_FOLDABLE.sub(lambda m: _FOLD_CHARS.get(m.group(), m.group()), text, timeout=timeout))
     if len(folded) != len(text):  # pragma: no cover - guards the contract above
         raise AssertionError("folding must preserve length")
     return folded
@@ -98,7 +110,7 @@ def normalize_with_offsets(raw: str) -> tuple[str, OffsetMap | None]:
     Returns (raw, None) when nothing changes, so the common case costs one check.
     """
     nfc = unicodedata.normalize("NFC", raw)
-    if nfc == raw and not any(ch in raw for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"):
+    if nfc == raw and not _HAS_ZERO_WIDTH.search(raw, timeout=max(1.0, len(raw) / 1e6)):
         return raw, None
     pieces: list[str] = []
     starts: list[int] = []

@@ -1,0 +1,144 @@
+"""Legacy Vietnamese 8-bit text (TCVN3, VNI) read into Unicode, and a test of which reading is Vietnamese.
+
+Python ships no codec for either (FINDINGS.md), so the tables live in legacy_vi.toml.
+Both work on a *Windows-1252 reading* of the bytes: that is also what such text
+looks like when it was pasted into a Unicode file with its old font ("ViÖt Nam",
+"Vieät Nam"), so one converter serves both cases.
+"""
+
+from __future__ import annotations
+
+import codecs
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+_DATA_FILE = Path(__file__).with_name("legacy_vi.toml")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_LATIN1_FALLBACK = "claims-latin1-fallback"
+
+
+def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    # cp1252 leaves five bytes undefined; a font-encoded file still uses them as letters.
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
+
+
+def windows_1252_reading(data: bytes) -> str:
+    """The bytes as Windows-1252, undefined bytes kept as their Latin-1 code points."""
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def as_windows_1252_bytes(text: str) -> bytes | None:
+    """Undo `windows_1252_reading`; None when the text holds characters outside it."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))
+    return bytes(out)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    tcvn3: dict[int, str]
+    vni_letters: dict[int, str]
+    vni_pairs: dict[str, str]
+    vni_pattern: regex.Pattern
+    syllable: regex.Pattern
+    vietnamese_letters: frozenset[str]
+
+
+def _vietnamese_letters() -> frozenset[str]:
+    letters = set()
+    for base in "aăâeêioôơuưy":
+        for tone in ("",) + tuple(_TONES):
+            ch = unicodedata.normalize("NFC", base + tone)
+            letters.update((ch, ch.upper()))
+    letters.update("đĐ")
+    return frozenset(letters)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    with _DATA_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    letters = _vietnamese_letters()
+    # Key TCVN3 by the character its byte shows as in Windows-1252 (identical to Latin-1 above A0).
+    tcvn3 = {ord(bytes([int(key, 16)]).decode("latin-1")): value for key, value in data["tcvn3"].items()}
+    vni_letters = {ord(key): value for key, value in data["vni"]["letters"].items()}
+    pairs: dict[str, str] = {}
+    for base in "aeiouyơư":
+        for mark, combining in data["vni"]["marks"].items():
+            composed = unicodedata.normalize("NFC", base + combining)
+            if len(composed) == 1 and composed in letters:  # "u" + circumflex is no Vietnamese letter
+                for b, m in ((base, mark), (base.upper(), mark.upper()), (base.upper(), mark)):
+                    pairs[b + m] = composed.upper() if b.isupper() else composed
+    vni_pattern = regex.compile("|".join(regex.escape(p) for p in sorted(pairs, key=len, reverse=True)))
+    syl = data["syllable"]
+    syllable = regex.compile(
+        r"(?:\L<initials>)?(?:\L<nuclei>)(?:\L<finals>)?",
+        initials=syl["initials"], nuclei=syl["nuclei"], finals=syl["finals"],
+    )
+    return _Tables(tcvn3, vni_letters, pairs, vni_pattern, syllable, letters)
+
+
+def read_tcvn3(text: str) -> str:
+    """Windows-1252 reading of TCVN3 bytes -> Unicode (NFC: TCVN3's combining tones compose)."""
+    return unicodedata.normalize("NFC", text.translate(_tables().tcvn3))
+
+
+def read_vni(text: str) -> str:
+    """Windows-1252 reading of VNI bytes -> Unicode."""
+    tables = _tables()
+    single = text.translate(tables.vni_letters)
+    return tables.vni_pattern.sub(lambda m: tables.vni_pairs[m.group()], single, timeout=max(2.0, len(text) / 1e6))
+
+
+# Words are what lies between spaces and punctuation; a font-encoded symbol ("¸", "µ") stays inside one.
+_WORD = regex.compile(r"[^\s,.;:!?()\[\]{}\"'“”‘’«»…/\-–—0-9]+")
+
+
+@dataclass(frozen=True)
+class VietnameseScore:
+    """How many words with non-ASCII letters look like Vietnamese syllables, and how many do not."""
+
+    good: int
+    bad: int
+
+    @property
+    def net(self) -> int:
+        return self.good - 2 * self.bad
+
+
+def _is_syllable(word: str, tables: _Tables) -> bool:
+    if not all(ch in tables.vietnamese_letters or ("a" <= ch.lower() <= "z") for ch in word):
+        return False
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(ch in _TONES for ch in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return tables.syllable.fullmatch(bare, timeout=1) is not None
+
+
+def vietnamese_score(text: str, sample: int = 200_000) -> VietnameseScore:
+    """Score a reading of a file: legacy text read the wrong way yields words no Vietnamese writes."""
+    tables = _tables()
+    good = bad = 0
+    for word in _WORD.findall(text[:sample], timeout=5):
+        if word.isascii():
+            continue  # English words and names say nothing about the encoding
+        if _is_syllable(word, tables):
+            good += 1
+        else:
+            bad += 1
+    return VietnameseScore(good, bad)
