@@ -32,7 +32,8 @@ def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> It
             _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
             _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
             _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
-            _claims.c.sentence, _claims.c.sentence_start, _claims.c.lang,
+            # After the 17 columns figure_from_row reads: what the finding quotes and where.
+            _claims.c.sentence, _claims.c.sentence_start, _claims.c.lang, _claims.c.text,
         )
         .join(_articles, _articles.c.id == _claims.c.article_id)
         .where(and_(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import attrgetter
 from typing import Iterable, Iterator
 
 from sqlalchemy import and_, false, select
@@ -22,6 +23,8 @@ _articles = Article.__table__
 BATCH = 20_000
 # Above this many distinct (actor, location, time) keys in one topic, joins of keys are not added.
 MAX_KEYS_FOR_JOINS = 64
+
+_by_id = attrgetter("id")
 
 
 @dataclass
@@ -47,6 +50,26 @@ def _figure_query(story_ids: Iterable[int] | None):
     return query
 
 
+def _key_order(key: tuple) -> tuple:
+    # Keys mix None and text: sort on presence first so None is never compared with a string.
+    return tuple((part is not None, part or "") for part in key)
+
+
+def _most_specific(keys: list[tuple]) -> list[tuple]:
+    """The keys that generalize no other key, one per set of equivalent keys.
+
+    Two keys can generalize each other ("2024-09" and "since:2024-09" name the same month):
+    neither is then strictly more general, and both select the same figures, so one is kept.
+    """
+    kept: list[tuple] = []
+    for key in keys:
+        if any(generalizes(key, other) and not generalizes(other, key) for other in keys):
+            continue
+        if not any(generalizes(key, other) for other in kept):
+            kept.append(key)
+    return kept
+
+
 def _sweep_sets(figures: list[Figure]) -> Iterator[list[Figure]]:
     """Sets of figures that are pairwise comparable, covering every comparable pair.
 
@@ -56,18 +79,15 @@ def _sweep_sets(figures: list[Figure]) -> Iterator[list[Figure]]:
     by_key: dict[tuple, list[Figure]] = {}
     for figure in figures:
         by_key.setdefault(figure.key, []).append(figure)
-    keys = set(by_key)
-    if len(keys) == 1:
+    if len(by_key) == 1:
         yield figures
         return
+    # Sorted, not set order: set order changes with the hash seed, and so would the findings.
+    keys = sorted(by_key, key=_key_order)
     if len(keys) <= MAX_KEYS_FOR_JOINS:
-        listed = list(keys)
-        for i, a in enumerate(listed):
-            for b in listed[i + 1:]:
-                if keys_compatible(a, b):
-                    keys.add(join_keys(a, b))
-    maximal = [k for k in keys if not any(o != k and generalizes(k, o) for o in keys)]
-    for key in maximal:
+        joined = {join_keys(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if keys_compatible(a, b)}
+        keys = sorted(joined.union(keys), key=_key_order)
+    for key in _most_specific(keys):
         members = [f for k, group in by_key.items() if generalizes(k, key) for f in group]
         if len(members) > 1:
             yield members
@@ -96,7 +116,8 @@ def find_discrepancies(store: Store, story_ids: Iterable[int] | None = None) -> 
         rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_figure_query(story_ids))
         figures = (f for f in map(figure_from_row, rows) if f is not None)
         for _, group in groupby(figures, key=lambda f: (f.story_id, f.topic)):
-            group = list(group)
+            # Rows of one topic come in no defined order; by id, ties between rules break the same way every run.
+            group = sorted(group, key=_by_id)
             read += len(group)
             if len(group) < 2:
                 continue

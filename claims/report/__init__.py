@@ -1,0 +1,56 @@
+"""Claims, discrepancies and stories as tables, CSV, JSON, Markdown and HTML.
+
+Every renderer takes the plain dicts of the JSON contract (claims.store.queries, claims.check.triage)
+and returns a string; none of them touches the database or the terminal.
+"""
+
+from __future__ import annotations
+
+from claims.errors import InputError
+
+from .delimited import claims_csv, discrepancies_csv, stories_csv
+from .html import discrepancies_html
+from .jsonout import json_document, json_lines
+from .markdown import discrepancies_markdown
+from .table import claims_table, discrepancies_table, stories_table
+
+__all__ = ["render_claims", "render_discrepancies", "render_stories"]
+
+
+def _unknown(fmt: str, known) -> InputError:
+    return InputError(f"unknown output format {fmt!r} (use one of {', '.join(known)})")
+
+
+def render_claims(rows: list[dict], fmt: str) -> str:
+    """Claims as table | json | jsonl | csv."""
+    renderers = {
+        "table": claims_table, "csv": claims_csv, "jsonl": json_lines,
+        "json": lambda items: json_document("claims", items),
+    }
+    if fmt not in renderers:
+        raise _unknown(fmt, renderers)
+    return renderers[fmt](rows)
+
+
+def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None = None) -> str:
+    """Discrepancies as table | json | jsonl | csv | md | html; md and html show `generated_at`."""
+    renderers = {
+        "table": discrepancies_table, "csv": discrepancies_csv, "jsonl": json_lines,
+        "json": lambda found: json_document("conflicts", found),
+        "md": lambda found: discrepancies_markdown(found, generated_at),
+        "html": lambda found: discrepancies_html(found, generated_at),
+    }
+    if fmt not in renderers:
+        raise _unknown(fmt, renderers)
+    return renderers[fmt](items)
+
+
+def render_stories(stories: list[dict], fmt: str) -> str:
+    """Stories with their articles as table | json | jsonl | csv."""
+    renderers = {
+        "table": stories_table, "csv": stories_csv, "jsonl": json_lines,
+        "json": lambda found: json_document("stories", found),
+    }
+    if fmt not in renderers:
+        raise _unknown(fmt, renderers)
+    return renderers[fmt](stories)

@@ -1,0 +1,387 @@
+"""Compile one language's number data (claims/lang/<code>/numbers.toml) into patterns and tables.
+
+Compiled once per language pack and cached on it. Word lists become longest-first
+alternations, so "điểm phần trăm" wins over "phần trăm" and "nghìn tỷ" over "nghìn".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from claims.lang import LanguagePack
+
+_CACHE_KEY = "claims.numbers.lexicon"
+# Letters and combining marks: a word boundary that also holds in NFD text.
+NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}0-9])"
+NOT_LETTER_AFTER = r"(?![\p{L}\p{M}])"
+
+
+def alternation(words, *, ignore_case: bool = True) -> str:
+    """A longest-first alternation of literal words; short abbreviations keep their case."""
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not words:
+        return r"(?!x)x"  # matches nothing
+    parts = []
+    for word in words:
+        escaped = regex.escape(word).replace(r"\ ", "[ ]+")
+        # "m", "Tr", "MW" mean different things in other cases; words of three letters or more do not.
+        letters_only = word.replace(" ", "").replace("-", "").isalpha()
+        parts.append(escaped if (not ignore_case or len(word) <= 2 or not letters_only) else f"(?i:{escaped})")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _lower_keys(mapping: dict) -> dict:
+    return {k.casefold(): v for k, v in mapping.items()}
+
+
+@dataclass(eq=False)
+class NumberLexicon:
+    code: str
+    group: str
+    decimal: str
+    # word -> (kind, value): digit, after_tens, ten, tens, tens_marker, hundred, scale, joiner, half
+    word_kinds: dict
+    weak: frozenset
+    articles: frozenset
+    needs_unit: frozenset
+    shorthand: bool
+    tolerance: dict
+    qualifiers: dict  # casefolded phrase -> qualifier name
+    suffix_qualifiers: dict
+    spaced_scales: dict
+    attached_scales: dict
+    currency_scales: dict
+    units: dict  # casefolded unit -> (kind, canonical)
+    cased_units: dict  # unit as written (short ones) -> (kind, canonical)
+    currency_prefixes: dict
+    denominators: dict
+    half_words: frozenset
+    half_suffix: frozenset
+    fraction_marker: str
+    vague_many: frozenset
+    vague_few: frozenset
+    vague_scales: dict
+    vague_plurals: dict
+    range_open: frozenset
+    range_join: frozenset
+    day_words: frozenset
+    date_words: frozenset
+    month_word: str
+    year_word: str
+    quarter_word: str
+    month_names: dict
+    month_names_en: dict
+    roman_quarters: dict
+    clock_attached: frozenset
+    clock_before: frozenset
+    clock_after: frozenset
+    ordinal_before: frozenset
+    ordinal_words: dict
+    score_context: frozenset
+    identifier_labels: frozenset
+    classifiers: frozenset
+    not_after_one: frozenset
+    # patterns
+    anchor: regex.Pattern
+    before: regex.Pattern
+    glued: regex.Pattern
+    scale_after: regex.Pattern
+    range_after: regex.Pattern
+    unit_after: regex.Pattern
+    fraction_after: regex.Pattern
+    suffix_after: regex.Pattern
+    long_date_after: regex.Pattern
+    month_after: regex.Pattern
+    year_after: regex.Pattern
+    clock_after_pattern: regex.Pattern
+    word_token: regex.Pattern
+    digits_only: regex.Pattern
+    starter_words: list
+    word_candidates: regex.Pattern
+    digit_anchor: regex.Pattern
+    phone_anchor: regex.Pattern
+    word_anchor: regex.Pattern
+    # First words of whatever may follow a number, last words of whatever may precede it:
+    # a set lookup spares the patterns for the many numbers with plain words around them.
+    after_first_words: frozenset
+    weak_follow_words: frozenset
+    before_last_words: frozenset
+    meridiem_after: regex.Pattern
+
+    def unit_of(self, written: str) -> tuple[str, str] | None:
+        written = regex.sub(r"\s+", " ", written)
+        return self.cased_units.get(written) or self.units.get(written.casefold())
+
+    def kind_of_word(self, token: str) -> tuple[str, float] | None:
+        return self.word_kinds.get(token.casefold())
+
+
+def _word_kinds(words: dict) -> dict:
+    kinds: dict = {}
+    for word, value in words.get("digits", {}).items():
+        kinds[word] = ("digit", float(value))
+    for word, value in words.get("after_tens", {}).items():
+        kinds.setdefault(word, ("after_tens", float(value)))
+    for word in words.get("ten", []):
+        kinds[word] = ("ten", 10.0)
+    for word, value in words.get("tens", {}).items():
+        kinds[word] = ("tens", float(value))
+    for word in words.get("tens_marker", []):
+        kinds[word] = ("tens_marker", 10.0)
+    for word, value in words.get("hundred", {}).items():
+        kinds[word] = ("hundred", float(value))
+    for word, value in words.get("scales", {}).items():
+        kinds[word] = ("scale", float(value))
+    for word in words.get("joiners", []):
+        kinds[word] = ("joiner", 0.0)
+    for word in words.get("half", []):
+        kinds[word] = ("half", 0.5)
+    return _lower_keys(kinds)
+
+
+def build_lexicon(pack: LanguagePack) -> NumberLexicon:
+    data = pack.section("numbers") or pack.data
+    words = data.get("words", {})
+    context = words.get("context", {})
+    fractions = data.get("fractions", {})
+    fraction_extra = fractions.get("extra", {})
+    scales = data.get("scales", {})
+    quals = data.get("qualifiers", {})
+    vague = data.get("vague", {})
+    ranges = data.get("ranges", {})
+    units = data.get("units", {})
+    dates = data.get("dates", {})
+    ordinals = data.get("ordinals", {})
+
+    word_kinds = _word_kinds(words)
+    qualifiers = {}
+    for name in ("approx", "more_than", "at_least", "less_than", "at_most", "nearly"):
+        for phrase in quals.get(name, []):
+            qualifiers[phrase.casefold()] = name
+    suffix_qualifiers = {p.casefold(): "at_least" for p in quals.get("suffix_at_least", [])}
+    suffix_qualifiers.update({p.casefold(): "at_most" for p in quals.get("suffix_at_most", [])})
+
+    unit_table: dict = {}
+    for word in units.get("percent", []):
+        unit_table[word] = ("percent", "percent")
+    for word in units.get("percentage_point", []):
+        unit_table[word] = ("percentage_point", "percentage_point")
+    for word, code in units.get("currencies", {}).items():
+        unit_table[word] = ("money", code)
+    for word, code in units.get("durations", {}).items():
+        unit_table[word] = ("duration", code)
+    for word, code in units.get("measures", {}).items():
+        unit_table[word] = ("quantity", code)
+    cased_units = {w: v for w, v in unit_table.items() if len(w) <= 2 or not w.isalpha()}
+    folded_units = {w.casefold(): v for w, v in unit_table.items() if w not in cased_units}
+
+    denominators = _lower_keys(fraction_extra.get("denominators", {}) or fractions.get("denominators", {}))
+    half_words = frozenset(w.casefold() for w in fractions.get("half", []))
+    classifiers = frozenset(w.casefold() for w in context.get("classifiers", []))
+    weak = frozenset(w.casefold() for w in context.get("weak", []))
+
+    numword = alternation(word_kinds)
+    strong_words = [w for w in word_kinds if w not in weak]
+    # A weak word ("một", "năm", "one", "a") may open a number only when more of the number,
+    # a unit, a scale, a classifier or a fraction follows it.
+    weak_follow = alternation(
+        list(word_kinds) + list(classifiers) + list(units.get("durations", {})) + list(units.get("measures", {}))
+        + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
+        + ([fractions["marker"]] if fractions.get("marker") else []) + list(half_words) + list(denominators)
+        + list(fractions.get("denominators", {}))
+    )
+    weak_follow_words = _edge_words(
+        list(word_kinds) + list(classifiers) + list(units.get("durations", {})) + list(units.get("measures", {}))
+        + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
+        + [fractions.get("marker", "")] + list(half_words) + list(denominators) + list(fractions.get("denominators", {})),
+        first=True)
+    first_word = f"(?:{alternation(strong_words)}|{alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
+    vague_scales = _lower_keys(vague.get("scales", {}))
+    vague_heads = list(vague.get("many", [])) + list(vague.get("few", []))
+    vague_plurals = _lower_keys(vague.get("plurals", {}))
+    ordinal_words = _lower_keys(ordinals.get("words", {}))
+
+    anchor_parts = [
+        # Phone numbers open with 0 or +: "0912 345 678", "+84 24 3825 1234" (digit count checked in code).
+        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){2,4}(?![0-9]))",
+        # d-m-yyyy first, so that "27-9-2024" is not read as a range.
+        r"(?P<digits>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])|[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*)",
+        f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER})*){NOT_LETTER_AFTER}",
+    ]
+    quarter_word = dates.get("quarter_word", "")
+    if quarter_word and dates.get("roman_quarters"):
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<quarter>(?i:{regex.escape(quarter_word)})[ ]+"
+                            f"{alternation(dates['roman_quarters'], ignore_case=False)})(?![\\p{{L}}\\p{{M}}0-9])")
+    if vague_heads:
+        anchor_parts.append(
+            f"{NOT_LETTER_BEFORE}(?P<vague>{alternation(vague_heads)}[ ]+{alternation(vague_scales)}"
+            f"(?:[ ]+{alternation(vague_scales)})?){NOT_LETTER_AFTER}")
+    if vague_plurals:
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{alternation(vague_plurals)}){NOT_LETTER_AFTER}")
+    if half_words:
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<half>{alternation(half_words)}){NOT_LETTER_AFTER}")
+    if ordinal_words:
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<ordword>{alternation(ordinal_words)}){NOT_LETTER_AFTER}")
+    anchor = regex.compile("|".join(anchor_parts))
+    phone_anchor = regex.compile("|".join(anchor_parts[:2]))
+    digit_anchor = regex.compile(anchor_parts[1])
+    word_anchor = regex.compile("|".join(anchor_parts[2:]))
+    # Where words can open a number: scanning for them is the costly part, so lines are
+    # first checked for these words with plain substring tests (claims/numbers/parse.py).
+    starters = {w for w, (kind, _) in word_kinds.items() if kind in ("digit", "ten", "tens", "hundred", "tens_marker")}
+    starters |= {w.casefold() for w in vague_heads} | set(vague_plurals) | set(half_words) | set(ordinal_words)
+    if quarter_word:
+        starters.add(quarter_word.casefold())
+    starter_words = sorted(starters)
+    word_candidates = regex.compile(f"{NOT_LETTER_BEFORE}{alternation(starter_words)}{NOT_LETTER_AFTER}")
+
+    day_words = frozenset(w.casefold() for w in dates.get("day_words", []))
+    date_words = frozenset(w.casefold() for w in dates.get("in_mention", []))
+    month_names_en = dict(dates.get("month_names_en", {}))
+    clock_before = frozenset(w.casefold() for w in dates.get("clock_before", []))
+    ordinal_before = frozenset(w.casefold() for w in ordinals.get("before", []))
+    score_context = frozenset(w.casefold() for w in data.get("scores", {}).get("context", []))
+    labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("labels", []))
+    currency_prefixes = dict(units.get("currency_prefixes", {}))
+    before_words = (set(day_words) | set(date_words) | set(clock_before) | set(ordinal_before) | set(score_context)
+                    | set(labels) | set(month_names_en))
+    # Matched backwards from the number ((?r)), so only one attempt is made per number.
+    before = regex.compile(
+        "(?r)"
+        f"{NOT_LETTER_BEFORE}"
+        f"(?:(?P<qual>{alternation(qualifiers)})[ ]+(?:(?i:là)[ ]+)?)?"
+        f"(?:(?P<open>{alternation(ranges.get('open', []))})[ ]+)?"
+        f"(?:(?P<word>{alternation(before_words)})\\.?[ ]+)?"
+        f"(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?\\Z"
+    )
+    attached = dict(scales.get("attached", {}))
+    glued = regex.compile(r"[\p{L}°²³][\p{L}\p{M}0-9²³]*(?:/h)?")
+    scale_after = regex.compile(f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})\\.?{NOT_LETTER_AFTER}")
+    join = alternation(ranges.get("join", []))
+    range_after = regex.compile(
+        f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
+        f"(?=[0-9]|{numword}{NOT_LETTER_AFTER})"
+    )
+    unit_after = regex.compile(f"[ ]?(?P<unit>{alternation(unit_table)}){NOT_LETTER_AFTER}")
+    marker = fractions.get("marker", "")
+    fraction_parts = []
+    if marker:
+        fraction_parts.append(f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}")
+    en_denominators = _lower_keys(fractions.get("denominators", {}))
+    if en_denominators:
+        fraction_parts.append(f"[ -](?P<den_word>{alternation(en_denominators)}){NOT_LETTER_AFTER}")
+    if half_words:
+        fraction_parts.append(f"[ ]+(?P<half>{alternation(half_words)}){NOT_LETTER_AFTER}")
+    half_suffix = frozenset(w.casefold() for w in fraction_extra.get("half_suffix", []))
+    if half_suffix:
+        fraction_parts.append(f"[ ]+(?P<and_half>{alternation(half_suffix)}){NOT_LETTER_AFTER}")
+    fraction_after = regex.compile("|".join(fraction_parts) if fraction_parts else r"(?!x)x")
+    suffix_after = regex.compile(f"[ ]+(?P<suffix>{alternation(suffix_qualifiers)}){NOT_LETTER_AFTER}")
+    month_word, year_word = dates.get("month_word", ""), dates.get("year_word", "")
+    if month_word:
+        long_date_after = regex.compile(
+            f"[ ]+(?i:{regex.escape(month_word)})[ ]+(?P<m>[0-9]{{1,2}})(?![0-9])"
+            f"(?:(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9]))?")
+    else:
+        long_date_after = regex.compile(
+            f"(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?(?P<mon>{alternation(month_names_en)})\\.?{NOT_LETTER_AFTER}"
+            f"(?:,?[ ]+(?P<y>[0-9]{{4}})(?![0-9]))?")
+    month_after = regex.compile(f"(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9])" if year_word
+                                else r"(?:st|nd|rd|th)?,?[ ]+(?P<y>[0-9]{4})(?![0-9])")
+    year_after = month_after
+    clock_after_pattern = regex.compile(
+        f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{alternation(dates.get('minutes_word', []))}))?)?"
+        f"(?:[ ]+(?P<part>{alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
+    ) if dates.get("clock_after") else regex.compile(r"(?!x)x")
+
+    return NumberLexicon(
+        code=pack.code,
+        group=data.get("digits", {}).get("group", "."),
+        decimal=data.get("digits", {}).get("decimal", ","),
+        word_kinds=word_kinds,
+        weak=weak,
+        articles=frozenset(w.casefold() for w in context.get("articles", [])),
+        needs_unit=frozenset(w.casefold() for w in context.get("needs_unit", [])),
+        shorthand=bool(words.get("shorthand_after_multiplier", False)),
+        tolerance={"approx": 0.1, "nearly": 0.1, **data.get("tolerance", {})},
+        qualifiers=qualifiers,
+        suffix_qualifiers=suffix_qualifiers,
+        spaced_scales=_lower_keys(scales.get("spaced", {})) | dict(scales.get("spaced", {})),
+        attached_scales=attached,
+        currency_scales=dict(scales.get("attached_with_currency", {})),
+        units=folded_units,
+        cased_units=cased_units,
+        currency_prefixes=currency_prefixes,
+        denominators=denominators | en_denominators,
+        half_words=half_words,
+        half_suffix=half_suffix,
+        fraction_marker=marker,
+        vague_many=frozenset(w.casefold() for w in vague.get("many", [])),
+        vague_few=frozenset(w.casefold() for w in vague.get("few", [])),
+        vague_scales=vague_scales,
+        vague_plurals=vague_plurals,
+        range_open=frozenset(w.casefold() for w in ranges.get("open", [])),
+        range_join=frozenset(w.casefold() for w in ranges.get("join", [])),
+        day_words=day_words,
+        date_words=date_words,
+        month_word=month_word.casefold(),
+        year_word=year_word.casefold(),
+        quarter_word=dates.get("quarter_word", "").casefold(),
+        month_names=_lower_keys(dates.get("month_names", {})),
+        month_names_en=_lower_keys(month_names_en),
+        roman_quarters=dict(dates.get("roman_quarters", {})),
+        clock_attached=frozenset(dates.get("clock_attached", [])),
+        clock_before=clock_before,
+        clock_after=frozenset(w.casefold() for w in dates.get("clock_after", [])),
+        ordinal_before=ordinal_before,
+        ordinal_words=ordinal_words,
+        score_context=score_context,
+        identifier_labels=labels,
+        classifiers=classifiers,
+        not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
+        anchor=anchor,
+        before=before,
+        glued=glued,
+        scale_after=scale_after,
+        range_after=range_after,
+        unit_after=unit_after,
+        fraction_after=fraction_after,
+        suffix_after=suffix_after,
+        long_date_after=long_date_after,
+        month_after=month_after,
+        year_after=year_after,
+        clock_after_pattern=clock_after_pattern,
+        word_token=regex.compile(r"[\p{L}\p{M}]+"),
+        meridiem_after=regex.compile(f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])"),
+        starter_words=starter_words,
+        digit_anchor=digit_anchor,
+        phone_anchor=phone_anchor,
+        word_anchor=word_anchor,
+        weak_follow_words=weak_follow_words,
+        after_first_words=_edge_words(
+            list(scales.get("spaced", {})) + list(unit_table) + list(ranges.get("join", [])) + [marker]
+            + list(half_words) + list(denominators) + list(en_denominators) + list(half_suffix) + list(suffix_qualifiers)
+            + list(dates.get("meridiem", [])) + list(month_names_en) + [month_word, year_word, "of"]
+            + list(dates.get("clock_after", [])) + list(dates.get("minutes_word", [])) + list(word_kinds), first=True),
+        before_last_words=_edge_words(list(qualifiers) + ["là"] + list(ranges.get("open", [])) + list(before_words), first=False),
+        word_candidates=word_candidates,
+        digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
+    )
+
+
+def _edge_words(phrases, *, first: bool) -> frozenset:
+    words = set()
+    for phrase in phrases:
+        tokens = regex.findall(r"[\p{L}\p{M}]+", phrase or "")
+        if tokens:
+            words.add((tokens[0] if first else tokens[-1]).casefold())
+    return frozenset(words)
+
+
+def lexicon_for(pack: LanguagePack) -> NumberLexicon:
+    found = pack.compiled.get(_CACHE_KEY)
+    if found is None:
+        found = pack.compiled[_CACHE_KEY] = build_lexicon(pack)
+    return found

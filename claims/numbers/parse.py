@@ -1,0 +1,654 @@
+"""parse_numbers: every number mention in a text, read as an interval with its kind and unit.
+
+One anchor pattern finds where numbers are (digits, number words, vague amounts);
+around each anchor, small anchored patterns read what comes before it (qualifier,
+"từ", a date or label word, a currency sign) and after it (scale word, range, unit,
+fraction, suffix qualifier). Everything runs over a same-length folded copy of the
+text, so offsets hold in the caller's string.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from claims.lang import LanguagePack, load_pack
+from claims.text.normalize import fold_for_matching, normalize_with_offsets
+
+from .calendar import clock, day_month, valid_year_like
+from .digits import read_digits
+from .intervals import interval, vague_interval
+from .lexicon import NumberLexicon, lexicon_for
+from .mention import NumberMention
+from .words import read_number_words
+
+# How far back a qualifier, "từ" or a date word may stand from the digits.
+_BEFORE_WINDOW = 48
+_GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+_SENTENCE_OPENERS = ".!?:;\"'(\n"
+
+
+def _timeout(text: str) -> float:
+    # Linear patterns finish far inside this; the bound is for hostile input.
+    return max(1.0, len(text) / 2e6)
+
+
+def parse_numbers(text: str, lang: str = "vi", *, pack: LanguagePack | None = None) -> list[NumberMention]:
+    """Every number mention in `text`, in order; offsets index `text` itself."""
+    pack = pack or load_pack(lang)
+    normalized, offsets = normalize_with_offsets(text)
+    mentions = scan_numbers(normalized, lexicon_for(pack))
+    if offsets is None:
+        return mentions
+    for mention in mentions:
+        mention.start, mention.end = offsets.to_raw(mention.start, mention.end)
+        if mention.number_start is not None:
+            mention.number_start = offsets.to_raw(mention.number_start, mention.number_start + 1)[0]
+        mention.text = text[mention.start:mention.end]
+    return mentions
+
+
+def matching_copy(normalized: str) -> str:
+    """The same-length copy of NFC text that number patterns run over."""
+    folded = fold_for_matching(normalized)
+    if not any(ch in normalized for ch in _GROUP_SPACES):
+        return folded
+    # Folding turns every space alike; keep the typographic ones that group digits ("1 234").
+    chars = list(folded)
+    for i, ch in enumerate(normalized):
+        if ch in _GROUP_SPACES and 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
+            chars[i] = "\u00a0"
+    return "".join(chars)
+
+
+_DIGITS = regex.compile(r"[0-9]+")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
+_OF = regex.compile(r"[ ]+of(?=[ ])")
+# Characters after which no qualifier, date word or currency sign can stand before a number,
+# and characters before which no scale, unit, range or fraction can follow one.
+_NOTHING_BEFORE = frozenset(",;:!?)]}\n")
+_NOTHING_AFTER = frozenset(",;:!?)]}\n\"'")
+
+
+def _candidates(folded: str, lexicon: NumberLexicon, timeout: float) -> list[tuple[int, bool]]:
+    """Positions where a number may start, in order.
+
+    Digits are found by one fast pass. Number words are found by plain substring
+    search for each word that can open a number: a word-list regex visits every
+    character and costs more than the rest of parsing together.
+    """
+    positions = []
+    for match in _DIGITS.finditer(folded, timeout=timeout):
+        start = match.start()
+        # "+84 ..." and "(024) ..." open phone numbers.
+        if start and folded[start - 1] in "+(":
+            start -= 1
+        positions.append((start, False))
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a rare letter whose lower case is longer: scan with the pattern
+        positions.extend((m.start(), True) for m in lexicon.word_candidates.finditer(folded, timeout=timeout))
+    else:
+        # Words open after a space, a line break, a bracket or a quote.
+        spaced = " " + lowered.replace("\n", " ").replace("(", " ").replace('"', " ")
+        limit = len(spaced)
+        for word in lexicon.starter_words:
+            needle = " " + word
+            step = len(needle)
+            weak = word in lexicon.weak
+            at = spaced.find(needle)
+            while at >= 0:
+                after = at + step
+                # NFC text has its marks composed, so a letter or digit is all that can continue a word.
+                if after >= limit or not spaced[after].isalnum():
+                    # A weak word ("một", "năm") counts only before a word that can follow it.
+                    following = _WORD.match(spaced, after + 1, timeout=timeout) if weak and spaced[after:after + 1] in " -" else None
+                    if not weak or (following and following.group() in lexicon.weak_follow_words):
+                        positions.append((at, True))  # index in `spaced` minus the leading pad plus the space
+                at = spaced.find(needle, after)
+    positions.sort()
+    return positions
+
+
+def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = None) -> list[NumberMention]:
+    """Mentions in NFC text (already normalised); offsets index it. `folded` is its
+    matching copy when the caller has made one already."""
+    folded = folded if folded is not None else matching_copy(normalized)
+    timeout = _timeout(folded)
+    found: list[NumberMention] = []
+    position = 0
+    for candidate, is_word in _candidates(folded, lexicon, timeout):
+        if candidate < position:
+            continue
+        if is_word:
+            pattern = lexicon.word_anchor
+        else:  # only "0", "+" and "(" can open a phone number
+            pattern = lexicon.phone_anchor if folded[candidate] in "0+(" else lexicon.digit_anchor
+        anchor = pattern.match(folded, candidate, timeout=timeout)
+        if anchor is None:
+            continue
+        mention, resume = _Reader(folded, normalized, lexicon, anchor, timeout).read()
+        if mention is not None:
+            found.append(mention)
+        position = max(resume, candidate + 1)
+    return found
+
+
+class _Reader:
+    """Reads one mention around one anchor match."""
+
+    def __init__(self, folded: str, original: str, lexicon: NumberLexicon, anchor: regex.Match, timeout: float):
+        self.folded, self.original, self.lex, self.anchor, self.timeout = folded, original, lexicon, anchor, timeout
+        self._gates: dict[int, bool] = {}
+
+    # -- context -------------------------------------------------------------------------
+
+    def _before(self, start: int) -> regex.Match | None:
+        folded, i = self.folded, start
+        if i and folded[i - 1] == " ":
+            i -= 1
+        if i == 0:
+            return None
+        if folded[i - 1].isalpha():
+            j = i - 1
+            while j > 0 and (folded[j - 1].isalpha() or unicodedata.combining(folded[j - 1])):
+                j -= 1
+            if folded[j:i].casefold() not in self.lex.before_last_words:
+                return None
+        elif folded[i - 1].isalnum() or folded[i - 1] in _NOTHING_BEFORE:
+            return None
+        found = self.lex.before.search(self.folded, max(0, start - _BEFORE_WINDOW), start, timeout=self.timeout)
+        return found if found and found.start() < start else None
+
+    def _match(self, pattern: regex.Pattern, at: int) -> regex.Match | None:
+        if not self._may_follow(at):
+            return None
+        return pattern.match(self.folded, at, timeout=self.timeout)
+
+    def _may_follow(self, at: int) -> bool:
+        """False when nothing that the patterns read after a number can start at `at`."""
+        known = self._gates.get(at)
+        if known is not None:
+            return known
+        folded = self.folded
+        if at >= len(folded) or folded[at] in _NOTHING_AFTER:
+            verdict = False
+        elif folded[at] == " " and at + 1 < len(folded) and folded[at + 1].isalpha():
+            word = _WORD.match(folded, at + 1, timeout=self.timeout)
+            verdict = word.group().casefold() in self.lex.after_first_words
+        else:
+            verdict = True
+        self._gates[at] = verdict
+        return verdict
+
+    def _mention(self, start: int, end: int, number_start: int, value, low, high, qualifier: str, kind: str,
+                 unit=None, normalized=None) -> NumberMention:
+        return NumberMention(text=self.original[start:end], start=start, end=end, value=value, low=low, high=high,
+                             qualifier=qualifier, kind=kind, unit=unit, normalized=normalized, number_start=number_start)
+
+    def _label(self, kind: str, start: int, end: int, number_start: int, value=None, normalized=None) -> NumberMention:
+        return self._mention(start, end, number_start, value, value, value, "exact", kind, None, normalized)
+
+    # -- dispatch ------------------------------------------------------------------------
+
+    def read(self) -> tuple[NumberMention | None, int]:
+        groups = self.anchor.groupdict()
+        if groups.get("phone"):
+            phone = self._phone()
+            if phone is not None:
+                return phone, phone.end
+            digits = self._match(self.lex.digits_only, self.anchor.start())
+            return self._digits(self.anchor.start(), digits.end()) if digits else (None, self.anchor.end())
+        if groups.get("digits"):
+            return self._digits(self.anchor.start("digits"), self.anchor.end("digits"))
+        if groups.get("words"):
+            return self._words()
+        if groups.get("quarter"):
+            return self._roman_quarter()
+        if groups.get("vague") or groups.get("plural"):
+            return self._vague()
+        if groups.get("half"):
+            return self._half()
+        if groups.get("ordword"):
+            word = groups["ordword"]
+            value = float(self.lex.ordinal_words[word.casefold()])
+            s, e = self.anchor.span("ordword")
+            return self._label("ordinal", s, e, s, value), e
+        return None, self.anchor.end()
+
+    def _phone(self) -> NumberMention | None:
+        s, e = self.anchor.span("phone")
+        written = self.folded[s:e]
+        digits = sum(ch.isdigit() for ch in written)
+        if not 9 <= digits <= 13:
+            return None
+        return self._label("phone", s, e, s, normalized="".join(ch for ch in written if ch.isdigit() or ch == "+"))
+
+    # -- digits --------------------------------------------------------------------------
+
+    def _glued_before(self, s: int) -> int | None:
+        """Start of the word that digits are glued to ("Covid-19", "MH17", "F-16"), if any."""
+        i = s
+        if i > 1 and self.folded[i - 1] == "-" and self.folded[i - 2].isalpha():
+            i -= 1
+        if i == 0 or not (self.folded[i - 1].isalpha() or unicodedata.combining(self.folded[i - 1])):
+            return None
+        while i > 0 and (self.folded[i - 1].isalnum() or unicodedata.combining(self.folded[i - 1])):
+            i -= 1
+        return i
+
+    def _digits(self, s: int, e: int) -> tuple[NumberMention | None, int]:
+        lex, written = self.lex, self.folded[s:e]
+        glued_start = self._glued_before(s)
+        if glued_start is not None:
+            end = self._glued_end(e)
+            return self._label("identifier", glued_start, end, s), end
+        before = self._before(s)
+        word = before["word"].casefold() if before and before["word"] else None
+        if "-" in written:  # d-m-yyyy
+            day, month, year = (int(p) for p in written.split("-"))
+            return self._date(before, s, e, day, month, year)
+        if ":" in written:
+            reading = clock(written)
+            if reading is None:
+                return self._label("score", s, e, s, normalized=written.replace(":", "-")), e
+            return self._label("time", s, e, s, normalized=reading), e
+        if "/" in written:
+            return self._slash(before, word, s, e, written)
+        parts = written.split(".")
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) in (2, 4) and len(parts[1]) <= 2:
+            day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
+            if 1 <= day <= 31 and 1 <= month <= 12:  # "1.1.2016"
+                return self._date(before, s, e, day, month, year if year > 99 else 2000 + year)
+        value = read_digits(written, lex.group, lex.decimal)
+        if value is None:
+            return None, e
+        return self._number(before, word, s, e, value, integer=written.isdigit())
+
+    def _glued_end(self, e: int) -> int:
+        glued = self._match(self.lex.glued, e)
+        end = glued.end() if glued else e
+        while end < len(self.folded) and (self.folded[end].isalnum() or self.folded[end] == "-" and end + 1 < len(self.folded) and self.folded[end + 1].isalnum()):
+            end += 1
+        return end
+
+    def _include(self, before: regex.Match | None, *groups: str) -> int | None:
+        """Where the mention starts when it takes in these parts of the context before it."""
+        if before is None:
+            return None
+        starts = [before.start(g) for g in groups if before[g]]
+        return min(starts) if starts else None
+
+    def _date(self, before, s, e, day, month, year=None) -> tuple[NumberMention | None, int]:
+        word = before["word"].casefold() if before and before["word"] else None
+        start = self._include(before, "word") if word in self.lex.date_words else None
+        normalized = day_month(day, month, year)
+        if normalized is None:
+            return None, e
+        return self._label("date", start if start is not None else s, e, s, normalized=normalized), e
+
+    def _slash(self, before, word, s, e, written) -> tuple[NumberMention | None, int]:
+        parts = written.split("/")
+        if not all(p.isdigit() for p in parts):
+            return None, e
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            year = numbers[2] if numbers[2] > 99 else 2000 + numbers[2]
+            day, month = (numbers[1], numbers[0]) if self.lex.code == "en" and numbers[0] <= 12 < numbers[1] else numbers[:2]
+            if self.lex.code == "en" and numbers[0] <= 12 and numbers[1] <= 12:
+                day, month = numbers[1], numbers[0]  # US order where both readings are possible
+            return self._date(before, s, e, day, month, year)
+        if len(numbers) != 2:
+            return None, e
+        first, second = numbers
+        if len(parts[1]) == 4 and 1 <= first <= 12 and valid_year_like(second):  # "9/2025"
+            start = self._include(before, "word") if word in self.lex.date_words else None
+            return self._label("date", start if start is not None else s, e, s, normalized=f"{second:04d}-{first:02d}"), e
+        dated = word in self.lex.day_words or word in self.lex.date_words
+        qualified = bool(before and before["qual"])
+        small_fraction = first < second and second in (2, 3, 4, 5, 8, 10)
+        if not dated and (qualified or small_fraction or day_month(first, second) is None) and second:
+            return self._figure(before, s, e, first / second, fraction=True)
+        return self._date(before, s, e, first, second)
+
+    def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
+        lex = self.lex
+        if word in lex.identifier_labels:
+            end = self._glued_end(e) if self._match(lex.glued, e) else e
+            return self._label("identifier", self._include(before, "word"), end, s), end
+        if word in lex.ordinal_before:
+            return self._label("ordinal", self._include(before, "word"), e, s, value), e
+        meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
+        if meridiem is not None:  # "10am", "3 p.m."
+            hour = int(value) % 12 + (12 if meridiem["meridiem"].casefold().startswith("p") else 0)
+            return self._label("time", s, meridiem.end(), s, normalized=f"{hour:02d}:00"), meridiem.end()
+        glued = self._match(lex.glued, e)
+        if glued is not None:
+            handled = self._glued_suffix(before, s, e, value, glued)
+            if handled is not None:
+                return handled
+        if integer and word == lex.month_word and 1 <= value <= 12:  # "tháng 9", "tháng 9/2025"
+            year = self._match(lex.month_after, e)
+            end = year.end() if year else e
+            normalized = f"{int(year['y']):04d}-{int(value):02d}" if year else f"--{int(value):02d}"
+            return self._label("date", self._include(before, "word"), end, s, normalized=normalized), end
+        if integer and word == lex.quarter_word and 1 <= value <= 4:
+            year = self._match(lex.month_after, e)
+            end = year.end() if year else e
+            normalized = f"{int(year['y']):04d}-Q{int(value)}" if year else f"Q{int(value)}"
+            return self._label("date", self._include(before, "word"), end, s, normalized=normalized), end
+        if integer and word and word in lex.month_names_en:  # "September 27", "September 2025"
+            month = lex.month_names_en[word]
+            if valid_year_like(value) and value > 31:
+                return self._label("date", self._include(before, "word"), e, s, normalized=f"{int(value):04d}-{month:02d}"), e
+            year = self._match(lex.year_after, e)
+            end = year.end() if year else e
+            return self._date_span(before, s, end, int(value), month, int(year["y"]) if year else None)
+        if integer and value <= 31 and (word in lex.date_words or word in lex.day_words or not lex.month_word):
+            long_date = self._match(lex.long_date_after, e)
+            if long_date is not None:
+                month = int(long_date["m"]) if "m" in long_date.groupdict() and long_date["m"] else lex.month_names_en.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
+                year = int(long_date["y"]) if long_date["y"] else None
+                if month:
+                    return self._date_span(before, s, long_date.end(), int(value), month, year, include_word=True)
+        if integer and word == lex.year_word and lex.year_word and value >= 100:  # "năm 2014"
+            return self._label("year", self._include(before, "word"), e, s, value, normalized=f"{int(value):04d}"), e
+        dash = _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout)
+        if integer and dash and (word in lex.date_words or word in lex.day_words) and word != lex.year_word:  # "ngày 6-2"
+            return self._date_span(before, s, dash.end(), int(value), int(dash[1]), None,
+                                   include_word=word in lex.date_words)
+        if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
+            return self._label("date", self._include(before, "word"), e, s, normalized=f"---{int(value):02d}"), e
+        return self._figure(before, s, e, value, integer=integer, year_like=integer and len(self.folded[s:e]) == 4 and valid_year_like(value))
+
+    def _date_span(self, before, s, end, day, month, year, include_word=True):
+        start = self._include(before, "word") if include_word else None
+        normalized = day_month(day, month, year)
+        if normalized is None:
+            return None, end
+        return self._label("date", start if start is not None else s, end, s, normalized=normalized), end
+
+    def _glued_suffix(self, before, s, e, value, glued) -> tuple[NumberMention | None, int] | None:
+        """Letters straight after digits: a scale ("3bn"), a clock ("19h15"), an ordinal ("1st"), a unit ("10km")."""
+        lex, suffix = self.lex, glued.group()
+        currency = before["cur"] if before and before["cur"] else None
+        if suffix in lex.attached_scales or (currency and suffix in lex.currency_scales):
+            return None  # read as a scale by _figure
+        if suffix[:1] in lex.clock_attached and value <= 24 and value == int(value):
+            rest = suffix[1:]
+            minutes = self.folded[glued.end():glued.end() + 2] if not rest else rest
+            if rest == "" and minutes.isdigit() and len(minutes) == 2:
+                end = glued.end() + 2
+            elif rest == "" or (rest.isdigit() and len(rest) == 2):
+                end = glued.end()
+                minutes = rest or "00"
+            else:
+                end = None
+            if end is not None and (not minutes.isdigit() or int(minutes) < 60):
+                minutes = minutes if minutes.isdigit() else "00"
+                return self._label("time", s, end, s, normalized=f"{int(value):02d}:{minutes}"), end
+        if self.lex.code == "en" and suffix.casefold() in ("st", "nd", "rd", "th"):
+            return self._label("ordinal", s, glued.end(), s, value), glued.end()
+        if lex.unit_of(suffix) is not None or suffix[:1] in "%°":
+            return None  # a unit, read by _figure
+        end = self._glued_end(e)
+        return self._label("identifier", s, end, s), end
+
+    # -- figures -------------------------------------------------------------------------
+
+    def _figure(self, before, s, e, value, *, fraction=False, integer=False, year_like=False,
+                words_used=None) -> tuple[NumberMention | None, int]:
+        lex, end = self.lex, e
+        qualifier = lex.qualifiers.get(_spaces(before["qual"]).casefold()) if before and before["qual"] else None
+        currency = lex.currency_prefixes.get(before["cur"]) if before and before["cur"] else None
+        low_value = high_value = None
+        kind, unit = ("fraction", None) if fraction else ("count", None)
+        scale = self._scale(end, currency)
+        if scale:
+            value, end = value * scale[0], scale[1]
+        # A range: "2.000-2.500", "từ 2.000 đến 2.500", "2 đến 3 triệu", "between 2,000 and 2,500".
+        ranged = None if fraction else self._range(before, s, end, value, scale, currency, integer, year_like)
+        if ranged is not None:
+            if ranged[0] in ("date", "score", "years"):
+                return ranged[1], ranged[2]
+            low_value, high_value, end, value = ranged[1], ranged[2], ranged[3], ranged[4]
+        elif year_like and not scale and not currency:
+            unit_match = self._match(lex.unit_after, end)
+            if unit_match is None:
+                return self._label("year", s, e, s, value, normalized=f"{int(value):04d}"), e
+        unit_match = self._match(lex.unit_after, end)
+        if unit_match is not None:
+            found = lex.unit_of(unit_match["unit"])
+            if found:
+                kind, unit = found
+                end = unit_match.end()
+        if currency and kind != "money":
+            kind, unit = "money", currency
+        if kind == "duration" and unit == "hour":
+            timed = self._clock_words(before, s, end, value)
+            if timed is not None:
+                return timed
+        if kind == "count" and not fraction and ranged is None:
+            fraction_match = self._match(lex.fraction_after, end)
+            if fraction_match is not None:
+                parts = fraction_match.groupdict()
+                if parts.get("and_half"):
+                    value, end = value + 0.5, fraction_match.end()
+                    scale = self._scale(end, currency)
+                    if scale:
+                        value, end = value * scale[0], scale[1]
+                else:
+                    denominator = self._denominator(parts)
+                    if denominator:
+                        value, kind, end = value / denominator, "fraction", fraction_match.end()
+        if words_used is not None and not self._words_stand(words_used, before, kind, scale, end, e):
+            return None, e
+        suffix = self._match(lex.suffix_after, end)
+        if suffix is not None and qualifier is None and ranged is None:
+            qualifier = lex.suffix_qualifiers[_spaces(suffix["suffix"]).casefold()]
+            end = suffix.end()
+        start = self._include(before, "qual", "open", "cur") if ranged else self._include(before, "qual", "cur")
+        start = s if start is None else start
+        if ranged is not None:
+            low, high = low_value, high_value
+            if qualifier == "approx":
+                low, high = interval(low, "approx", lex.tolerance)[0], interval(high, "approx", lex.tolerance)[1]
+            return self._mention(start, end, s, None, low, high, "range", kind, unit), end
+        qualifier = qualifier or "exact"
+        low, high = interval(value, qualifier, lex.tolerance)
+        return self._mention(start, end, s, value, low, high, qualifier, kind, unit), end
+
+    def _scale(self, at: int, currency: str | None) -> tuple[float, int] | None:
+        lex = self.lex
+        glued = self._match(lex.glued, at)
+        if glued is not None:
+            suffix = glued.group()
+            factor = lex.attached_scales.get(suffix) or (lex.currency_scales.get(suffix) if currency else None)
+            return (float(factor), glued.end()) if factor else None
+        spaced = self._match(lex.scale_after, at)
+        if spaced is None:
+            return None
+        written = _spaces(spaced["scale"])
+        factor = lex.spaced_scales.get(written) or lex.spaced_scales.get(written.casefold())
+        return (float(factor), spaced.end()) if factor else None
+
+    def _second_number(self, at: int) -> tuple[float, int, bool] | None:
+        second = self.lex.anchor.match(self.folded, at, timeout=self.timeout)
+        if second is None:
+            return None
+        if second["digits"]:
+            written = second["digits"]
+            if not all(ch.isdigit() or ch in ".,\u00a0" for ch in written):
+                return None
+            value = read_digits(written, self.lex.group, self.lex.decimal)
+            return (value, second.end(), written.isdigit()) if value is not None else None
+        if second["words"]:
+            tokens, spans = self._tokens(second.start("words"), second.end("words"))
+            value, used = read_number_words(tokens, self.lex)
+            return (value, spans[used - 1][1], True) if value is not None else None
+        return None
+
+    def _range(self, before, s, end, value, scale, currency, integer, year_like):
+        lex = self.lex
+        join = self._match(lex.range_after, end)
+        if join is None:
+            return None
+        joined_by = _spaces(join["join"]).casefold() if join["join"] else "-"
+        opened = before["open"].casefold() if before and before["open"] else None
+        if joined_by in ("and",) and opened != "between":
+            return None
+        second = self._second_number(join.end())
+        if second is None:
+            return None
+        second_value, second_end, second_integer = second
+        word = before["word"].casefold() if before and before["word"] else None
+        tight_dash = joined_by == "-" and join["sep"] == "-" and integer and second_integer and not scale
+        if tight_dash and (word in lex.day_words or word in lex.date_words) and value <= 31 and second_value <= 12:
+            start = self._include(before, "word") if word in lex.date_words else None
+            normalized = day_month(int(value), int(second_value))
+            mention = self._label("date", start if start is not None else s, second_end, s, normalized=normalized)
+            return ("date", mention, second_end)
+        if year_like and valid_year_like(second_value) and second_integer and len(self.folded[join.end():second_end]) == 4:
+            return ("years", self._label("year", s, s + 4, s, value, normalized=f"{int(value):04d}"), s + 4)
+        second_scale = self._scale(second_end, currency)
+        if second_scale:
+            second_value, second_end = second_value * second_scale[0], second_scale[1]
+            if not scale:
+                value *= second_scale[0]
+        unit_follows = self._match(lex.unit_after, second_end) is not None
+        if tight_dash and not unit_follows and (word in lex.score_context or value > second_value):
+            written = f"{int(value)}-{int(second_value)}"
+            return ("score", self._label("score", s, second_end, s, normalized=written), second_end)
+        if second_value <= value:
+            return None
+        return ("range", value, second_value, second_end, None)
+
+    def _denominator(self, parts: dict) -> float | None:
+        if parts.get("half"):
+            return 2.0
+        written = parts.get("den") or parts.get("den_word")
+        if not written:
+            return None
+        if written.isdigit():
+            return float(written) or None
+        found = self.lex.denominators.get(written.casefold())
+        return float(found) if found else None
+
+    def _clock_words(self, before, s, end, value):
+        """'lúc 7 giờ', '7 giờ 30 sáng': a time of day, not a duration."""
+        lex = self.lex
+        word = before["word"].casefold() if before and before["word"] else None
+        after = self._match(lex.clock_after_pattern, end)
+        if word not in lex.clock_before and not (after and after["part"]) and not (after and after["min"]):
+            return None
+        minutes = int(after["min"]) if after and after["min"] else 0
+        if value > 24 or minutes >= 60:
+            return None
+        stop = after.end() if after and after.end() > end else end
+        return self._label("time", s, stop, s, normalized=f"{int(value):02d}:{minutes:02d}"), stop
+
+    # -- words ---------------------------------------------------------------------------
+
+    def _tokens(self, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+        spans = [m.span() for m in self.lex.word_token.finditer(self.folded, start, end, timeout=self.timeout)]
+        return [self.folded[a:b] for a, b in spans], spans
+
+    def _words(self) -> tuple[NumberMention | None, int]:
+        lex = self.lex
+        s, e = self.anchor.span("words")
+        tokens, spans = self._tokens(s, e)
+        value, used = read_number_words(tokens, lex)
+        if value is None or used == 0:
+            return None, spans[0][1] if spans else e
+        end = spans[used - 1][1]
+        if self._is_name(s, end):
+            return None, end
+        before = self._before(s)
+        word = before["word"].casefold() if before and before["word"] else None
+        if word in lex.ordinal_before:
+            return self._label("ordinal", self._include(before, "word"), end, s, value), end
+        if word == lex.month_word and used <= 2:  # "tháng ba" = March
+            month = lex.month_names.get(" ".join(t.casefold() for t in tokens[:used]))
+            if month:
+                return self._label("date", self._include(before, "word"), end, s, normalized=f"--{month:02d}"), end
+        mention, resume = self._figure(before, s, end, value, words_used=tokens[:used])
+        return mention, resume if mention is not None else end
+
+    def _is_name(self, s: int, end: int) -> bool:
+        """'Ba Lan', 'Hai Bà Trưng': capitalised number words inside a name."""
+        if not self.folded[s].isupper():
+            return False
+        following = self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout) if end < len(self.folded) and self.folded[end] == " " else None
+        return bool(following and following.group()[0].isupper())
+
+    def _words_stand(self, used: list[str], before, kind: str, scale, end: int, e: int) -> bool:
+        """A lone weak word ("một", "năm", "one", "a") is a figure only with something that makes it one."""
+        lex = self.lex
+        if len(used) > 1 or used[0].casefold() not in lex.weak:
+            return True
+        token = used[0].casefold()
+        if kind == "fraction" or scale:
+            return True
+        if token in lex.articles:
+            return False
+        if token in lex.needs_unit:
+            return kind != "count" or bool(before and before["qual"])
+        if kind != "count":
+            return True
+        following = lex.word_token.match(self.folded, e + 1, timeout=self.timeout) if e < len(self.folded) and self.folded[e] == " " else None
+        next_word = following.group().casefold() if following else ""
+        if next_word in lex.not_after_one:
+            return False
+        two_words = next_word
+        if following is not None:
+            after = lex.word_token.match(self.folded, following.end() + 1, timeout=self.timeout)
+            if after is not None:
+                two_words = f"{next_word} {after.group().casefold()}"
+        return next_word in lex.classifiers or two_words in lex.classifiers
+
+    # -- vague amounts and halves -------------------------------------------------------
+
+    def _vague(self) -> tuple[NumberMention | None, int]:
+        lex = self.lex
+        name = "vague" if self.anchor.groupdict().get("vague") else "plural"
+        s, e = self.anchor.span(name)
+        written = _spaces(self.anchor[name]).casefold()
+        if name == "plural":
+            low, high = lex.vague_plurals[written]
+        else:
+            head = next(h for h in sorted(lex.vague_many | lex.vague_few, key=len, reverse=True) if written.startswith(h))
+            scale = 1.0
+            for token in written[len(head):].split():
+                scale *= lex.vague_scales[token]
+            low, high = vague_interval(head, scale, many=head in lex.vague_many)
+        before = self._before(s)
+        start = self._include(before, "qual") if before else None
+        end, kind, unit = e, "count", None
+        of = _OF.match(self.folded, end, timeout=self.timeout) if lex.code == "en" else None
+        unit_match = self._match(lex.unit_after, of.end() if of else end)
+        if unit_match is not None and lex.unit_of(unit_match["unit"]):
+            kind, unit = lex.unit_of(unit_match["unit"])
+            end = unit_match.end()
+        return self._mention(start if start is not None else s, end, s, None, float(low), float(high), "vague", kind, unit), end
+
+    def _half(self) -> tuple[NumberMention | None, int]:
+        s, e = self.anchor.span("half")
+        previous = self.folded[max(0, s - 8):s].split()
+        if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
+            return None, e
+        before = self._before(s)
+        return self._figure(before, s, e, 0.5, fraction=True)
+
+    def _roman_quarter(self) -> tuple[NumberMention | None, int]:
+        s, e = self.anchor.span("quarter")
+        numeral = self.folded[s:e].split()[-1]
+        quarter = self.lex.roman_quarters[numeral]
+        year = self._match(self.lex.month_after, e)
+        end = year.end() if year else e
+        normalized = f"{int(year['y']):04d}-Q{quarter}" if year else f"Q{quarter}"
+        return self._label("date", s, end, s, normalized=normalized), end
+
+
+def _spaces(text: str | None) -> str:
+    return " ".join((text or "").split())

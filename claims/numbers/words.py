@@ -1,0 +1,93 @@
+"""Number words: "hai nghìn rưỡi" = 2,500, "một trăm linh năm" = 105, "twenty-five" = 25."""
+
+from __future__ import annotations
+
+from .lexicon import NumberLexicon
+
+_MULTIPLIERS = ("tens_marker", "hundred", "scale")
+
+
+def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float | None, int]:
+    """The value of the longest well-formed prefix of `tokens`, and how many tokens it uses.
+
+    A group below a thousand is built from digits, tens and hundreds, then multiplied
+    by a scale word; "rưỡi" adds half of the last multiplier. Vietnamese shorthand
+    ("một nghìn hai" = 1,200) reads a lone digit after a multiplier as the next place.
+    """
+    total = group = 0.0
+    pending: float | None = None
+    last: str | None = None
+    last_multiplier = 1.0
+    shorthand_place: float | None = None
+    used = 0
+    kinds = [lexicon.kind_of_word(t) for t in tokens]
+    for i, token in enumerate(tokens):
+        kind, value = kinds[i] or (None, 0.0)
+        following = kinds[i + 1][0] if i + 1 < len(kinds) and kinds[i + 1] else None
+        if kind == "digit":
+            if pending is not None or last == "half":
+                break
+            if token.casefold() in lexicon.weak and last not in (None, "joiner") and following not in _MULTIPLIERS:
+                # "mười năm" is ten years and "nghìn năm" a thousand years, not 15 or 1,005.
+                break
+            if last == "ten" and value == 0:
+                break
+            if last in ("hundred", "scale") and lexicon.shorthand and following is None and last_multiplier >= 100:
+                shorthand_place = last_multiplier / 10
+            pending = value
+        elif kind == "after_tens":
+            if last not in ("ten", "tens_marker") or pending is not None:
+                break
+            pending = value
+        elif kind == "ten":
+            if pending is not None or last in ("ten", "tens", "tens_marker", "half"):
+                break
+            group += 10
+        elif kind == "tens":
+            if pending is not None or last in ("ten", "tens", "tens_marker", "half"):
+                break
+            group += value
+        elif kind == "tens_marker":
+            if pending is None and not (last is None and token.casefold() != "mươi"):
+                break
+            group += (pending if pending is not None else 1) * 10
+            pending, last_multiplier = None, 10.0
+        elif kind == "hundred":
+            if last == "half":
+                break
+            base = group + (pending or 0)
+            group = (base or 1) * value
+            pending, last_multiplier = None, value
+        elif kind == "scale":
+            if last == "half":
+                break
+            base = group + (pending or 0)
+            if base == 0 and last == "scale":
+                total *= value  # "nghìn tỷ": a scale of scales
+            else:
+                total += (base or 1) * value
+            group, pending, last_multiplier = 0.0, None, value
+        elif kind == "joiner":
+            if last not in ("hundred", "scale") or following not in ("digit", "ten", "tens"):
+                break
+        elif kind == "half":
+            if last not in ("digit", "hundred", "scale", "tens_marker"):
+                break
+            if last == "digit" and pending is not None:
+                group += pending + 0.5
+                pending = None
+            else:
+                group += last_multiplier / 2 if last != "scale" else 0
+                if last == "scale":
+                    total += last_multiplier / 2
+        else:
+            break
+        last = kind
+        used = i + 1
+    if used == 0:
+        return None, 0
+    if last == "joiner":  # a dangling "linh" belongs to the next word
+        used -= 1
+    if pending is not None:
+        group += pending * shorthand_place if shorthand_place else pending
+    return total + group, used

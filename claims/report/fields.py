@@ -1,0 +1,133 @@
+"""How a figure, an article and a frame read in a report: shared by every output format."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+
+# What the claims table and the claims CSV show, in the order an editor reads them.
+CLAIM_TABLE_COLUMNS = ("article", "text", "kind", "value", "qualifier", "unit", "subject", "concept",
+                       "actor", "location", "time", "roles")
+
+SEVERITY_ORDER = ("high", "medium", "low")
+KIND_ORDER = ("value", "context", "scale", "arithmetic", "update")
+
+# Terminal escape sequences and other control characters in article text could rewrite the
+# reader's screen; newlines are kept because they are the table's own line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def finite(number) -> float | int | None:
+    """The number, or None where JSON and spreadsheets have no word for it (NaN, ±infinity)."""
+    if isinstance(number, bool) or number is None:
+        return None
+    if isinstance(number, float) and not math.isfinite(number):
+        return None
+    return number
+
+
+def format_value(number) -> str:
+    """A figure for a reader: 2500.0 -> "2500", 1/3 -> "0.333", no float noise, no exponent."""
+    number = finite(number)
+    if number is None:
+        return ""
+    if float(number).is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    if abs(number) < 0.001:
+        return f"{number:.3g}"
+    return f"{number:.3f}".rstrip("0").rstrip(".")
+
+
+def format_interval(claim: dict) -> str:
+    """The value, or the interval as written by the check rules ("150.." for "more than 150")."""
+    if finite(claim.get("value")) is not None:
+        return format_value(claim["value"])
+    low, high = format_value(claim.get("low")), format_value(claim.get("high"))
+    if not low and not high:
+        return ""
+    return low if low == high else f"{low}..{high}"
+
+
+def plain_number(number) -> int | float | str:
+    """A number a spreadsheet reads as a number: whole values as integers, the rest at full precision."""
+    number = finite(number)
+    if number is None:
+        return ""
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
+        return int(number)
+    return number
+
+
+def roles_text(roles) -> str:
+    """The frame around a figure as k=v pairs ("against=IS, target=Baghdad")."""
+    if not roles:
+        return ""
+    if isinstance(roles, dict):
+        return ", ".join(f"{key}={value}" for key, value in roles.items())
+    return str(roles)
+
+
+def article_label(article: dict | None) -> str:
+    """The article's title, or its file name or URL when it has none."""
+    article = article or {}
+    for key in ("title", "path", "url"):
+        if article.get(key):
+            return str(article[key]) if key != "path" else os.path.basename(str(article[key])) or str(article[key])
+    return "(untitled)" if article.get("id") is None else f"article {article['id']}"
+
+
+def short_title(article: dict | None, width: int = 32) -> str:
+    label = " ".join(article_label(article).split())
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def text(value) -> str:
+    """Any field as a string: None is empty, booleans read yes/no."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return format_value(value)
+    return str(value)
+
+
+def terminal_safe(value) -> str:
+    return _CONTROL.sub("\ufffd", text(value).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def claim_columns(claim: dict) -> dict[str, str]:
+    """A claim's cells for the claims table, figures as written."""
+    return {
+        "article": short_title(claim.get("article"), 24), "text": text(claim.get("text")), "kind": text(claim.get("kind")),
+        "value": format_interval(claim), "qualifier": text(claim.get("qualifier")), "unit": text(claim.get("unit")),
+        "subject": text(claim.get("subject")), "concept": text(claim.get("concept")), "actor": text(claim.get("actor")),
+        "location": text(claim.get("location")), "time": text(claim.get("time")), "roles": roles_text(claim.get("roles")),
+    }
+
+
+def highlight_span(sentence: str, claim: dict) -> tuple[int, int] | None:
+    """Where the claim's figure stands in its sentence, or None when it cannot be found there.
+
+    Extracted rows carry sentence_start, which picks the right one of two equal figures
+    ("khoảng 2.500 ... khoảng 2.500"); stored rows fall back to the first occurrence."""
+    figure = claim.get("text") or ""
+    if not figure or not sentence:
+        return None
+    start, sentence_start = claim.get("start"), claim.get("sentence_start")
+    if isinstance(start, int) and isinstance(sentence_start, int):
+        offset = start - sentence_start
+        if sentence[offset:offset + len(figure)] == figure:
+            return offset, offset + len(figure)
+    found = sentence.find(figure)
+    return (found, found + len(figure)) if found >= 0 else None
+
+
+def counts(items: list[dict], key: str, order: tuple[str, ...]) -> list[tuple[str, int]]:
+    """How many items have each value of `key`, known values first in their usual order."""
+    tally: dict[str, int] = {}
+    for item in items:
+        tally[text(item.get(key))] = tally.get(text(item.get(key)), 0) + 1
+    known = [(name, tally.pop(name)) for name in order if name in tally]
+    return known + sorted(tally.items())

@@ -1,0 +1,107 @@
+"""The claims table on both backends: idempotent ingest, migrations, reviews that survive re-runs."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, inspect, select, text
+
+from claims.check.checker import run_check
+from claims.check.triage import discrepancies, review
+from claims.sources import article_from_text
+from claims.store.database import open_store
+from claims.store.ingest import ingest_articles
+from claims.store.models import Article, ClaimRecord
+from claims.store.queries import list_claims, list_stories
+
+from .conftest import SEED
+
+
+def _seed_article():
+    return article_from_text(SEED.read_text(encoding="utf-8"), origin=str(SEED), path=str(SEED))
+
+
+def _count(store, table) -> int:
+    with store.reading() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar()
+
+
+def test_migrations_create_every_table_and_record_the_revision(store):
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"articles", "claims", "discrepancies", "reviews", "stories", "alembic_version"} <= tables
+    with store.reading() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_reopening_a_current_database_changes_nothing(db_url):
+    open_store(db_url).dispose()
+    again = open_store(db_url)
+    with again.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    again.dispose()
+
+
+def test_ingest_stores_the_article_and_its_claims_once(store):
+    first = ingest_articles(store, [_seed_article()])
+    assert len(first.stored) == 1 and first.claims_stored > 10
+    second = ingest_articles(store, [_seed_article()])
+    assert second.stored == [] and second.already_stored == first.stored
+    assert _count(store, Article.__table__) == 1
+    assert _count(store, ClaimRecord.__table__) == first.claims_stored
+
+
+def test_stored_offsets_slice_the_stored_text(store):
+    ingest_articles(store, [_seed_article()])
+    with store.reading() as conn:
+        body = conn.execute(select(Article.__table__.c.text)).scalar()
+        rows = conn.execute(select(ClaimRecord.__table__.c.start, ClaimRecord.__table__.c.end, ClaimRecord.__table__.c.text)).all()
+    assert rows and all(body[start:end] == claim for start, end, claim in rows)
+
+
+def test_list_filters_by_concept_location_and_kind(store):
+    ingest_articles(store, [_seed_article()])
+    troops = list_claims(store, subject="troops")
+    assert troops and all(c["concept"] == "troops" for c in troops)
+    in_syria = list_claims(store, subject="troops", location="Syria")
+    assert [c["value"] for c in in_syria] == [900.0]
+    years = list_claims(store, kind="year")
+    assert {c["value"] for c in years} >= {2014.0, 2017.0, 2024.0}
+
+
+def test_seed_context_conflict_is_recorded_with_both_sentences(store):
+    ingest_articles(store, [_seed_article()])
+    run_check(store)
+    found = [d for d in discrepancies(store) if d["kind"] == "context"]
+    assert len(found) == 1
+    sentences = " || ".join(c["sentence"] for c in found[0]["claims"])
+    assert "chống Israel" in sentences and "chống IS" in sentences
+
+
+def test_a_dismissal_survives_reingest_and_recheck(store, tmp_path):
+    ingest_articles(store, [_seed_article()])
+    run_check(store)
+    target = discrepancies(store)[0]
+    review(store, str(target["id"]), "dismissed", "caption error, reported to the desk", "editor")
+    assert target["fingerprint"] not in {d["fingerprint"] for d in discrepancies(store)}
+    ingest_articles(store, [_seed_article()])
+    run_check(store)
+    run_check(store)
+    kept = discrepancies(store, include_dismissed=True)
+    match = [d for d in kept if d["fingerprint"] == target["fingerprint"]]
+    assert match and match[0]["status"] == "dismissed" and match[0]["note"] == "caption error, reported to the desk"
+    assert match[0]["reviewer"] == "editor"
+
+
+def test_a_note_alone_keeps_the_status(store):
+    ingest_articles(store, [_seed_article()])
+    run_check(store)
+    target = discrepancies(store)[0]
+    review(store, target["fingerprint"][:10], "confirmed", None, "a")
+    updated = review(store, str(target["id"]), None, "called the ministry", "b")
+    assert updated["status"] == "confirmed" and updated["note"] == "called the ministry"
+
+
+def test_manual_story_groups_articles(store):
+    a = article_from_text("title: Bài một\n\nCó 10 người chết ở Hà Nội.", origin="a")
+    b = article_from_text("title: Bài hai\n\nCó 12 người chết ở Đà Nẵng.", origin="b")
+    ingest_articles(store, [a, b], story="flood-2024")
+    stories = list_stories(store)
+    assert [(s["name"], len(s["articles"])) for s in stories] == [("flood-2024", 2)]
