@@ -108,6 +108,8 @@ def test_audit_table_shows_both_sentences(run):
     result = run("audit", SEED)
     assert result.exit_code == 1
     assert "chống Israel" in result.stdout and "chống IS " in result.stdout.replace("chống IS.", "chống IS ")
+    # The "chống Israel" sentence is a photo caption on the page, and the table says so.
+    assert "photo caption" in result.stdout
 
 
 def test_audit_of_a_consistent_article_exits_0(run, tmp_path):

@@ -131,3 +131,12 @@ def counts(items: list[dict], key: str, order: tuple[str, ...]) -> list[tuple[st
         tally[text(item.get(key))] = tally.get(text(item.get(key)), 0) + 1
     known = [(name, tally.pop(name)) for name in order if name in tally]
     return known + sorted(tally.items())
+
+
+def provenance(claim: dict) -> str:
+    """Where on the page a figure stood, when that weakens it: a photo caption or page furniture."""
+    if claim.get("is_boilerplate"):
+        return "page furniture or another story"
+    if claim.get("is_caption"):
+        return "photo caption"
+    return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlight_span, text
+from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlight_span, provenance, text
 
 # No external resources and no scripts: the page opens offline and from a mail attachment.
 # The policy also stops anything that did slip through escaping from loading or running.
@@ -74,6 +74,7 @@ def _claim(side: str, claim: dict) -> str:
     reading = " ".join(p for p in (text(claim.get("qualifier")), format_interval(claim), text(claim.get("unit"))) if p)
     frame = ", ".join(f"{k}: {v}" for k, v in (claim.get("roles") or {}).items()) if isinstance(claim.get("roles"), dict) else ""
     details = [reading] + [text(claim.get(k)) for k in ("subject", "location", "time") if claim.get(k)] + ([frame] if frame else [])
+    details.append(provenance(claim))
     return (
         f'<div class="claim"><h3>Figure {side}</h3>'
         f'<div><span class="figure">{escape(claim.get("text"))}</span> '

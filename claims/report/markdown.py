@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlight_span, text
+from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, format_interval, highlight_span, text
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These would otherwise start
 # emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text.
@@ -56,6 +56,8 @@ def _section(item: dict) -> list[str]:
     lines += ["| | Figure | Value | Sentence | Article |", "|---|---|---|---|---|"]
     for side, claim in zip("AB", item.get("claims") or []):
         reading = " ".join(p for p in (text(claim.get("qualifier")), format_interval(claim), text(claim.get("unit"))) if p)
+        if provenance(claim):
+            reading += f" ({provenance(claim)})"
         lines.append(f"| {side} | {escape(claim.get('text'))} | {escape(reading)} | {_highlighted(claim)} | {_source(claim)} |")
     fingerprint = text(item.get("fingerprint"))
     if fingerprint:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from .fields import CLAIM_TABLE_COLUMNS, article_label, claim_columns, format_interval, terminal_safe, text
+from .fields import CLAIM_TABLE_COLUMNS, article_label, claim_columns, format_interval, provenance, terminal_safe, text
 
 # Wrap widths per claims column: long subjects and frames wrap, figures stay on one line.
 _CLAIM_WIDTHS = {"article": 24, "text": 22, "subject": 24, "concept": 14, "actor": 12, "location": 14,
@@ -34,7 +34,9 @@ def _figure(claim: dict) -> str:
     shown = format_interval(claim)
     unit = text(claim.get("unit"))
     reading = " ".join(part for part in (text(claim.get("qualifier")), shown, unit) if part)
-    return f"{text(claim.get('text'))}   ({reading})" if reading else text(claim.get("text"))
+    where = provenance(claim)
+    figure = f"{text(claim.get('text'))}   ({reading})" if reading else text(claim.get("text"))
+    return f"{figure}   [{where}]" if where else figure
 
 
 def _where(claim: dict) -> str:

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 
 from claims.errors import StoreError
 
@@ -104,10 +104,16 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction: committed whole or not at all."""
+        """One write transaction: committed whole or not at all.
+
+        A unique-constraint clash is raised as is: callers that race another writer
+        (two ingests of the same text) decide what it means.
+        """
         try:
             with self.engine.execution_options(claims_write=True).begin() as conn:
                 yield conn
+        except IntegrityError:
+            raise
         except (OperationalError, DBAPIError) as exc:
             raise explain_db_error(exc, self.url) from exc
 

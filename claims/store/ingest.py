@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 import regex
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from claims.extract.claim import Claim
 from claims.extract.extractor import extract_claims
@@ -92,6 +93,23 @@ def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: 
     return article_id
 
 
+def _write_article(store: Store, item: SourceArticle, lang: str, claims: list[Claim], terms: set[str],
+                   story: str | None) -> int | None:
+    """The new article's id, or None when another writer stored the same text first."""
+    for attempt in range(2):
+        try:
+            with store.writing() as conn:
+                if _existing_article(conn, item.content_hash) is not None:
+                    return None
+                return _store_article(conn, item, lang, claims, terms, story)
+        except IntegrityError:
+            # On PostgreSQL two transactions can both see no such article (or no such
+            # named story) and both insert: the loser rolls back whole and looks again.
+            if attempt:
+                raise
+    return None
+
+
 def ingest_articles(
     store: Store,
     items: Iterable[SourceArticle | SourceProblem],
@@ -124,13 +142,11 @@ def ingest_articles(
         # Extraction runs before the write transaction so the write lock is held briefly.
         claims = extract_claims(item.text, lang, pack=pack, published=item.published, tail_start=item.tail_start)
         terms = signature(item.title, item.text, pack)
-        with store.writing() as conn:
-            # Another process may have stored the same text meanwhile.
-            existing = _existing_article(conn, item.content_hash)
-            if existing is not None:
-                result.already_stored.append(existing)
-                continue
-            article_id = _store_article(conn, item, lang, claims, terms, story)
+        article_id = _write_article(store, item, lang, claims, terms, story)
+        if article_id is None:
+            with store.reading() as conn:
+                result.already_stored.append(_existing_article(conn, item.content_hash))
+            continue
         result.stored.append(article_id)
         result.claims_stored += len(claims)
     return result
