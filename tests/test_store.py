@@ -28,7 +28,7 @@ def test_migrations_create_every_table_and_record_the_revision(store):
     tables = set(inspect(store.engine).get_table_names())
     assert {"articles", "claims", "discrepancies", "reviews", "stories", "alembic_version"} <= tables
     with store.reading() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
 
 
 def test_reopening_a_current_database_changes_nothing(db_url):
@@ -105,3 +105,42 @@ def test_manual_story_groups_articles(store):
     ingest_articles(store, [a, b], story="flood-2024")
     stories = list_stories(store)
     assert [(s["name"], len(s["articles"])) for s in stories] == [("flood-2024", 2)]
+
+
+def test_an_0001_database_is_upgraded_and_its_articles_still_attract_their_story(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from claims.store.database import _alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0001")
+        conn.execute(text(
+            "INSERT INTO stories (id, name, manual, created_at) VALUES (1, 'Bão Yagi', 0, '2024-09-08 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
+            "VALUES (1, 'h1', 'Bão Yagi đổ bộ Quảng Ninh', '2024-09-08', 'vi', 'Bão Yagi đổ bộ Quảng Ninh.', "
+            "'bão đổ quảng ninh yagi', 1, '2024-09-08 00:00:00')"))
+    engine.dispose()
+    store = open_store(url)  # upgrades to head and fills the term index from the old signatures
+    with store.reading() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT count(*) FROM story_terms WHERE article_id = 1")).scalar() == 5
+    later = article_from_text("title: Bão Yagi: Quảng Ninh thiệt hại nặng\ndate: 2024-09-09\n\nBão Yagi quét qua Quảng Ninh, 3 người chết.",
+                              origin="later")
+    result = ingest_articles(store, [later])
+    with store.reading() as conn:
+        story = conn.execute(text("SELECT story_id FROM articles WHERE id = :id"), {"id": result.stored[0]}).scalar()
+    assert story == 1
+
+
+def test_migrations_match_the_models(store):
+    # Every schema change ships as a migration: the migrated schema has nothing the models lack or add.
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []

@@ -18,8 +18,12 @@ NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}0-9])"
 NOT_LETTER_AFTER = r"(?![\p{L}\p{M}])"
 
 
-def alternation(words, *, ignore_case: bool = True) -> str:
-    """A longest-first alternation of literal words; short abbreviations keep their case."""
+def alternation(words, *, ignore_case: bool = True, short_words_cased: bool = True) -> str:
+    """A longest-first alternation of literal words; short abbreviations keep their case.
+
+    `short_words_cased=False` is for lists of plain words (qualifiers, number words), whose
+    short members open sentences too: "Từ 2.000", "Ba mươi", "Cỡ 5 ha".
+    """
     words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not words:
         return r"(?!x)x"  # matches nothing
@@ -28,8 +32,15 @@ def alternation(words, *, ignore_case: bool = True) -> str:
         escaped = regex.escape(word).replace(r"\ ", "[ ]+")
         # "m", "Tr", "MW" mean different things in other cases; words of three letters or more do not.
         letters_only = word.replace(" ", "").replace("-", "").isalpha()
-        parts.append(escaped if (not ignore_case or len(word) <= 2 or not letters_only) else f"(?i:{escaped})")
+        plain_word = not short_words_cased and letters_only and word.islower()
+        cased = not ignore_case or not letters_only or (len(word) <= 2 and not plain_word)
+        parts.append(escaped if cased else f"(?i:{escaped})")
     return "(?:" + "|".join(parts) + ")"
+
+
+def word_alternation(words) -> str:
+    """An alternation of plain lower-case words, matched in any case."""
+    return alternation(words, short_words_cased=False)
 
 
 def _lower_keys(mapping: dict) -> dict:
@@ -44,6 +55,7 @@ class NumberLexicon:
     # word -> (kind, value): digit, after_tens, ten, tens, tens_marker, hundred, scale, joiner, half
     word_kinds: dict
     weak: frozenset
+    after_ten: frozenset
     articles: frozenset
     needs_unit: frozenset
     shorthand: bool
@@ -81,6 +93,9 @@ class NumberLexicon:
     ordinal_words: dict
     score_context: frozenset
     identifier_labels: frozenset
+    not_labels: frozenset
+    afternoon: dict
+    month_only_names: frozenset
     classifiers: frozenset
     not_after_one: frozenset
     # patterns
@@ -109,6 +124,7 @@ class NumberLexicon:
     weak_follow_words: frozenset
     before_last_words: frozenset
     meridiem_after: regex.Pattern
+    half_after: regex.Pattern
 
     def unit_of(self, written: str) -> tuple[str, str] | None:
         written = regex.sub(r"\s+", " ", written)
@@ -182,11 +198,11 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     classifiers = frozenset(w.casefold() for w in context.get("classifiers", []))
     weak = frozenset(w.casefold() for w in context.get("weak", []))
 
-    numword = alternation(word_kinds)
+    numword = word_alternation(word_kinds)
     strong_words = [w for w in word_kinds if w not in weak]
     # A weak word ("một", "năm", "one", "a") may open a number only when more of the number,
     # a unit, a scale, a classifier or a fraction follows it.
-    weak_follow = alternation(
+    weak_follow = word_alternation(
         list(word_kinds) + list(classifiers) + list(units.get("durations", {})) + list(units.get("measures", {}))
         + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
         + ([fractions["marker"]] if fractions.get("marker") else []) + list(half_words) + list(denominators)
@@ -197,7 +213,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
         + [fractions.get("marker", "")] + list(half_words) + list(denominators) + list(fractions.get("denominators", {})),
         first=True)
-    first_word = f"(?:{alternation(strong_words)}|{alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
+    first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
     vague_scales = _lower_keys(vague.get("scales", {}))
     vague_heads = list(vague.get("many", [])) + list(vague.get("few", []))
     vague_plurals = _lower_keys(vague.get("plurals", {}))
@@ -205,7 +221,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
 
     anchor_parts = [
         # Phone numbers open with 0 or +: "0912 345 678", "+84 24 3825 1234" (digit count checked in code).
-        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){2,4}(?![0-9]))",
+        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9]))",
         # d-m-yyyy first, so that "27-9-2024" is not read as a range.
         r"(?P<digits>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])|[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*)",
         f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER})*){NOT_LETTER_AFTER}",
@@ -216,14 +232,19 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
                             f"{alternation(dates['roman_quarters'], ignore_case=False)})(?![\\p{{L}}\\p{{M}}0-9])")
     if vague_heads:
         anchor_parts.append(
-            f"{NOT_LETTER_BEFORE}(?P<vague>{alternation(vague_heads)}[ ]+{alternation(vague_scales)}"
-            f"(?:[ ]+{alternation(vague_scales)})?){NOT_LETTER_AFTER}")
+            f"{NOT_LETTER_BEFORE}(?P<vague>{word_alternation(vague_heads)}[ ]+{word_alternation(vague_scales)}"
+            f"(?:[ ]+{word_alternation(vague_scales)})?){NOT_LETTER_AFTER}")
     if vague_plurals:
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{alternation(vague_plurals)}){NOT_LETTER_AFTER}")
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{word_alternation(vague_plurals)}){NOT_LETTER_AFTER}")
     if half_words:
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<half>{alternation(half_words)}){NOT_LETTER_AFTER}")
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<half>{word_alternation(half_words)}){NOT_LETTER_AFTER}")
     if ordinal_words:
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<ordword>{alternation(ordinal_words)}){NOT_LETTER_AFTER}")
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<ordword>{word_alternation(ordinal_words)}){NOT_LETTER_AFTER}")
+    # Month names that are no number words ("tháng giêng", "tháng chạp").
+    month_names = _lower_keys(dates.get("month_names", {}))
+    month_only_names = frozenset(w for w in month_names if " " not in w and w not in word_kinds)
+    if month_only_names:
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<monthname>{word_alternation(month_only_names)}){NOT_LETTER_AFTER}")
     anchor = regex.compile("|".join(anchor_parts))
     phone_anchor = regex.compile("|".join(anchor_parts[:2]))
     digit_anchor = regex.compile(anchor_parts[1])
@@ -232,10 +253,11 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     # first checked for these words with plain substring tests (claims/numbers/parse.py).
     starters = {w for w, (kind, _) in word_kinds.items() if kind in ("digit", "ten", "tens", "hundred", "tens_marker")}
     starters |= {w.casefold() for w in vague_heads} | set(vague_plurals) | set(half_words) | set(ordinal_words)
+    starters |= month_only_names
     if quarter_word:
         starters.add(quarter_word.casefold())
     starter_words = sorted(starters)
-    word_candidates = regex.compile(f"{NOT_LETTER_BEFORE}{alternation(starter_words)}{NOT_LETTER_AFTER}")
+    word_candidates = regex.compile(f"{NOT_LETTER_BEFORE}{word_alternation(starter_words)}{NOT_LETTER_AFTER}")
 
     day_words = frozenset(w.casefold() for w in dates.get("day_words", []))
     date_words = frozenset(w.casefold() for w in dates.get("in_mention", []))
@@ -244,22 +266,23 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     ordinal_before = frozenset(w.casefold() for w in ordinals.get("before", []))
     score_context = frozenset(w.casefold() for w in data.get("scores", {}).get("context", []))
     labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("labels", []))
+    not_labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("not_labels", []))
     currency_prefixes = dict(units.get("currency_prefixes", {}))
     before_words = (set(day_words) | set(date_words) | set(clock_before) | set(ordinal_before) | set(score_context)
-                    | set(labels) | set(month_names_en))
+                    | set(labels) | set(not_labels) | set(month_names_en))
     # Matched backwards from the number ((?r)), so only one attempt is made per number.
     before = regex.compile(
         "(?r)"
         f"{NOT_LETTER_BEFORE}"
-        f"(?:(?P<qual>{alternation(qualifiers)})[ ]+(?:(?i:là)[ ]+)?)?"
-        f"(?:(?P<open>{alternation(ranges.get('open', []))})[ ]+)?"
-        f"(?:(?P<word>{alternation(before_words)})\\.?[ ]+)?"
+        f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:(?i:là)[ ]+)?)?"
+        f"(?:(?P<open>{word_alternation(ranges.get('open', []))})[ ]+)?"
+        f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
         f"(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?\\Z"
     )
     attached = dict(scales.get("attached", {}))
     glued = regex.compile(r"[\p{L}°²³][\p{L}\p{M}0-9²³]*(?:/h)?")
     scale_after = regex.compile(f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})\\.?{NOT_LETTER_AFTER}")
-    join = alternation(ranges.get("join", []))
+    join = word_alternation(ranges.get("join", []))
     range_after = regex.compile(
         f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
         f"(?=[0-9]|{numword}{NOT_LETTER_AFTER})"
@@ -268,17 +291,17 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     marker = fractions.get("marker", "")
     fraction_parts = []
     if marker:
-        fraction_parts.append(f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}")
+        fraction_parts.append(f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{word_alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}")
     en_denominators = _lower_keys(fractions.get("denominators", {}))
     if en_denominators:
-        fraction_parts.append(f"[ -](?P<den_word>{alternation(en_denominators)}){NOT_LETTER_AFTER}")
+        fraction_parts.append(f"[ -](?P<den_word>{word_alternation(en_denominators)}){NOT_LETTER_AFTER}")
     if half_words:
-        fraction_parts.append(f"[ ]+(?P<half>{alternation(half_words)}){NOT_LETTER_AFTER}")
+        fraction_parts.append(f"[ ]+(?P<half>{word_alternation(half_words)}){NOT_LETTER_AFTER}")
     half_suffix = frozenset(w.casefold() for w in fraction_extra.get("half_suffix", []))
     if half_suffix:
-        fraction_parts.append(f"[ ]+(?P<and_half>{alternation(half_suffix)}){NOT_LETTER_AFTER}")
+        fraction_parts.append(f"[ ]+(?P<and_half>{word_alternation(half_suffix)}){NOT_LETTER_AFTER}")
     fraction_after = regex.compile("|".join(fraction_parts) if fraction_parts else r"(?!x)x")
-    suffix_after = regex.compile(f"[ ]+(?P<suffix>{alternation(suffix_qualifiers)}){NOT_LETTER_AFTER}")
+    suffix_after = regex.compile(f"[ ]+(?P<suffix>{word_alternation(suffix_qualifiers)}){NOT_LETTER_AFTER}")
     month_word, year_word = dates.get("month_word", ""), dates.get("year_word", "")
     if month_word:
         long_date_after = regex.compile(
@@ -292,8 +315,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
                                 else r"(?:st|nd|rd|th)?,?[ ]+(?P<y>[0-9]{4})(?![0-9])")
     year_after = month_after
     clock_after_pattern = regex.compile(
-        f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{alternation(dates.get('minutes_word', []))}))?)?"
-        f"(?:[ ]+(?P<part>{alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
+        f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{word_alternation(dates.get('minutes_word', []))}))?)?"
+        f"(?:[ ]+(?P<part>{word_alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
     ) if dates.get("clock_after") else regex.compile(r"(?!x)x")
 
     return NumberLexicon(
@@ -302,6 +325,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         decimal=data.get("digits", {}).get("decimal", ","),
         word_kinds=word_kinds,
         weak=weak,
+        after_ten=frozenset(w.casefold() for w in context.get("after_ten", [])),
         articles=frozenset(w.casefold() for w in context.get("articles", [])),
         needs_unit=frozenset(w.casefold() for w in context.get("needs_unit", [])),
         shorthand=bool(words.get("shorthand_after_multiplier", False)),
@@ -329,7 +353,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         month_word=month_word.casefold(),
         year_word=year_word.casefold(),
         quarter_word=dates.get("quarter_word", "").casefold(),
-        month_names=_lower_keys(dates.get("month_names", {})),
+        month_names=month_names,
         month_names_en=_lower_keys(month_names_en),
         roman_quarters=dict(dates.get("roman_quarters", {})),
         clock_attached=frozenset(dates.get("clock_attached", [])),
@@ -339,6 +363,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         ordinal_words=ordinal_words,
         score_context=score_context,
         identifier_labels=labels,
+        not_labels=not_labels,
+        afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
+        month_only_names=month_only_names,
         classifiers=classifiers,
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
         anchor=anchor,
@@ -356,6 +383,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         word_token=regex.compile(r"[\p{L}\p{M}]+"),
         meridiem_after=regex.compile(f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])"),
         starter_words=starter_words,
+        half_after=regex.compile(f"[ ]+(?P<half>{word_alternation(words.get('half', []))}){NOT_LETTER_AFTER}"),
         digit_anchor=digit_anchor,
         phone_anchor=phone_anchor,
         word_anchor=word_anchor,

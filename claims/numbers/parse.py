@@ -210,6 +210,8 @@ class _Reader:
             return self._vague()
         if groups.get("half"):
             return self._half()
+        if groups.get("monthname"):
+            return self._month_name()
         if groups.get("ordword"):
             word = groups["ordword"]
             value = float(self.lex.ordinal_words[word.casefold()])
@@ -305,7 +307,8 @@ class _Reader:
         if len(parts[1]) == 4 and 1 <= first <= 12 and valid_year_like(second):  # "9/2025"
             start = self._include(before, "word") if word in self.lex.date_words else None
             return self._label("date", start if start is not None else s, e, s, normalized=f"{second:04d}-{first:02d}"), e
-        dated = word in self.lex.day_words or word in self.lex.date_words
+        # "Từ 1/10" (from 1 October): a date, where "1/10" alone could be a tenth.
+        dated = word in self.lex.day_words or word in self.lex.date_words or bool(before and before["open"])
         qualified = bool(before and before["qual"])
         small_fraction = first < second and second in (2, 3, 4, 5, 8, 10)
         if not dated and (qualified or small_fraction or day_month(first, second) is None) and second:
@@ -314,7 +317,7 @@ class _Reader:
 
     def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
         lex = self.lex
-        if word in lex.identifier_labels:
+        if word in lex.identifier_labels and word not in lex.not_labels:
             end = self._glued_end(e) if self._match(lex.glued, e) else e
             return self._label("identifier", self._include(before, "word"), end, s), end
         if word in lex.ordinal_before:
@@ -355,7 +358,8 @@ class _Reader:
         if integer and word == lex.year_word and lex.year_word and value >= 100:  # "năm 2014"
             return self._label("year", self._include(before, "word"), e, s, value, normalized=f"{int(value):04d}"), e
         dash = _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout)
-        if integer and dash and (word in lex.date_words or word in lex.day_words) and word != lex.year_word:  # "ngày 6-2"
+        if integer and dash and (word in lex.date_words or word in lex.day_words) and word != lex.year_word \
+                and day_month(int(value), int(dash[1])) is not None:  # "ngày 6-2", but "ban ngày 28-32 độ C" is a range
             return self._date_span(before, s, dash.end(), int(value), int(dash[1]), None,
                                    include_word=word in lex.date_words)
         if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
@@ -639,6 +643,15 @@ class _Reader:
             return None, e
         before = self._before(s)
         return self._figure(before, s, e, 0.5, fraction=True)
+
+    def _month_name(self) -> tuple[NumberMention | None, int]:
+        """'tháng giêng' (January), 'tháng chạp' (December): a month only after the month word."""
+        s, e = self.anchor.span("monthname")
+        before = self._before(s)
+        if not before or not before["word"] or before["word"].casefold() != self.lex.month_word:
+            return None, e
+        month = self.lex.month_names[self.folded[s:e].casefold()]
+        return self._label("date", self._include(before, "word"), e, s, normalized=f"--{month:02d}"), e
 
     def _roman_quarter(self) -> tuple[NumberMention | None, int]:
         s, e = self.anchor.span("quarter")

@@ -27,7 +27,9 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
         if kind == "digit":
             if pending is not None or last == "half":
                 break
-            if token.casefold() in lexicon.weak and last not in (None, "joiner") and following not in _MULTIPLIERS:
+            folded = token.casefold()
+            if folded in lexicon.weak and last not in (None, "joiner") and following not in _MULTIPLIERS \
+                    and not (last in ("ten", "tens_marker") and folded in lexicon.after_ten):
                 # "mười năm" is ten years and "nghìn năm" a thousand years, not 15 or 1,005.
                 break
             if last == "ten" and value == 0:

@@ -20,7 +20,7 @@ from claims.text.normalize import fold_for_matching
 
 from .database import Store
 from .models import Article, ClaimRecord, utcnow
-from .stories import find_story, new_story, signature, story_named
+from .stories import find_story, index_terms, new_story, signature, story_named
 
 _articles = Article.__table__
 _claims = ClaimRecord.__table__
@@ -88,6 +88,7 @@ def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: 
     if story_id is None:
         story_id = new_story(conn, article.title, article.content_hash)
         conn.execute(update(_articles).where(_articles.c.id == article_id).values(story_id=story_id))
+    index_terms(conn, article_id, story_id, terms, article.published)
     if claims:
         conn.execute(insert(_claims), [claim_row(c, article_id, story_id) for c in claims])
     return article_id

@@ -48,6 +48,18 @@ class Article(SQLModel, table=True):
     ingested_at: NaiveDatetime = Field(default_factory=utcnow)
 
 
+class StoryTerm(SQLModel, table=True):
+    """One distinctive word of an article's title and lead: story grouping looks articles up by term."""
+
+    __tablename__ = "story_terms"
+    __table_args__ = (Index("ix_story_terms_term_published", "term", "published"),)
+
+    term: str = Field(max_length=64, primary_key=True)
+    article_id: int = Field(foreign_key="articles.id", primary_key=True, index=True)
+    story_id: int | None = Field(default=None, foreign_key="stories.id")
+    published: str | None = Field(default=None, max_length=10)
+
+
 class ClaimRecord(SQLModel, table=True):
     __tablename__ = "claims"
     __table_args__ = (

@@ -5,20 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import regex
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from claims.lang import LanguagePack
 from claims.text.normalize import fold_for_matching
 
-from .models import Article, Story
+from .models import Article, Story, StoryTerm
 
 # How much of the article besides its title speaks for its story.
 LEAD_CHARS = 400
 # Articles published further apart than this are never grouped automatically.
 WINDOW_DAYS = 21
-# How many articles an incoming one is compared with: dated ones within the window, else the latest.
-CANDIDATES = 1000
+# How many of the most similar articles are scored; an undated article looks at the latest ones.
+CANDIDATES = 50
 UNDATED_CANDIDATES = 300
 # Share of the smaller signature that must recur, and the fewest shared terms, to join a story.
 MIN_OVERLAP = 0.4
@@ -28,6 +28,8 @@ _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'-]*")
 
 _articles = Article.__table__
 _stories = Story.__table__
+_terms = StoryTerm.__table__
+TERM_LENGTH = 64
 
 
 def signature(title: str | None, text: str, pack: LanguagePack) -> set[str]:
@@ -53,37 +55,52 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    first, second = _parse_date(a), _parse_date(b)
-    return abs((first - second).days) if first and second else None
-
-
 def find_story(conn: Connection, terms: set[str], published: str | None) -> int | None:
-    """The story of the most similar recent article, if similar enough."""
-    if not terms:
+    """The story of the most similar article published nearby, if similar enough.
+
+    Candidates come from the term index (story_terms): only articles sharing at least
+    MIN_SHARED terms are read, so the cost does not grow with the archive.
+    """
+    if len(terms) < MIN_SHARED:
         return None
-    query = select(_articles.c.story_id, _articles.c.signature, _articles.c.published).where(_articles.c.story_id.is_not(None))
+    terms = {t[:TERM_LENGTH] for t in terms}
+    shared = func.count().label("shared")
+    query = (
+        select(_terms.c.article_id, _terms.c.story_id, shared)
+        .where(_terms.c.term.in_(sorted(terms)), _terms.c.story_id.is_not(None))
+        .group_by(_terms.c.article_id, _terms.c.story_id)
+        .having(func.count() >= MIN_SHARED)
+        .order_by(shared.desc(), _terms.c.article_id.desc())
+        .limit(CANDIDATES)
+    )
     day = _parse_date(published)
     if day is not None:
         window = timedelta(days=WINDOW_DAYS)
-        query = query.where(_articles.c.published.between((day - window).isoformat(), (day + window).isoformat()))
-        query = query.order_by(_articles.c.id.desc()).limit(CANDIDATES)
+        # Undated articles may join any story; dated ones only stories of nearby days.
+        query = query.where(or_(_terms.c.published.is_(None),
+                                _terms.c.published.between((day - window).isoformat(), (day + window).isoformat())))
     else:
-        query = query.order_by(_articles.c.id.desc()).limit(UNDATED_CANDIDATES)
-    rows = conn.execute(query)
+        latest = conn.execute(select(func.max(_articles.c.id))).scalar() or 0
+        query = query.where(_terms.c.article_id > latest - UNDATED_CANDIDATES)
+    candidates = conn.execute(query).all()
+    if not candidates:
+        return None
+    sizes = dict(conn.execute(select(_articles.c.id, _articles.c.signature).where(
+        _articles.c.id.in_([c.article_id for c in candidates]))).all())
     best_story, best_score = None, 0.0
-    for story_id, other_signature, other_published in rows:
-        apart = _days_apart(published, other_published)
-        if apart is not None and apart > WINDOW_DAYS:
-            continue
-        other = set(other_signature.split())
-        shared = len(terms & other)
-        if shared < MIN_SHARED or not other:
-            continue
-        score = shared / min(len(terms), len(other))
+    for article_id, story_id, count in candidates:
+        other = len(set((sizes.get(article_id) or "").split())) or 1
+        score = count / min(len(terms), other)
         if score >= MIN_OVERLAP and score > best_score:
             best_story, best_score = story_id, score
     return best_story
+
+
+def index_terms(conn: Connection, article_id: int, story_id: int, terms: set[str], published: str | None) -> None:
+    rows = [{"term": t, "article_id": article_id, "story_id": story_id, "published": published}
+            for t in sorted({t[:TERM_LENGTH] for t in terms})]
+    if rows:
+        conn.execute(insert(_terms), rows)
 
 
 def story_named(conn: Connection, name: str) -> int:
