@@ -17,8 +17,10 @@ from .table import claims_table, discrepancies_table, stories_table
 __all__ = ["render_claims", "render_discrepancies", "render_stories"]
 
 
-def _unknown(fmt: str, known) -> InputError:
-    return InputError(f"unknown output format {fmt!r} (use one of {', '.join(known)})")
+def _render(renderers: dict, fmt: str, items: list[dict]) -> str:
+    if fmt not in renderers:
+        raise InputError(f"unknown output format {fmt!r} (use one of {', '.join(renderers)})")
+    return renderers[fmt](items)
 
 
 def render_claims(rows: list[dict], fmt: str) -> str:
@@ -27,9 +29,7 @@ def render_claims(rows: list[dict], fmt: str) -> str:
         "table": claims_table, "csv": claims_csv, "jsonl": json_lines,
         "json": lambda items: json_document("claims", items),
     }
-    if fmt not in renderers:
-        raise _unknown(fmt, renderers)
-    return renderers[fmt](rows)
+    return _render(renderers, fmt, rows)
 
 
 def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None = None) -> str:
@@ -40,9 +40,7 @@ def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None =
         "md": lambda found: discrepancies_markdown(found, generated_at),
         "html": lambda found: discrepancies_html(found, generated_at),
     }
-    if fmt not in renderers:
-        raise _unknown(fmt, renderers)
-    return renderers[fmt](items)
+    return _render(renderers, fmt, items)
 
 
 def render_stories(stories: list[dict], fmt: str) -> str:
@@ -51,6 +49,4 @@ def render_stories(stories: list[dict], fmt: str) -> str:
         "table": stories_table, "csv": stories_csv, "jsonl": json_lines,
         "json": lambda found: json_document("stories", found),
     }
-    if fmt not in renderers:
-        raise _unknown(fmt, renderers)
-    return renderers[fmt](stories)
+    return _render(renderers, fmt, stories)

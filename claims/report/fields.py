@@ -140,3 +140,16 @@ def provenance(claim: dict) -> str:
     if claim.get("is_caption"):
         return "photo caption"
     return ""
+
+
+def highlighted_sentence(claim: dict, escape, before: str, after: str) -> str:
+    """The claim's sentence escaped for a format, its figure wrapped in that format's markup.
+
+    Each slice is escaped on its own so the markup never lands inside an escape sequence.
+    """
+    sentence = text(claim.get("sentence"))
+    span = highlight_span(sentence, claim)
+    if span is None:
+        return escape(sentence)
+    start, end = span
+    return f"{escape(sentence[:start])}{before}{escape(sentence[start:end])}{after}{escape(sentence[end:])}"

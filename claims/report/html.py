@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlight_span, provenance, text
+from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, provenance, text
 
 # No external resources and no scripts: the page opens offline and from a mail attachment.
 # The policy also stops anything that did slip through escaping from loading or running.
@@ -44,13 +44,7 @@ def _link(url) -> str | None:
 
 
 def _sentence(claim: dict) -> str:
-    sentence = text(claim.get("sentence"))
-    span = highlight_span(sentence, claim)
-    if span is None:
-        return escape(sentence)
-    start, end = span
-    # Each slice is escaped on its own so the <mark> never lands inside an entity.
-    return f"{escape(sentence[:start])}<mark>{escape(sentence[start:end])}</mark>{escape(sentence[end:])}"
+    return highlighted_sentence(claim, escape, "<mark>", "</mark>")
 
 
 def _source(claim: dict) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, format_interval, highlight_span, text
+from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, text
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These would otherwise start
 # emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text.
@@ -21,12 +21,7 @@ def escape(value) -> str:
 
 
 def _highlighted(claim: dict) -> str:
-    sentence = text(claim.get("sentence"))
-    span = highlight_span(sentence, claim)
-    if span is None:
-        return escape(sentence)
-    start, end = span
-    return f"{escape(sentence[:start])}**{escape(sentence[start:end])}**{escape(sentence[end:])}"
+    return highlighted_sentence(claim, escape, "**", "**")
 
 
 def _tally(items: list[dict], key: str, order: tuple[str, ...]) -> str:
