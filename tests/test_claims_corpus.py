@@ -10,6 +10,8 @@ from claims.numbers.mention import FIGURE_KINDS
 from .corpus_format import CORPUS, read_cases
 
 FIELDS = ("subject", "concept", "actor", "location", "time", "kind", "qualifier", "unit")
+# Page furniture is kept but marked: "caption=yes", "boilerplate=yes"; unnamed, they must be "no".
+FLAGS = {"caption": "is_caption", "boilerplate": "is_boilerplate"}
 
 
 def _cases():
@@ -43,7 +45,13 @@ def test_corpus_sentence(lang, case):
         if claim.kind in FIGURE_KINDS:
             checks.setdefault("subject", "-")
             checks.setdefault("concept", "-")
+        for flag in FLAGS:
+            checks.setdefault(flag, "no")
         for name, expected in checks.items():
+            if name in FLAGS:
+                actual = "yes" if getattr(claim, FLAGS[name]) else "no"
+                assert actual == expected, f"{case.source}: {claim.text!r} {name}={actual}, expected {expected}\n{shown}"
+                continue
             if name == "roles":
                 assert claim.roles == _roles(expected), f"{case.source}: {claim.text!r} roles {claim.roles}\n{shown}"
                 continue

@@ -5,8 +5,6 @@ Pure: text in, plain Claim dataclasses out; no database, nothing global that cha
 
 from __future__ import annotations
 
-import regex
-
 from claims.lang import LanguagePack, detect_language, load_pack
 from claims.numbers.lexicon import lexicon_for
 from claims.numbers.mention import FIGURE_KINDS, NumberMention
@@ -15,19 +13,20 @@ from claims.text.normalize import normalize_with_offsets
 from claims.text.sentences import split_sentences
 
 from .claim import Claim
-from .layout import line_flags
-from .lexicon import ExtractLexicon, extract_lexicon_for
-from .places import location_after, location_before
-from .roles import read_roles
-from .subjects import Subject, concept_before, concept_from_verb, read_subject
-from .times import Calendar, figure_time
+from .context import Sentence
+from .cues import CueIndex
+from .layout import Layout
+from .lexicon import extract_lexicon_for
+from .places import figure_location
+from .roles import figure_roles
+from .subjects import Subject, concept_from_verb, continues_change, is_elided, noun_before, read_subject
+from .times import Calendar, figure_time, looks_ahead
 
-# A comma, semicolon or colon not inside a number, or a spaced dash: where a clause ends.
-_CLAUSE_BREAK = regex.compile(r"[;:]|,(?![0-9])| - ")
-_GENERIC = (None, "people")
 # Kinds whose noun often stands before the figure: "ngân sách ... 2,5 tỷ đồng", "GDP tăng 7,4%".
 # A duration measures the time of an event, and a count's noun follows it.
-_NAMED_BEFORE = ("money", "percent", "percentage_point", "quantity", "fraction")
+_NAMED_BEFORE = frozenset({"money", "percent", "percentage_point", "quantity", "fraction"})
+# Concepts that say little on their own: a verb or a noun before the figure may say more.
+_GENERIC = (None, "people")
 
 
 def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | None = None,
@@ -53,7 +52,7 @@ def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | N
 class _Article:
     def __init__(self, normalized: str, pack: LanguagePack, published: str | None, tail_start: int | None):
         self.text, self.pack, self.tail_start = normalized, pack, tail_start
-        self.lex: ExtractLexicon = extract_lexicon_for(pack)
+        self.lex = extract_lexicon_for(pack)
         self.folded = matching_copy(normalized)
         self.timeout = max(1.0, len(normalized) / 2e6)
         self.calendar = Calendar(published)
@@ -62,87 +61,137 @@ class _Article:
         mentions = scan_numbers(self.text, lexicon_for(self.pack), self.folded)
         if not mentions:
             return []
-        lines = line_flags(self.folded, self.lex, self.timeout)
+        layout = Layout(self.folded, self.lex, self.timeout)
+        cue_index = None
         found: list[Claim] = []
-        index = 0
-        line_index = 0
-        for sentence in split_sentences(self.folded, self.lex.abbreviations):
+        index, count = 0, len(mentions)
+        for start, end in split_sentences(self.folded, self.lex.abbreviations):
+            if index >= count:
+                break
+            if mentions[index].start >= end:
+                continue
             inside = []
-            while index < len(mentions) and mentions[index].start < sentence[1]:
-                if mentions[index].start >= sentence[0]:
+            while index < count and mentions[index].start < end:
+                if mentions[index].start >= start:
                     inside.append(mentions[index])
                 index += 1
             if not inside:
                 continue
-            previous: Subject | None = None
-            for position, mention in enumerate(inside):
-                while line_index + 1 < len(lines) and lines[line_index][1] < mention.start:
-                    line_index += 1
-                _, _, caption, boilerplate = lines[line_index]
-                claim = self._claim(sentence, mention, inside, position, previous)
+            if cue_index is None:
+                cue_index = CueIndex(self.folded, self.lex)
+            sentence = Sentence(self.folded, self.text, self.lex, self.calendar, self.timeout, cue_index, start, end, inside)
+            claims = self._sentence_claims(sentence)
+            # A line break always ends a sentence, so the sentence's line is its claims' line.
+            caption, boilerplate = layout.line_at(start)
+            caption = caption or layout.sentence_is_caption(start, end)
+            for claim in claims:
                 claim.is_caption = caption
-                claim.is_boilerplate = boilerplate or (self.tail_start is not None and mention.start >= self.tail_start)
-                if mention.kind in FIGURE_KINDS and claim.subject:
-                    previous = Subject(claim.subject, 0, 0, claim.concept, claim.actor)
-                found.append(claim)
+                claim.is_boilerplate = boilerplate or (self.tail_start is not None and claim.start >= self.tail_start)
+            found.extend(claims)
         return found
 
-    def _claim(self, sentence, mention: NumberMention, inside: list[NumberMention], position: int,
-               previous: Subject | None) -> Claim:
-        start, end = sentence
-        claim = Claim(
-            text=mention.text, start=mention.start, end=mention.end, value=mention.value, low=mention.low,
-            high=mention.high, qualifier=mention.qualifier, kind=mention.kind, unit=mention.unit,
-            sentence=self.text[start:end], sentence_start=start, lang=self.pack.code,
-        )
-        if mention.kind not in FIGURE_KINDS:
-            if mention.kind in ("date", "year"):
+    def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
+        text, start, end = self.text, sentence.start, sentence.end
+        sentence_text = text[start:end]
+        claims, figures = [], []
+        for position, mention in enumerate(sentence.mentions):
+            claim = Claim(
+                text=mention.text, start=mention.start, end=mention.end, value=mention.value, low=mention.low,
+                high=mention.high, qualifier=mention.qualifier, kind=mention.kind, unit=mention.unit,
+                sentence=sentence_text, sentence_start=start, lang=self.pack.code,
+            )
+            claims.append(claim)
+            if mention.kind in FIGURE_KINDS:
+                figures.append((claim, mention, position))
+            elif mention.kind in ("date", "year"):
                 claim.time = self.calendar.resolve(mention.normalized)
-            elif mention.normalized:
-                claim.time = mention.normalized if mention.kind == "time" else None
-            return claim
-        following = next((m.start for m in inside[position + 1:] if m.kind in FIGURE_KINDS), end)
-        self._structure(claim, sentence, mention, following, inside, previous)
-        return claim
+            elif mention.kind == "time":
+                claim.time = mention.normalized
+        if not figures:
+            return claims
+        subjects = self._subjects(sentence, figures)
+        self._frames(sentence, figures, subjects)
+        return claims
 
-    def _structure(self, claim: Claim, sentence, mention: NumberMention, following: int,
-                   inside: list[NumberMention], previous: Subject | None) -> None:
-        folded, lex, timeout = self.folded, self.lex, self.timeout
-        start, end = sentence
-        subject = read_subject(folded, self.text, mention.start, mention.end, following, lex, timeout)
-        if subject.text is None and previous is not None and mention.kind == "count" and _elided(folded, mention.end, end):
-            # "khoảng 2.500 lính Mỹ ở Iraq và khoảng 900 ở Syria": the 900 are troops too.
-            subject = Subject(previous.text, mention.end, mention.end, previous.concept, previous.actor)
-        if subject.text is None and mention.kind in _NAMED_BEFORE:
-            before = concept_before(folded, self._clause_start(start, mention.start), mention.start, lex, timeout)
-            if before is not None:
-                subject.text, subject.concept = before
-        if subject.concept in _GENERIC:
-            subject.concept = concept_from_verb(folded, mention.start, lex, timeout) or subject.concept
-        claim.subject, claim.concept, claim.actor = subject.text, subject.concept, subject.actor
-        phrase_end = max(subject.end, mention.end)
-        clause_end = self._clause_end(phrase_end, end)
-        claim.location = (subject.place
-                          or location_after(folded, phrase_end, min(following, clause_end), lex, timeout)
-                          or location_before(folded, start, mention.start, lex, timeout))
-        calendar_mentions = [m for m in inside if m.kind in ("date", "year")]
-        claim.time = figure_time(folded, sentence, mention, phrase_end, calendar_mentions, self.calendar, lex, timeout)
-        claim.roles = read_roles(folded, self.text, sentence, mention.end, phrase_end, lex, timeout)
+    def _subjects(self, sentence: Sentence, figures) -> list[Subject]:
+        """What each figure counts; an elided noun takes the subject of the figure before it."""
+        mentions, lex = sentence.mentions, self.lex
+        subjects: list[Subject] = []
+        previous: Subject | None = None
+        for claim, mention, position in figures:
+            limit = mentions[position + 1].start if position + 1 < len(mentions) else sentence.end
+            subject = read_subject(sentence, mention, limit)
+            verb = concept_from_verb(sentence, mention.start) if subject.concept in _GENERIC else None
+            if verb is not None and subject.text is None:
+                subject.concept = verb  # "killed 4 people and injured 11"
+            elif subject.text is None and previous is not None and mention.kind == "count" and previous.concept \
+                    and is_elided(sentence, mention.end):
+                subject = Subject(previous.text, mention.end, mention.end, previous.concept, previous.actor, elided=True)
+            if subject.concept is None and previous is not None and _same_classifier(subject.text, previous.text):
+                subject.concept = previous.concept  # "2.500 vụ cháy ... Tại TP.HCM có 300 vụ"
+            if subject.concept in _GENERIC and mention.kind != "duration":
+                self._name_from_context(sentence, mention, subject, previous, verb)
+            if subject.concept is None and subject.text is None and mention.unit in lex.unit_concepts:
+                subject.concept = lex.unit_concepts[mention.unit]  # "khoảng 300 tấn"
+            if subject.actor is None and subject.concept in lex.actor_concepts:
+                place, side = sentence.place_opening(sentence.clause_start(mention.start), mention.start)
+                subject.actor = place or side  # "Nga đã điều 10.000 binh sĩ"
+            claim.subject, claim.concept, claim.actor = subject.text, subject.concept, subject.actor
+            subjects.append(subject)
+            if subject.text:
+                previous = subject
+        return subjects
 
-    def _clause_start(self, sentence_start: int, at: int) -> int:
-        last = sentence_start
-        for found in _CLAUSE_BREAK.finditer(self.folded, sentence_start, at, timeout=self.timeout):
-            last = found.end()
-        return last
+    def _name_from_context(self, sentence: Sentence, mention: NumberMention, subject: Subject,
+                           previous: Subject | None, verb: str | None) -> None:
+        """A verb before the figure ('làm chết 3 người'), a noun before it ('ngân sách ... là 2,5 tỷ'),
+        or the figure before it (', tăng 15%') says what a figure with no telling noun counts."""
+        if verb is not None:
+            subject.concept = verb
+            return
+        if subject.text is not None and subject.concept is None:
+            return  # a noun the lexicon does not know is still the figure's own
+        if subject.text is None and mention.kind not in _NAMED_BEFORE and mention.kind != "count":
+            return
+        clause_start = sentence.clause_start(mention.start)
+        before = noun_before(sentence, clause_start, mention.start)
+        if before is not None and subject.text is not None and before.concept not in self.lex.people_named_before:
+            before = None  # "Đội cứu hộ đã đưa 45 người": the people are not the rescue team
+        if before is not None:
+            subject.text, subject.concept, subject.named_from = before.text, before.concept, before.named_from
+            subject.place, subject.actor = subject.place or before.place, subject.actor or before.actor
+        elif subject.text is None and previous is not None and continues_change(sentence, clause_start, mention.start):
+            subject.text, subject.concept = previous.text, previous.concept
 
-    def _clause_end(self, at: int, sentence_end: int) -> int:
-        found = _CLAUSE_BREAK.search(self.folded, at, sentence_end, timeout=self.timeout)
-        return found.start() if found else sentence_end
+    def _frames(self, sentence: Sentence, figures, subjects: list[Subject]) -> None:
+        """Where, when and in what frame each figure holds."""
+        # A duration is no new thing counted: "8 triệu tấn gạo trong 11 tháng đầu năm 2024".
+        counted = [i for i, (_, mention, _) in enumerate(figures) if mention.kind != "duration"]
+        for index, ((claim, mention, _), subject) in enumerate(zip(figures, subjects)):
+            later = [i for i in counted if i > index]
+            next_figure = figures[later[0]][1].start if later else sentence.end
+            # Roles and "since" reach over figures that count the same thing: "2.500 lính Mỹ ở Iraq
+            # và 900 lính Mỹ ở Syria trong khuôn khổ liên minh chống IS".
+            scope_end = next((figures[i][1].start for i in later
+                              if not subjects[i].elided and subjects[i].concept != subject.concept), sentence.end)
+            phrase_end = max(subject.end, mention.end)
+            if mention.kind == "duration" and looks_ahead(sentence, mention):
+                continue  # "trong 12 tháng tới" is a time frame for the other figures, not a claim of its own
+            claim.location = subject.place or figure_location(sentence, mention.start, phrase_end, next_figure, subject.concept)
+            claim.roles = figure_roles(sentence, mention.end, phrase_end, scope_end, subject.concept)
+            claim.time = figure_time(sentence, mention, phrase_end, scope_end, subject.named_from)
+        _share_targets(sentence, figures, subjects)
 
 
-_ELIDED_NEXT = regex.compile(r"[ ]*(?:[,.;:)]|$|[ ](?:ở|tại|trong|in|at|on|and|và|across)\b)")
+def _same_classifier(word: str | None, previous: str | None) -> bool:
+    return bool(word and previous) and " " not in word and previous.casefold().startswith(word.casefold() + " ")
 
 
-def _elided(folded: str, end: int, sentence_end: int) -> bool:
-    """The counted noun is left out when a place word or punctuation follows the figure at once."""
-    return bool(_ELIDED_NEXT.match(folded, end, sentence_end, timeout=1.0))
+def _share_targets(sentence: Sentence, figures, subjects: list[Subject]) -> None:
+    """'90 tên lửa và 60 máy bay không người lái vào các cơ sở năng lượng': both have the target."""
+    for index in range(len(figures) - 1, 0, -1):
+        claim, later = figures[index - 1][0], figures[index][0]
+        if "target" in later.roles and "target" not in claim.roles:
+            between = sentence.folded[max(subjects[index - 1].end, claim.end):figures[index][1].start].strip(" ,")
+            if between.casefold() in sentence.lex.conjunctions:
+                claim.roles = {"target": later.roles["target"], **claim.roles}

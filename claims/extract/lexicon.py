@@ -1,8 +1,10 @@
 """Compile one language's extraction data (concepts, places, roles, time, captions) into patterns.
 
-Built once per language pack and cached on it. Aliases match as written (case
-matters for names: "Anh" is the UK, "anh" is "you"); common nouns of three
-letters or more also match capitalised at a sentence start.
+Built once per language pack and cached on it, so user lexicons merged into the pack
+(claims.lang: --lexicon, CLAIMS_LEXICON_PATH) reach every pattern. Names match as
+written (case matters: "Anh" is the UK, "anh" is "you"); common nouns written in lower
+case also match capitalised, where they open a sentence. Word lists become trie-shaped
+patterns (claims/extract/phrases.py): a flat alternation of the gazetteer is ten times slower.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from dataclasses import dataclass
 import regex
 
 from claims.lang import LanguagePack
-from claims.numbers.lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, alternation
+from claims.numbers.lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE
+
+from .phrases import NOTHING, PhraseSet, trie_pattern, with_capitals
 
 _CACHE_KEY = "claims.extract.lexicon"
-_WORDS = regex.compile(r"[\p{L}\p{M}0-9]+")
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’-]*"
+# "at Ukraine's energy facilities": a place that owns something is not where the figure is.
+_NOT_OWNER = "(?!['’]s[ ])"
 
 
 def phrase_key(text: str) -> str:
@@ -28,124 +34,281 @@ def _names(mapping: dict) -> dict:
     found = {}
     for canonical, aliases in mapping.items():
         for alias in [canonical, *aliases]:
-            found.setdefault(alias, canonical)
+            found.setdefault(" ".join(alias.split()), canonical)
     return found
+
+
+def _words(words) -> str:
+    """A trie of common words, also matching capitalised."""
+    return trie_pattern(with_capitals(words))
+
+
+def _cue_kinds(categories: dict, common: frozenset) -> dict[str, tuple]:
+    """A cue word, in lower case, for every marker the extractor reads (prepositions, role
+    markers, source verbs, relative dates) -> (kind of marker, how far before the cue the
+    marker starts). The cue is the marker's least common word: "khuôn" for "trong khuôn khổ",
+    "ngoái" for "năm ngoái", so that "trong" and "năm", in every sentence, cost nothing."""
+    kinds: dict[str, tuple] = {}
+    for kind, phrases in categories.items():
+        for phrase in {" ".join(p.split()).lower() for p in phrases if p.strip()}:
+            words = phrase.split(" ")
+            index = max(range(len(words)), key=lambda i: (words[i] not in common, len(words[i]), i))
+            offset = len(" ".join(words[:index])) + (1 if index else 0)
+            entry = (kind, offset)
+            if entry not in kinds.get(words[index], ()):
+                kinds[words[index]] = kinds.get(words[index], ()) + (entry,)
+    return kinds
 
 
 @dataclass(eq=False)
 class ExtractLexicon:
     code: str
-    concepts: dict  # phrase key -> concept
-    concept_pattern: regex.Pattern
+    # What a figure counts.
+    concepts: dict  # phrase key -> concept; "" for phrases that are no subject ("trị giá")
+    noun_at: regex.Pattern
+    noun_search: regex.Pattern
+    head_first: bool  # Vietnamese: the first noun before a figure is its head
     verb_concepts: dict
-    verb_pattern: regex.Pattern
+    verb_before: regex.Pattern
+    verb_after_concepts: dict
+    verb_after: regex.Pattern
+    of_at: regex.Pattern
+    unit_concepts: dict
     subject_stop: frozenset
-    modifier_pattern: regex.Pattern
+    after_noun: regex.Pattern
+    head_phrase_at: regex.Pattern
+    owner_place: regex.Pattern
+    change_verb_at: regex.Pattern
+    elision_followers: frozenset
+    people_named_before: frozenset
+    conjunctions: frozenset
     max_subject_words: int
     location_concepts: frozenset
+    actor_concepts: frozenset
+    # Where.
     places: dict  # alias as written -> canonical
-    place_pattern: regex.Pattern
-    location_pattern: regex.Pattern
+    place_at: regex.Pattern
+    location: regex.Pattern
+    not_places: frozenset
+    place_openers: frozenset
+    # In what frame.
     role_aliases: dict
-    role_alias_pattern: regex.Pattern
-    role_markers: dict  # role -> pattern
+    alias_at: regex.Pattern
+    sides: frozenset  # canonical aliases that can be a figure's actor
+    against: PhraseSet
+    part_of: PhraseSet
+    target_at: regex.Pattern
     target_not_before: frozenset
+    target_concepts: frozenset
     filler_stop: frozenset
+    filler_drop_first: frozenset
+    filler_joiners: frozenset
     max_filler_words: int
-    source_before: regex.Pattern
-    source_after: regex.Pattern
-    since_pattern: regex.Pattern
-    as_of_pattern: regex.Pattern
-    after_figure: frozenset
+    source_before: PhraseSet
+    source_after: PhraseSet
+    source_lead_ins: PhraseSet
+    source_owners: tuple
+    source_stop: frozenset
+    max_source_words: int
+    date_words: frozenset
+    day_words: frozenset
+    # When.
+    frame_before: regex.Pattern
+    frame_words: tuple
+    until: PhraseSet
+    after_figure: regex.Pattern
     relative: dict
-    relative_pattern: regex.Pattern
-    caption_pattern: regex.Pattern
-    boilerplate_lines: frozenset
-    abbreviations: frozenset
+    relative_phrases: PhraseSet
+    cue_kinds: dict
+    next_before: PhraseSet
+    next_after: PhraseSet
+    next_needs_after: bool
+    apposition: PhraseSet
     month_names: dict
-    since_month_pattern: regex.Pattern
-    word: regex.Pattern = _WORDS
+    month_at: regex.Pattern | None
+    # Layout.
+    caption_end: regex.Pattern
+    caption_words: tuple
+    boilerplate_lines: frozenset
+    boilerplate_prefixes: tuple
+    abbreviations: frozenset
+
+    def concept_of(self, written: str) -> str | None:
+        found = self.concepts.get(written)
+        return found if found is not None else self.concepts.get(phrase_key(written))
 
     def place(self, written: str) -> str | None:
         return self.places.get(written) or self.places.get(" ".join(written.split()))
 
     def role_alias(self, written: str) -> str:
-        return self.role_aliases.get(" ".join(written.split()), " ".join(written.split()))
-
-
-def _markers(words, not_after=()) -> str:
-    guard = "".join(f"(?<!{regex.escape(w)}[ ])" for w in not_after)
-    return f"{NOT_LETTER_BEFORE}{guard}(?P<marker>{alternation(words)}){NOT_LETTER_AFTER}"
+        written = " ".join(written.split())
+        return self.role_aliases.get(written, written)
 
 
 def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
     data = pack.data
     concepts = data.get("concepts", {})
     nouns = {phrase_key(w): concept for concept, words in concepts.get("nouns", {}).items() for w in words}
+    not_nouns = concepts.get("not_nouns", {}).get("words", [])
+    for word in not_nouns:
+        nouns[phrase_key(word)] = ""
+    # Also as written, to look a match up without folding its case.
+    nouns.update({written: nouns[phrase_key(written)] for written in with_capitals(nouns)})
+    noun_words = [w for words in concepts.get("nouns", {}).values() for w in words] + not_nouns
     verbs = {phrase_key(w): concept for concept, words in concepts.get("verbs", {}).items() for w in words}
+    verbs_after = {phrase_key(w): concept for concept, words in concepts.get("verbs_after", {}).items() for w in words}
     subjects = data.get("subjects", {})
+    subject_places = subjects.get("places", {})
+    # "máy bay không người lái của Nga": whose, after a word like "của".
+    owner = f"(?:(?:{trie_pattern(subjects.get('owner_words', []))})[ ]+)?"
+
     places = _names(data.get("places", {}).get("names", {}))
-    place_types = data.get("places", {}).get("types", {}).get("words", [])
-    place_alt = alternation(places, ignore_case=False)
-    prepositions = data.get("location", {}).get("prepositions", [])
+    place_trie = trie_pattern(places)
+    location = data.get("location", {})
+    prepositions = location.get("prepositions", [])
+    known_place_prepositions = location.get("known_place_prepositions", [])
+    place_words = data.get("places", {}).get("types", {}).get("words", []) + location.get("place_words", [])
+    types = f"(?:{_words(place_words)})[ ]+"
+
     roles = data.get("roles", {})
     markers = roles.get("markers", {})
     exceptions = roles.get("exceptions", {})
+    filler = roles.get("filler", {})
+    source = roles.get("source", {})
     role_aliases = _names(roles.get("aliases", {}))
+    sides = frozenset(roles.get("actors", {}).get("names", []))
+    side_aliases = [alias for alias, canonical in role_aliases.items() if canonical in sides]
+
     time = data.get("time", {})
+    relative = {phrase_key(k): tuple(v) for k, v in time.get("relative", {}).items()}
+    months = data.get("numbers", {}).get("dates", {}).get("month_names_en", {})
     furniture = data
     credits = furniture.get("captions", {}).get("credits", [])
-    months = data.get("numbers", {}).get("dates", {}).get("month_names_en", {})
+    boilerplate = furniture.get("boilerplate", {})
+
+    cue_kinds = _cue_kinds({
+        "location": prepositions + known_place_prepositions,
+        "against": markers.get("against", []),
+        "part_of": markers.get("part_of", []),
+        "source_before": markers.get("source_before", []),
+        "source_after": markers.get("source_after", []),
+        "relative": list(time.get("relative", {})),
+        "month": list(months),
+    }, common=frozenset(w.lower() for w in subjects.get("stop", []) + roles.get("filler", {}).get("stop", [])))
+    fillers = f"(?:(?:{_words(time.get('since_fillers', []))})[ -]+)?"
+    target_gap = int(exceptions.get("target_max_gap", 3))
 
     return ExtractLexicon(
         code=pack.code,
         concepts=nouns,
-        concept_pattern=regex.compile(f"{NOT_LETTER_BEFORE}(?P<noun>{alternation(nouns)}){NOT_LETTER_AFTER}"),
+        noun_at=regex.compile(f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        noun_search=regex.compile(f"{NOT_LETTER_BEFORE}(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        head_first=subjects.get("noun_before", "last") == "first",
         verb_concepts=verbs,
         # Matched backwards from the figure: a verb, then at most two words, then the figure.
-        verb_pattern=regex.compile(f"(?r){NOT_LETTER_BEFORE}(?P<verb>{alternation(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"),
+        verb_before=regex.compile(
+            f"(?r){NOT_LETTER_BEFORE}(?P<verb>{_words(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"),
+        verb_after_concepts=verbs_after,
+        verb_after=regex.compile(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
+        of_at=regex.compile(f"[ ]+(?:{_words(subjects.get('of_words', []))})[ ]+"),
+        unit_concepts={unit: concept for concept, units in concepts.get("units", {}).items() for unit in units},
         subject_stop=frozenset(w.casefold() for w in subjects.get("stop", [])),
-        modifier_pattern=regex.compile(f"[ ]+(?P<mod>{alternation(subjects.get('modifiers', []))}){NOT_LETTER_AFTER}"),
+        # After a Vietnamese noun: a modifier, a country ("lính Mỹ") or a side ("tay súng IS").
+        after_noun=regex.compile(
+            f"[ ]+(?:(?P<mod>{_words(subjects.get('modifiers', []))})|{owner}(?P<place>{place_trie})|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}"),
+        # Vietnamese: "số" + noun + up to four modifiers, countries or sides, read in one match.
+        head_phrase_at=regex.compile(
+            f"(?:(?:{_words(subjects.get('quantity_words', []))})[ ]+)?(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"
+            f"(?:[ ]+(?:{_words(subjects.get('modifiers', []))}|{owner}(?P<place>{place_trie})"
+            f"|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}){{0,4}}"),
+        owner_place=regex.compile(f"[ ](?:{trie_pattern(subjects.get('owner_words', []))})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+        change_verb_at=regex.compile(f"[ ]*(?:{_words(subjects.get('change_verbs', []))}){NOT_LETTER_AFTER}"),
+        elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
+        people_named_before=frozenset(subjects.get("people_named_before", [])),
+        conjunctions=frozenset(w.casefold() for w in subjects.get("conjunctions", [])),
         max_subject_words=int(subjects.get("max_words", 3)),
-        location_concepts=frozenset(subjects.get("places", {}).get("location_concepts", [])),
+        location_concepts=frozenset(subject_places.get("location_concepts", [])),
+        actor_concepts=frozenset(subject_places.get("actor_concepts", [])),
         places=places,
-        place_pattern=regex.compile(f"{NOT_LETTER_BEFORE}(?P<place>{place_alt}){NOT_LETTER_AFTER}"),
-        location_pattern=regex.compile(
-            f"{NOT_LETTER_BEFORE}(?:{alternation(prepositions)})[ ]+(?:(?:{alternation(place_types, ignore_case=False)})[ ]+)?"
-            f"(?:(?P<place>{place_alt}){NOT_LETTER_AFTER}|(?P<raw>\\p{{Lu}}[\\p{{L}}\\p{{M}}]+(?:[ ]+\\p{{Lu}}[\\p{{L}}\\p{{M}}]+){{0,3}}))"
+        place_at=regex.compile(f"(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+        # The gazetteer is tried before and after skipping a type word ("bang Georgia" is an alias of
+        # its own, "huyện Mỹ Đức" is not); an unknown capitalised name counts only after "ở", "in".
+        location=regex.compile(
+            f"{NOT_LETTER_BEFORE}(?:(?:{_words(prepositions)})[ ]+(?:(?:{types})??(?P<place>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER}"
+            f"|(?:{types})??(?P<raw>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}))"
+            f"|(?:{_words(known_place_prepositions)})[ ]+(?:{types})??(?P<known>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER})"
         ),
+        not_places=frozenset(location.get("not_places", [])),
+        place_openers=frozenset(
+            w.split()[0] for w in list(places) + list(with_capitals(place_words)) if w.split() and not w[:1].isupper()
+        ) | frozenset(word for p in prepositions + known_place_prepositions for word in p.split()[1:]),
         role_aliases=role_aliases,
-        role_alias_pattern=regex.compile(f"(?P<alias>{alternation(role_aliases, ignore_case=False)}){NOT_LETTER_AFTER}"),
-        role_markers={
-            "against": regex.compile(_markers(markers.get("against", []), exceptions.get("against_not_after", []))),
-            # At most three words between the counted noun and the marker: "attacks have been launched on".
-            "target": regex.compile(f"(?:[ ]+\\p{{Ll}}+){{0,3}}?[ ]+(?P<marker>{alternation(markers.get('target', []))})[ ]+"),
-            "part_of": regex.compile(_markers(markers.get("part_of", []))),
-        },
+        alias_at=regex.compile(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
+        sides=sides,
+        against=PhraseSet(markers.get("against", []), not_after=exceptions.get("against_not_after", [])),
+        part_of=PhraseSet(markers.get("part_of", [])),
+        # A few lower-case words between the counted noun and the marker: "attacks have been launched on".
+        target_at=regex.compile(
+            f"(?:[ ]+\\p{{Ll}}+){{0,{target_gap}}}?[ ]+(?P<marker>{trie_pattern(markers.get('target', []))})[ ]+"),
         target_not_before=frozenset(w.casefold() for w in exceptions.get("target_not_before", [])),
-        filler_stop=frozenset(w.casefold() for w in roles.get("filler", {}).get("stop", [])),
-        max_filler_words=int(roles.get("filler", {}).get("max_words", 5)),
-        source_before=regex.compile(_markers(markers.get("source_before", [])) + "[ ]+"),
-        source_after=regex.compile(_markers(markers.get("source_after", []))),
-        since_pattern=regex.compile(
-            f"(?r){NOT_LETTER_BEFORE}(?:{alternation(time.get('since', []))})[ ]+(?:(?:{alternation(time.get('since_fillers', []))})[ -]+)?\\Z"),
-        as_of_pattern=regex.compile(
-            f"(?r){NOT_LETTER_BEFORE}(?:{alternation(time.get('as_of', []))})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?\\Z"),
-        after_figure=frozenset(phrase_key(w) for w in time.get("after_figure", [])),
-        relative={phrase_key(k): tuple(v) for k, v in time.get("relative", {}).items()},
-        relative_pattern=regex.compile(f"{NOT_LETTER_BEFORE}(?P<relative>{alternation(time.get('relative', {}))}){NOT_LETTER_AFTER}"),
-        caption_pattern=regex.compile(
-            f"(?:^|[ (])(?:{alternation(credits)})(?:[ ][\\p{{L}}\\p{{M}} ]{{0,24}})?[ ]*:[ ]*[^\\n:]{{1,60}}?\\)?[.]?[ ]*$"),
-        boilerplate_lines=frozenset(phrase_key(w) for w in furniture.get("boilerplate", {}).get("lines", [])),
-        abbreviations=frozenset(furniture.get("sentences", {}).get("abbreviations", [])),
+        target_concepts=frozenset(roles.get("target", {}).get("concepts", [])),
+        filler_stop=frozenset(filler.get("stop", [])),
+        filler_drop_first=frozenset(w.casefold() for w in filler.get("drop_first", [])),
+        filler_joiners=frozenset(filler.get("joiners", [])),
+        max_filler_words=int(filler.get("max_words", 5)),
+        source_before=PhraseSet(markers.get("source_before", [])),
+        source_after=PhraseSet(markers.get("source_after", [])),
+        source_lead_ins=PhraseSet(source.get("lead_ins", [])),
+        source_owners=tuple(f" {w} " for w in source.get("owners", [])),
+        source_stop=frozenset(source.get("stop", [])),
+        max_source_words=int(source.get("max_words", 8)),
+        date_words=frozenset(w.casefold() for w in data.get("numbers", {}).get("dates", {}).get("day_words", [])),
+        day_words=frozenset(w.casefold() for w in time.get("day_words", [])),
+        # Words before a date that make it "since" or "as of"; without one nearby, no pattern runs.
+        frame_words=tuple(sorted({w.lower() for p in time.get("since", []) + time.get("since_near", []) + time.get("as_of", [])
+                                  for w in p.split()})),
+        # Matched backwards from a date: "kể từ giữa", a bare "từ", or "tính đến chiều" right before it.
+        frame_before=regex.compile(
+            f"(?r){NOT_LETTER_BEFORE}(?:(?P<since>{_words(time.get('since', []))})[ ]+{fillers}"
+            f"|(?P<near>{_words(time.get('since_near', []))})[ ]+{fillers}"
+            f"|(?P<as_of>{_words(time.get('as_of', []))})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?)\\Z"),
+        until=PhraseSet(time.get("until", [])),
+        after_figure=regex.compile(_gap_phrases(time.get("after_figure", []))),
+        relative=relative,
+        relative_phrases=PhraseSet(time.get("relative", {})),
+        cue_kinds=cue_kinds,
+        next_before=PhraseSet(time.get("next_before", [])),
+        next_after=PhraseSet(time.get("next_after", [])),
+        next_needs_after=bool(time.get("next_needs_after", False)),
+        apposition=PhraseSet(time.get("apposition", [])),
         month_names={k.casefold(): v for k, v in months.items()},
-        # "since mid-October last year": a month named in words, with no digits to parse.
-        since_month_pattern=regex.compile(
-            f"{NOT_LETTER_BEFORE}(?:{alternation(time.get('since', []))})[ ]+(?:(?:{alternation(time.get('since_fillers', []))})[ -]+)?"
-            f"(?P<month>{alternation(months, ignore_case=False)}){NOT_LETTER_AFTER}"
-            f"(?:[ ]+(?P<year>[0-9]{{4}})(?![0-9])|[ ]+(?P<relative>{alternation(time.get('relative', {}))}){NOT_LETTER_AFTER})?"
-        ) if months else regex.compile(r"(?!x)x"),
+        # "since mid-October last year", "in August": a month named in words, with no digits to
+        # parse; read where a month's name is a cue ("since mid-" is read backwards from it).
+        month_at=regex.compile(
+            f"(?P<month>{trie_pattern(months)}){NOT_LETTER_AFTER}"
+            f"(?:[ ]+(?P<relative>{_words(time.get('relative', {}))}){NOT_LETTER_AFTER})?"
+        ) if months else None,
+        # "... Ảnh: NYT", "(Ảnh minh họa: TASS)": a credit of a few words closes the line or sentence.
+        caption_end=regex.compile(
+            f"(?:^|[ (])(?:{_words(credits)})(?:[ ][\\p{{L}}\\p{{M}} ]{{0,24}})?[ ]*:[ ]*(?:[^\\n:.!?()]|[.](?![ ]))"
+            f"{{1,48}}\\)?[.]?[ ]*$"),
+        caption_words=tuple(sorted({c.casefold() for c in credits})),
+        boilerplate_lines=frozenset(phrase_key(w) for w in boilerplate.get("lines", [])),
+        boilerplate_prefixes=tuple(phrase_key(w) for w in boilerplate.get("prefixes", [])),
+        abbreviations=frozenset(furniture.get("sentences", {}).get("abbreviations", [])),
     )
+
+
+def _gap_phrases(phrases) -> str:
+    """Fillers between a figure and its date, matched whole; "#" is a duration, "*" one to three words
+    ("do * trong": "35 ca tử vong do sởi trong năm 2024")."""
+    if not phrases:
+        return NOTHING
+    parts = []
+    for phrase in sorted({phrase_key(p) for p in phrases}, key=len, reverse=True):
+        words = [r"\S+(?: \S+){0,2}" if w == "*" else regex.escape(w) for w in phrase.split()]
+        parts.append(" ".join(words))
+    return "(?:" + "|".join(parts) + ")"
 
 
 def extract_lexicon_for(pack: LanguagePack) -> ExtractLexicon:
@@ -153,3 +316,4 @@ def extract_lexicon_for(pack: LanguagePack) -> ExtractLexicon:
     if found is None:
         found = pack.compiled[_CACHE_KEY] = build_extract_lexicon(pack)
     return found
+

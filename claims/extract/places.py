@@ -1,26 +1,82 @@
-"""Where a figure holds: a place after a preposition ("ở Iraq", "in Lahaina"), resolved by the gazetteer."""
+"""Where a figure holds: a place after a preposition ("ở Iraq", "in Lahaina"), resolved by the gazetteer.
+
+A figure's place is, in order: one named inside its subject ("lãnh thổ Iraq"); the first
+located place after its phrase in its clause ("59 người chết ở Quảng Ninh"); the last one
+before it in its clause; one in an opening clause without figures ("Ở Lào Cai, 12 người
+chết"); a place that opens its clause ("Hà Nội ghi nhận 320 ca mắc") for the concepts that
+say where they are.
+"""
 
 from __future__ import annotations
 
-from .lexicon import ExtractLexicon
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .context import Sentence
 
 
-def _resolve(match, lex: ExtractLexicon) -> str:
-    if match["place"]:
-        return lex.places[match["place"]]
-    # A capitalised name the gazetteer does not know is kept as written.
-    return " ".join(match["raw"].split())
+@dataclass(slots=True)
+class Located:
+    start: int  # where the preposition starts
+    end: int
+    place: str
 
 
-def location_after(folded: str, start: int, end: int, lex: ExtractLexicon, timeout: float) -> str | None:
-    """The first located place in [start, end)."""
-    found = lex.location_pattern.search(folded, start, end, timeout=timeout)
-    return _resolve(found, lex) if found else None
+def located_places(sentence: Sentence) -> list[Located]:
+    """Every preposition + place of the sentence, in order."""
+    cues = sentence.cues("location")
+    if not cues:
+        return []
+    lex, folded, original, end = sentence.lex, sentence.folded, sentence.original, sentence.end
+    places, openers, match_at, timeout = lex.places, lex.place_openers, lex.location.match, sentence.timeout
+    found, taken_until = [], -1
+    for at in cues:
+        if at < taken_until:
+            continue
+        # Most "đến", "trên", "in" stand before no place: try the pattern only before a capital
+        # or a word that can open a place ("tỉnh", "thủ đô", "dải Gaza", "địa bàn").
+        space = folded.find(" ", at, at + 16)
+        if space < 0 or not (folded[space + 1:space + 2].isupper()
+                             or folded[space + 1:space + 24].split(" ", 1)[0] in openers):
+            continue
+        match = match_at(folded, at, end, timeout=timeout)
+        if match is None:
+            continue
+        taken_until = match.end()
+        if match["raw"]:
+            # A capitalised name the gazetteer does not know is kept as written ("in August" is no place).
+            place = " ".join(original[match.start("raw"):match.end("raw")].split())
+            if place.split(" ", 1)[0] in lex.not_places or place.endswith(("'s", "’s")):
+                continue
+        else:
+            written = match["place"] or match["known"]
+            place = places.get(written) or places[" ".join(written.split())]
+        found.append(Located(match.start(), taken_until, place))
+    return found
 
 
-def location_before(folded: str, start: int, end: int, lex: ExtractLexicon, timeout: float) -> str | None:
-    """The last located place in [start, end): 'Tại Hải Phòng, hơn 200 cây xanh ...'."""
-    last = None
-    for found in lex.location_pattern.finditer(folded, start, end, timeout=timeout):
-        last = found
-    return _resolve(last, lex) if last else None
+def figure_location(sentence: Sentence, figure_start: int, phrase_end: int, following: int, concept: str | None) -> str | None:
+    """The place of the figure at `figure_start` whose phrase ends at `phrase_end`;
+    `following` is where the next figure starts."""
+    located = sentence.located()
+    clause_start = sentence.clause_start(figure_start)
+    if located:
+        limit = min(following, sentence.clause_end(phrase_end))
+        for place in located:
+            if phrase_end <= place.start < limit:
+                return place.place
+        before = None
+        for place in located:
+            if place.end > figure_start:
+                break
+            if place.start >= clause_start:
+                before = place
+        if before is not None:
+            return before.place
+        opening = [place for place in located if sentence.opens(place, figure_start)]
+        if opening:  # the nearest: "US soldiers at Ain al-Asad air base in Iraq, where ..."
+            return opening[-1].place
+    if concept in sentence.lex.location_concepts:
+        return sentence.place_opening(clause_start, figure_start)[0]
+    return None

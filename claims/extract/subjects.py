@@ -1,22 +1,32 @@
 """What a figure counts: the noun phrase after it (or before it), its concept and its actor.
 
 Vietnamese puts the counted noun after the number and modifiers after the noun
-("2.500 lính Mỹ"); English puts modifiers before the noun ("2,500 US troops").
+("2.500 lính Mỹ", "ca mắc mới", "máy bay không người lái của Nga"); English puts
+modifiers before the noun ("2,500 US troops", "new cases"). A place among the
+modifiers says where the figure is for concepts that are somewhere ("lãnh thổ
+Iraq", "người dân Gaza") and whose it is for the others ("lính Mỹ", "tay súng IS").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
+from claims.numbers.mention import NumberMention
+
 from .lexicon import ExtractLexicon, phrase_key
 
-_SPACE_WORD = regex.compile(r"[ ]+(?P<word>[\p{L}\p{M}][\p{L}\p{M}0-9'’-]*)")
-_OF = regex.compile(r"[ ]+of[ ]+(?:the[ ]+)?")
+if TYPE_CHECKING:
+    from .context import Sentence
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}0-9'’-]*")
 _POSSESSIVE = regex.compile(r"(?:'s|’s|')")
-# How far before a figure its noun may stand: "ngân sách năm nay là 2,5 tỷ đồng".
-_BEFORE_WINDOW = 48
+# How far before a figure its noun may stand: "ngân sách năm nay của thành phố là 2,5 tỷ đồng".
+_BEFORE_WINDOW = 64
+# Where an elided noun's figure ends: punctuation or the end of the sentence.
+_CLOSING = frozenset(".,;:!?)\"'”")
 
 
 @dataclass(slots=True)
@@ -27,100 +37,197 @@ class Subject:
     concept: str | None = None
     actor: str | None = None
     place: str | None = None  # a place named inside the subject ("lãnh thổ Iraq")
+    named_from: int | None = None  # where the noun stands when it comes before the figure
+    elided: bool = False
 
 
-def read_subject(folded: str, original: str, start: int, end: int, limit: int, lex: ExtractLexicon,
-                 timeout: float) -> Subject:
-    """The subject after the figure that ends at `end`; `limit` is where the search must stop."""
-    english = lex.code == "en"
-    position, place = end, None
-    if english:
-        of = _OF.match(folded, position, limit, timeout=timeout)
-        if of is not None:  # "one third of Iraq's territory"
-            position = of.end()
-            owner = lex.place_pattern.match(folded, position, limit, timeout=timeout)
-            if owner is not None:
-                possessive = _POSSESSIVE.match(folded, owner.end(), limit, timeout=timeout)
-                if possessive is not None:
-                    place = lex.places[owner["place"]]
-                    position = possessive.end()
-            position -= 1 if folded[position - 1:position] == " " else 0
-    words_start = position + 1 if folded[position:position + 1] == " " else position
-    concept, actor, phrase_end = None, None, None
-    cursor, skipped = position, 0
-    # English: up to three modifiers before the noun ("US troops", "new confirmed cases").
-    while True:
-        word = _SPACE_WORD.match(folded, cursor, limit, timeout=timeout)
-        if word is None:
-            break
-        noun = lex.concept_pattern.match(folded, word.start("word"), limit, timeout=timeout)
-        if noun is not None:
-            concept, phrase_end = lex.concepts[phrase_key(noun["noun"])], noun.end()
-            break
-        token = word["word"]
-        if not english or skipped >= 3 or token.casefold() in lex.subject_stop:
-            break
-        named = lex.place(token)
-        if named:
-            actor = named
-        elif not token[0].islower() and not token.isupper():
-            break
-        cursor, skipped = word.end(), skipped + 1
-    if concept is not None:
-        # Vietnamese: places and modifiers after the noun ("lính Mỹ", "ca mắc mới").
-        while phrase_end is not None:
-            modifier = lex.modifier_pattern.match(folded, phrase_end, limit, timeout=timeout)
-            named = lex.place_pattern.match(folded, phrase_end + 1, limit, timeout=timeout) if folded[phrase_end:phrase_end + 1] == " " else None
-            if modifier is not None:
-                phrase_end = modifier.end()
-            elif named is not None and not english:
-                if concept in lex.location_concepts:
-                    place = place or lex.places[named["place"]]
-                else:
-                    actor = actor or lex.places[named["place"]]
-                phrase_end = named.end()
-            else:
-                break
-        return Subject(original[words_start:phrase_end], words_start, phrase_end, concept, actor, place)
-    return _plain_words(folded, original, position, words_start, limit, lex, timeout, place)
+def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subject:
+    """The subject after the figure; `limit` is where the next mention or the sentence ends."""
+    folded, lex = sentence.folded, sentence.lex
+    end = figure.end
+    if folded[end:end + 1] != " " or end + 1 >= limit:
+        return Subject(None, end, end)
+    if lex.head_first:
+        subject = _head_first(sentence, end + 1, limit)
+    else:
+        subject = _modifiers_first(sentence, end + 1, limit)
+    if figure.kind == "duration" and subject.concept is None:
+        return Subject(None, end, end)  # "9 tháng đầu năm": a duration counts no noun of its own
+    if subject.text is not None and lex.verb_after_concepts:
+        # "233 people had died", "61 migrants are missing": what happened to them says what they are.
+        verb = lex.verb_after.match(folded, subject.end, limit, timeout=sentence.timeout)
+        if verb is not None:
+            subject.concept = lex.verb_after_concepts[phrase_key(verb["verb"])]
+    return subject
 
 
-def _plain_words(folded, original, position, words_start, limit, lex, timeout, place) -> Subject:
+def _head_first(sentence: Sentence, at: int, limit: int) -> Subject:
+    """'lính Mỹ', 'số hộ dân', 'máy bay không người lái của Nga': one match reads the noun and its modifiers."""
+    lex = sentence.lex
+    phrase = lex.head_phrase_at.match(sentence.folded, at, limit, timeout=sentence.timeout)
+    concept = lex.concept_of(phrase["noun"]) if phrase is not None else None
+    if not concept:
+        return _plain_words(sentence, at, limit)
+    subject = Subject(None, at, phrase.end(), concept)
+    for place in phrase.captures("place"):
+        _place_or_actor(subject, lex.place(place), lex)
+    for side in phrase.captures("side"):
+        subject.actor = subject.actor or lex.role_alias(side)
+    subject.text = sentence.original[at:subject.end]
+    return subject
+
+
+def _read_modifiers(sentence: Sentence, subject: Subject, limit: int) -> None:
+    folded, lex, timeout = sentence.folded, sentence.lex, sentence.timeout
+    for _ in range(4):
+        found = lex.after_noun.match(folded, subject.end, limit, timeout=timeout)
+        if found is None:
+            return
+        if found["place"]:
+            _place_or_actor(subject, lex.places[" ".join(found["place"].split())], lex)
+        elif found["side"]:
+            subject.actor = subject.actor or lex.role_alias(found["side"])
+        subject.end = found.end()
+
+
+def _place_or_actor(subject: Subject, place: str, lex: ExtractLexicon) -> None:
+    if subject.concept in lex.location_concepts:
+        subject.place = subject.place or place
+    else:
+        subject.actor = subject.actor or place
+
+
+def _modifiers_first(sentence: Sentence, at: int, limit: int) -> Subject:
+    """'US troops', 'new confirmed cases', 'one third of Iraq's territory'."""
+    folded, original, lex, timeout = sentence.folded, sentence.original, sentence.lex, sentence.timeout
+    words_start, owner = at, None
+    of = lex.of_at.match(folded, at - 1, limit, timeout=timeout)
+    if of is not None:
+        named = lex.place_at.match(folded, of.end(), limit, timeout=timeout)
+        possessive = _POSSESSIVE.match(folded, named.end(), limit, timeout=timeout) if named else None
+        if possessive is not None:  # "one third of Iraq's territory"
+            owner, at = lex.places[" ".join(named["place"].split())], possessive.end() + 1
+        else:
+            at = of.end()
+        words_start = of.end()
+    cursor, places, sides = at, [], []
+    for _ in range(4):
+        noun = lex.noun_at.match(folded, cursor, limit, timeout=timeout)
+        if noun is not None and lex.concepts.get(phrase_key(noun["noun"])):
+            subject = Subject(None, words_start, noun.end(), lex.concepts[phrase_key(noun["noun"])])
+            for place in ([owner] if owner else []) + places:
+                _place_or_actor(subject, place, lex)
+            subject.actor = subject.actor or (sides[0] if sides else None)
+            subject.text = original[words_start:subject.end]
+            return subject
+        word = _WORD.match(folded, cursor, limit, timeout=timeout)
+        if word is None or _is_stop(word.group(), lex):
+            break
+        named = lex.place_at.match(folded, cursor, limit, timeout=timeout)
+        alias = lex.alias_at.match(folded, cursor, limit, timeout=timeout) if named is None and word.group()[0].isupper() else None
+        if named is not None:
+            places.append(lex.places[" ".join(named["place"].split())])
+            step = named.end()
+        elif alias is not None and lex.role_aliases[" ".join(alias["alias"].split())] in lex.sides:
+            sides.append(lex.role_aliases[" ".join(alias["alias"].split())])
+            step = alias.end()
+        elif word.group()[0].islower():
+            step = word.end()
+        else:
+            break
+        if folded[step:step + 1] != " ":
+            break
+        cursor = step + 1
+    return _plain_words(sentence, at, limit)
+
+
+def _is_stop(word: str, lex: ExtractLexicon) -> bool:
+    # "IS fighters": an acronym is a name, not the verb "is".
+    return word.casefold() in lex.subject_stop and not (word.isupper() and len(word) > 1)
+
+
+def _plain_words(sentence: Sentence, at: int, limit: int) -> Subject:
     """No known noun: up to a few words, stopping at function words, names and punctuation."""
-    cursor, taken, actor = position, 0, None
+    folded, lex, timeout = sentence.folded, sentence.lex, sentence.timeout
+    cursor, end, taken, actor = at, at, 0, None
     while taken < lex.max_subject_words:
-        word = _SPACE_WORD.match(folded, cursor, limit, timeout=timeout)
-        if word is None:
+        word = _WORD.match(folded, cursor, limit, timeout=timeout)
+        if word is None or _is_stop(word.group(), lex):
             break
-        token = word["word"]
-        if token.casefold() in lex.subject_stop:
+        if word.group()[0].isupper():
+            named = lex.place_at.match(folded, cursor, limit, timeout=timeout) if taken else None
+            if named is not None:  # "tù nhân Mỹ"
+                actor, end = lex.places[" ".join(named["place"].split())], named.end()
             break
-        if not token[0].islower():
-            named = lex.place(token)
-            if named and taken:
-                actor = named
-                cursor = word.end()
+        end, taken = word.end(), taken + 1
+        if folded[end:end + 1] != " ":
             break
-        cursor, taken = word.end(), taken + 1
-    if cursor == position:
-        return Subject(None, position, position, None, None, place)
-    return Subject(original[words_start:cursor], words_start, cursor, None, actor, place)
+        cursor = end + 1
+    if not taken:
+        return Subject(None, at - 1, at - 1)
+    return Subject(sentence.original[at:end], at, end, None, actor)
 
 
-def concept_before(folded: str, clause_start: int, figure_start: int, lex: ExtractLexicon, timeout: float) -> tuple[str, str] | None:
-    """The nearest known noun before the figure in its clause: 'a budget of $2.5 billion'."""
+def noun_before(sentence: Sentence, clause_start: int, figure_start: int) -> Subject | None:
+    """The noun that names a figure standing before it in its clause: 'ngân sách ... là 2,5 tỷ đồng',
+    'a budget of $2.5 billion'. Vietnamese takes the first (the head), English the last."""
+    lex = sentence.lex
     window_start = max(clause_start, figure_start - _BEFORE_WINDOW)
-    last = None
-    for noun in lex.concept_pattern.finditer(folded, window_start, figure_start, timeout=timeout):
-        last = noun
-    if last is None:
+    chosen = None
+    for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):
+        if not lex.concepts.get(phrase_key(noun["noun"])):
+            continue
+        chosen = noun
+        if lex.head_first:
+            break
+    if chosen is None:
         return None
-    return last["noun"], lex.concepts[phrase_key(last["noun"])]
+    subject = Subject(sentence.original[chosen.start():chosen.end()], chosen.start(), figure_start,
+                      lex.concepts[phrase_key(chosen["noun"])], named_from=chosen.start())
+    if lex.head_first:
+        # "Dân số Hà Nội", "tỷ lệ thất nghiệp của Việt Nam": a place after the noun, before the figure.
+        probe = Subject(concept=subject.concept, end=chosen.end())
+        _read_modifiers(sentence, probe, figure_start)
+        if probe.place is None and probe.actor is None:  # "GDP năm 2023 của Việt Nam tăng 5,05%"
+            owner = lex.owner_place.search(sentence.folded, chosen.end(), figure_start, timeout=sentence.timeout)
+            if owner is not None:
+                _place_or_actor(probe, lex.places[" ".join(owner["place"].split())], lex)
+        subject.place, subject.actor = probe.place, probe.actor
+    else:
+        # "US inflation", "Vietnam's GDP": a place just before the noun.
+        words = sentence.folded[max(window_start, chosen.start() - 40):chosen.start()].split()
+        for size in (2, 1):
+            if len(words) >= size:
+                written = " ".join(words[-size:])
+                place = lex.place(written[:-2] if written.endswith(("'s", "’s")) else written)
+                if place:
+                    _place_or_actor(subject, place, lex)
+                    break
+    return subject
 
 
-def concept_from_verb(folded: str, figure_start: int, lex: ExtractLexicon, timeout: float) -> str | None:
+def concept_from_verb(sentence: Sentence, figure_start: int) -> str | None:
     """'killed 67 people', 'làm chết 3 người': the verb says what the people are."""
+    lex = sentence.lex
     if not lex.verb_concepts:
         return None
-    found = lex.verb_pattern.search(folded, max(0, figure_start - 40), figure_start, timeout=timeout)
+    found = lex.verb_before.search(sentence.folded, max(sentence.start, figure_start - 40), figure_start, timeout=sentence.timeout)
     return lex.verb_concepts[phrase_key(found["verb"])] if found else None
+
+
+def is_elided(sentence: Sentence, figure_end: int) -> bool:
+    """'khoảng 2.500 lính Mỹ ở Iraq và khoảng 900 ở Syria': no noun after the 900, then a
+    place word, a conjunction or punctuation."""
+    folded = sentence.folded
+    following = folded[figure_end:figure_end + 1]
+    if figure_end >= sentence.end or following in _CLOSING:
+        return True
+    if following != " ":
+        return False
+    word = folded[figure_end + 1:figure_end + 24].split(" ", 1)[0].rstrip(".,;:")
+    return word.casefold() in sentence.lex.elision_followers
+
+
+def continues_change(sentence: Sentence, clause_start: int, figure_start: int) -> bool:
+    """', tăng 15%': a clause that opens with a verb of change goes on about the figure before it."""
+    return sentence.lex.change_verb_at.match(sentence.folded, clause_start, figure_start, timeout=sentence.timeout) is not None

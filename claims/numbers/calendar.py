@@ -12,12 +12,15 @@ def valid_year_like(value: float) -> bool:
     return value == int(value) and FIRST_YEAR <= value <= LAST_YEAR
 
 
+# Days in each month of a leap year: without a year, 29/2 is a date.
+_LONGEST = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def day_month(day: int, month: int, year: int | None = None) -> str | None:
     """'2024-09-27', or '--09-27' without a year; None when no such day exists."""
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    if not (1 <= month <= 12 and 1 <= day <= _LONGEST[month]):
         return None
-    longest = _calendar.monthrange(year if year else 2024, month)[1]  # 2024: a leap year allows 29/2
-    if day > longest:
+    if year and month == 2 and day == 29 and not _calendar.isleap(year):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
-_GROUPED = {
-    ".": regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"),
-    ",": regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"),
-}
-_SPACED = regex.compile(r"[0-9]{1,3}(?:\u00a0[0-9]{3})+(?:[.,][0-9]+)?")
-_PLAIN = regex.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_SEPARATORS = ".,\u00a0"
 
 
 def read_digits(written: str, group: str, decimal: str) -> float | None:
@@ -18,15 +11,35 @@ def read_digits(written: str, group: str, decimal: str) -> float | None:
     The document's language decides the ambiguous cases: "1.200" is 1,200 in
     Vietnamese and 1.2 in English. A lone separator followed by other than three
     digits is a decimal point in either language ("2.5" in a Vietnamese text).
+    Plain string work, no pattern: this runs for every number in every text.
     """
     if written.isdigit():
         return float(written)
-    if _SPACED.fullmatch(written):
-        written = written.replace("\u00a0", "")
-        return float(written.replace(",", "."))
-    if _GROUPED[group].fullmatch(written):
-        whole, _, fraction = written.partition(decimal)
-        return float(whole.replace(group, "") + ("." + fraction if fraction else ""))
-    if _PLAIN.fullmatch(written):
-        return float(written.replace(",", "."))
-    return None
+    if "\u00a0" in written:  # "1 234" grouped by a no-break or thin space, either decimal mark after
+        whole, mark, fraction = _split_decimal(written, ".,")
+        return _grouped(whole, "\u00a0", fraction, mark)
+    if written.count(group) + written.count(decimal) == 1:  # "1,5", "2.500", "1.5", "2,500"
+        whole, mark, fraction = _split_decimal(written, group + decimal)
+        if not (whole.isdigit() and fraction.isdigit()):
+            return None  # other separators too ("0:94.823")
+        return float(whole + fraction) if mark == group and len(fraction) == 3 else float(f"{whole}.{fraction}")
+    whole, mark, fraction = _split_decimal(written, decimal)  # "1.234.567", "12.345,6"
+    return _grouped(whole, group, fraction, mark)
+
+
+def _split_decimal(written: str, marks: str) -> tuple[str, str, str]:
+    at = max(written.rfind(mark) for mark in marks)
+    if at < 0:
+        return written, "", ""
+    return written[:at], written[at], written[at + 1:]
+
+
+def _grouped(whole: str, group: str, fraction: str, mark: str) -> float | None:
+    """Digits in groups of three after a first group of one to three: '1.234.567'."""
+    groups = whole.split(group)
+    if len(groups) < 2 or not 1 <= len(groups[0]) <= 3 or not all(len(g) == 3 for g in groups[1:]):
+        return None
+    digits = "".join(groups)
+    if not digits.isdigit() or (mark and not fraction.isdigit()):
+        return None
+    return float(f"{digits}.{fraction}" if mark else digits)

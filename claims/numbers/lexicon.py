@@ -13,6 +13,9 @@ import regex
 from claims.lang import LanguagePack
 
 _CACHE_KEY = "claims.numbers.lexicon"
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+# What the reader reports as the "word" after a number when a space and a digit follow it.
+DIGIT_FOLLOWS = "0"
 # Letters and combining marks: a word boundary that also holds in NFD text.
 NOT_LETTER_BEFORE = r"(?<![\p{L}\p{M}0-9])"
 NOT_LETTER_AFTER = r"(?![\p{L}\p{M}])"
@@ -56,6 +59,11 @@ class NumberLexicon:
     word_kinds: dict
     weak: frozenset
     after_ten: frozenset
+    opening_markers: frozenset  # tens markers that can open a number alone ("chục" = ten)
+    idioms: dict  # first word -> phrases in which it is no number
+    lone_word_before_noun: bool
+    not_numbers: frozenset
+    service_prefixes: tuple
     articles: frozenset
     needs_unit: frozenset
     shorthand: bool
@@ -90,13 +98,14 @@ class NumberLexicon:
     clock_before: frozenset
     clock_after: frozenset
     ordinal_before: frozenset
+    ordinal_suffixes: frozenset
     ordinal_words: dict
     score_context: frozenset
     identifier_labels: frozenset
-    not_labels: frozenset
     afternoon: dict
     month_only_names: frozenset
     classifiers: frozenset
+    classifier_first_words: frozenset
     not_after_one: frozenset
     # patterns
     anchor: regex.Pattern
@@ -122,12 +131,30 @@ class NumberLexicon:
     # a set lookup spares the patterns for the many numbers with plain words around them.
     after_first_words: frozenset
     weak_follow_words: frozenset
+    # Stricter: what must follow "không" / "a" (more of the number, a scale, a fraction) and
+    # "một" / "one" (that or a unit) for them to open a number; a qualifier before "một" also does.
+    article_follow_words: frozenset
+    unit_follow_words: frozenset
+    qualifier_last_words: frozenset
+    # Starter words that open a number only before one of these words: "hàng trăm", "quý III".
+    starter_follow_words: dict
     before_last_words: frozenset
+    # For `before` without the pattern: one-word phrases by group, and every word of any phrase.
+    before_single_words: dict
+    before_single_cased: dict
+    before_ends_left_of: dict
+    before_signs: frozenset  # characters other than letters that can end the context before a number
+    before_word_pairs: frozenset
     meridiem_after: regex.Pattern
+    # Pattern -> the first words it can start with after a space; _match skips it for others.
+    first_words: dict
     half_after: regex.Pattern
+    and_half_after: regex.Pattern
+    quarter_after_ordinal: regex.Pattern
+    unit_before: dict
 
     def unit_of(self, written: str) -> tuple[str, str] | None:
-        written = regex.sub(r"\s+", " ", written)
+        written = " ".join(written.split())
         return self.cased_units.get(written) or self.units.get(written.casefold())
 
     def kind_of_word(self, token: str) -> tuple[str, float] | None:
@@ -213,18 +240,27 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
         + [fractions.get("marker", "")] + list(half_words) + list(denominators) + list(fractions.get("denominators", {})),
         first=True)
+    article_follow_words = _edge_words(
+        list(word_kinds) + list(scales.get("spaced", {})) + [fractions.get("marker", "")] + list(half_words)
+        + list(denominators) + list(fractions.get("denominators", {})), first=True)
     first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
     vague_scales = _lower_keys(vague.get("scales", {}))
     vague_heads = list(vague.get("many", [])) + list(vague.get("few", []))
     vague_plurals = _lower_keys(vague.get("plurals", {}))
     ordinal_words = _lower_keys(ordinals.get("words", {}))
 
+    service_prefixes = tuple(data.get("phones", {}).get("service_prefixes", []))
+    service = "".join(f"|{regex.escape(p)}(?:[ .]?[0-9]{{2,4}}){{1,3}}(?![0-9])" for p in service_prefixes)
     anchor_parts = [
         # Phone numbers open with 0 or +: "0912 345 678", "+84 24 3825 1234" (digit count checked in code).
-        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9]))",
+        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9])" + service + ")",
         # d-m-yyyy first, so that "27-9-2024" is not read as a range.
-        r"(?P<digits>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])|[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*)",
-        f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER})*){NOT_LETTER_AFTER}",
+        # One leading [0-9] lets the regex module skip ahead to digits fast (an alternation at
+        # the top would make it try every position).
+        r"(?P<digits>[0-9](?:[0-9]?-[0-9]{1,2}-[0-9]{4}(?![0-9])|[0-9]*(?:[.,/:\u00a0][0-9]+)*))",
+        # At most 16 words: the longest number ("chín trăm chín mươi chín nghìn ...") has fewer, and a
+        # bound keeps a long run of number words from being rescanned from every word in it.
+        f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER}){{0,15}}){NOT_LETTER_AFTER}",
     ]
     quarter_word = dates.get("quarter_word", "")
     if quarter_word and dates.get("roman_quarters"):
@@ -251,7 +287,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     word_anchor = regex.compile("|".join(anchor_parts[2:]))
     # Where words can open a number: scanning for them is the costly part, so lines are
     # first checked for these words with plain substring tests (claims/numbers/parse.py).
-    starters = {w for w, (kind, _) in word_kinds.items() if kind in ("digit", "ten", "tens", "hundred", "tens_marker")}
+    opening_markers = frozenset(w.casefold() for w in words.get("tens_marker_alone", []))
+    starters = {w for w, (kind, _) in word_kinds.items() if kind in ("digit", "ten", "tens", "hundred")}
+    starters |= opening_markers
     starters |= {w.casefold() for w in vague_heads} | set(vague_plurals) | set(half_words) | set(ordinal_words)
     starters |= month_only_names
     if quarter_word:
@@ -266,10 +304,10 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     ordinal_before = frozenset(w.casefold() for w in ordinals.get("before", []))
     score_context = frozenset(w.casefold() for w in data.get("scores", {}).get("context", []))
     labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("labels", []))
-    not_labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("not_labels", []))
+    neutral_before = frozenset(w.casefold() for w in context.get("neutral_before", []))
     currency_prefixes = dict(units.get("currency_prefixes", {}))
     before_words = (set(day_words) | set(date_words) | set(clock_before) | set(ordinal_before) | set(score_context)
-                    | set(labels) | set(not_labels) | set(month_names_en))
+                    | set(labels) | set(neutral_before) | set(month_names_en) | set(units.get("before", {})))
     # Matched backwards from the number ((?r)), so only one attempt is made per number.
     before = regex.compile(
         "(?r)"
@@ -277,11 +315,12 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:(?i:là)[ ]+)?)?"
         f"(?:(?P<open>{word_alternation(ranges.get('open', []))})[ ]+)?"
         f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
-        f"(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?\\Z"
+        f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z"
     )
     attached = dict(scales.get("attached", {}))
     glued = regex.compile(r"[\p{L}°²³][\p{L}\p{M}0-9²³]*(?:/h)?")
-    scale_after = regex.compile(f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})\\.?{NOT_LETTER_AFTER}")
+    # An abbreviation's dot ("2,5 tr. đồng") is kept; a full stop ends the sentence instead.
+    scale_after = regex.compile(f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})(?:\\.(?=[ ]\\p{{Ll}}))?{NOT_LETTER_AFTER}")
     join = word_alternation(ranges.get("join", []))
     range_after = regex.compile(
         f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
@@ -298,26 +337,47 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     if half_words:
         fraction_parts.append(f"[ ]+(?P<half>{word_alternation(half_words)}){NOT_LETTER_AFTER}")
     half_suffix = frozenset(w.casefold() for w in fraction_extra.get("half_suffix", []))
-    if half_suffix:
-        fraction_parts.append(f"[ ]+(?P<and_half>{word_alternation(half_suffix)}){NOT_LETTER_AFTER}")
+    and_half_after = regex.compile(f"[ ]+(?P<and_half>{word_alternation(half_suffix)}){NOT_LETTER_AFTER}")
     fraction_after = regex.compile("|".join(fraction_parts) if fraction_parts else r"(?!x)x")
     suffix_after = regex.compile(f"[ ]+(?P<suffix>{word_alternation(suffix_qualifiers)}){NOT_LETTER_AFTER}")
     month_word, year_word = dates.get("month_word", ""), dates.get("year_word", "")
+    ordinal_suffix = f"(?:{alternation(ordinals.get('suffixes', []), ignore_case=False)})?"
     if month_word:
         long_date_after = regex.compile(
             f"[ ]+(?i:{regex.escape(month_word)})[ ]+(?P<m>[0-9]{{1,2}})(?![0-9])"
             f"(?:(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9]))?")
     else:
+        # "30 October", "3rd of June", "10 Oct. 2023"; a full stop after a month name ends the sentence.
         long_date_after = regex.compile(
-            f"(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?(?P<mon>{alternation(month_names_en)})\\.?{NOT_LETTER_AFTER}"
+            f"{ordinal_suffix}[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?"
+            f"(?P<mon>{alternation(month_names_en)})(?:\\.(?=[ ]*,?[ ]*[0-9]))?{NOT_LETTER_AFTER}"
             f"(?:,?[ ]+(?P<y>[0-9]{{4}})(?![0-9]))?")
     month_after = regex.compile(f"(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9])" if year_word
-                                else r"(?:st|nd|rd|th)?,?[ ]+(?P<y>[0-9]{4})(?![0-9])")
+                                else f"{ordinal_suffix},?[ ]+(?P<y>[0-9]{{4}})(?![0-9])")
     year_after = month_after
     clock_after_pattern = regex.compile(
         f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{word_alternation(dates.get('minutes_word', []))}))?)?"
         f"(?:[ ]+(?P<part>{word_alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
     ) if dates.get("clock_after") else regex.compile(r"(?!x)x")
+
+    meridiem_after = regex.compile(
+        f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])")
+    half_after = regex.compile(f"[ ]+(?P<half>{word_alternation(words.get('half', []))}){NOT_LETTER_AFTER}")
+    # What each pattern can start with (see _openers); the reader tries a pattern only there.
+    first_words = {
+        glued: frozenset("°²³"),  # or a letter glued to the digits
+        scale_after: _openers(scales.get("spaced", {})),
+        range_after: _openers(ranges.get("join", [])) | {"-"},
+        unit_after: _openers(unit_table),
+        fraction_after: _openers([marker, *denominators, *en_denominators, *half_words]) | ({"-"} if en_denominators else set()),
+        and_half_after: _openers(half_suffix),
+        half_after: _openers(words.get("half", [])),
+        suffix_after: _openers(suffix_qualifiers),
+        meridiem_after: _openers(dates.get("meridiem", [])),
+        long_date_after: _openers([month_word] if month_word else [*dates.get("month_joiners", []), *month_names_en]),
+        month_after: _openers([year_word]) | {"/"} if year_word else frozenset({DIGIT_FOLLOWS}),
+        clock_after_pattern: _openers(dates.get("clock_after", [])) | {DIGIT_FOLLOWS},
+    }
 
     return NumberLexicon(
         code=pack.code,
@@ -325,7 +385,12 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         decimal=data.get("digits", {}).get("decimal", ","),
         word_kinds=word_kinds,
         weak=weak,
+        opening_markers=opening_markers,
         after_ten=frozenset(w.casefold() for w in context.get("after_ten", [])),
+        idioms=_idioms(context.get("idioms", [])),
+        lone_word_before_noun=bool(context.get("lone_word_before_noun", False)),
+        not_numbers=frozenset(data.get("not_numbers", {}).get("written", [])),
+        service_prefixes=service_prefixes,
         articles=frozenset(w.casefold() for w in context.get("articles", [])),
         needs_unit=frozenset(w.casefold() for w in context.get("needs_unit", [])),
         shorthand=bool(words.get("shorthand_after_multiplier", False)),
@@ -360,13 +425,14 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         clock_before=clock_before,
         clock_after=frozenset(w.casefold() for w in dates.get("clock_after", [])),
         ordinal_before=ordinal_before,
+        ordinal_suffixes=frozenset(w.casefold() for w in ordinals.get("suffixes", [])),
         ordinal_words=ordinal_words,
         score_context=score_context,
         identifier_labels=labels,
-        not_labels=not_labels,
         afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
         month_only_names=month_only_names,
         classifiers=classifiers,
+        classifier_first_words=_edge_words(classifiers, first=True),
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
         anchor=anchor,
         before=before,
@@ -381,28 +447,92 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         year_after=year_after,
         clock_after_pattern=clock_after_pattern,
         word_token=regex.compile(r"[\p{L}\p{M}]+"),
-        meridiem_after=regex.compile(f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])"),
+        meridiem_after=meridiem_after,
+        first_words=first_words,
         starter_words=starter_words,
-        half_after=regex.compile(f"[ ]+(?P<half>{word_alternation(words.get('half', []))}){NOT_LETTER_AFTER}"),
+        and_half_after=and_half_after,
+        quarter_after_ordinal=regex.compile(
+            f"[ ]+{word_alternation(dates.get('quarter_after_ordinal', []))}{NOT_LETTER_AFTER}"
+            f"(?:,?[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?(?P<y>[0-9]{{4}})(?![0-9]))?"),
+        unit_before={w.casefold(): ("quantity", u) for w, u in units.get("before", {}).items()},
+        half_after=half_after,
         digit_anchor=digit_anchor,
         phone_anchor=phone_anchor,
         word_anchor=word_anchor,
         weak_follow_words=weak_follow_words,
-        after_first_words=_edge_words(
-            list(scales.get("spaced", {})) + list(unit_table) + list(ranges.get("join", [])) + [marker]
-            + list(half_words) + list(denominators) + list(en_denominators) + list(half_suffix) + list(suffix_qualifiers)
-            + list(dates.get("meridiem", [])) + list(month_names_en) + [month_word, year_word, "of"]
-            + list(dates.get("clock_after", [])) + list(dates.get("minutes_word", [])) + list(word_kinds), first=True),
-        before_last_words=_edge_words(list(qualifiers) + ["là"] + list(ranges.get("open", [])) + list(before_words), first=False),
+        article_follow_words=article_follow_words,
+        unit_follow_words=article_follow_words | _edge_words(unit_table, first=True),
+        qualifier_last_words=_edge_words(qualifiers, first=False),
+        starter_follow_words={
+            **{head.casefold(): _edge_words(vague_scales, first=True) for head in vague_heads},
+            **({quarter_word.casefold(): frozenset(n.casefold() for n in dates.get("roman_quarters", {}))}
+               if quarter_word else {}),
+        },
+        after_first_words=frozenset().union(*first_words.values()) | _edge_words(
+            list(month_names_en) + list(dates.get("minutes_word", [])) + list(word_kinds) + ["of"], first=True),
+        before_signs=frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
+        **_single_words_before(qualifiers, list(ranges.get("open", [])), before_words),
+        before_last_words=_edge_words(list(qualifiers) + ["là"] + list(ranges.get("open", [])) + list(before_words)
+                                       + list(currency_prefixes), first=False),
         word_candidates=word_candidates,
         digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
     )
 
 
+def _single_words_before(qualifiers, openers, before_words) -> dict:
+    """Tables that let one word before a number be read as the `before` pattern would read it.
+
+    The pattern tries the word group first, then the range opener, then the qualifier;
+    words the pattern matches in their written case only are kept apart.
+    """
+    single, cased, pairs = {}, {}, set()
+    ends = {"qual": {"là"}, "open": set(), "word": set()}
+    for group, phrases in (("qual", qualifiers), ("open", openers), ("word", before_words)):
+        for phrase in phrases:
+            words = [w.casefold() for w in phrase.split()]
+            if words:
+                ends[group].add(words[-1])
+            pairs.update(zip(words, words[1:]))
+            if len(words) != 1 or not phrase.isalpha():
+                continue
+            any_case = phrase.islower() or len(phrase) > 2
+            if any_case:
+                single[phrase.casefold()] = group  # later groups in this loop take precedence
+            else:
+                cased[phrase] = group
+    # Which phrase ends can stand left of a word of each group (the pattern's order is
+    # qualifier, "là", range opener, date or label word); "là" itself follows a qualifier.
+    left_of = {"qual": frozenset(), "open": frozenset(ends["qual"]), "word": frozenset(ends["qual"] | ends["open"]),
+               "là": frozenset(ends["qual"])}
+    return {"before_single_words": single, "before_single_cased": cased,
+            "before_ends_left_of": left_of, "before_word_pairs": frozenset(pairs)}
+
+
+def _idioms(phrases) -> dict:
+    found: dict = {}
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        if words:
+            found.setdefault(words[0], []).append(words)
+    return found
+
+
+def _openers(phrases) -> frozenset:
+    """How each phrase can start after a number: its first word, case-folded, or the sign
+    it opens with ("%", "°C"). The reader reports what follows a number the same way."""
+    found = set()
+    for phrase in phrases:
+        if phrase and not phrase[0].isalpha():
+            found.add(phrase[0])
+        else:
+            found |= _edge_words([phrase], first=True)
+    return frozenset(found)
+
+
 def _edge_words(phrases, *, first: bool) -> frozenset:
     words = set()
     for phrase in phrases:
-        tokens = regex.findall(r"[\p{L}\p{M}]+", phrase or "")
+        tokens = _LETTERS.findall(phrase or "", timeout=1.0)
         if tokens:
             words.add((tokens[0] if first else tokens[-1]).casefold())
     return frozenset(words)

@@ -16,10 +16,11 @@ import regex
 from claims.lang import LanguagePack, load_pack
 from claims.text.normalize import fold_for_matching, normalize_with_offsets
 
+from .candidates import word_starts
 from .calendar import clock, day_month, valid_year_like
 from .digits import read_digits
 from .intervals import interval, vague_interval
-from .lexicon import NumberLexicon, lexicon_for
+from .lexicon import DIGIT_FOLLOWS, NumberLexicon, lexicon_for
 from .mention import NumberMention
 from .words import read_number_words
 
@@ -64,51 +65,20 @@ def matching_copy(normalized: str) -> str:
 
 _DIGITS = regex.compile(r"[0-9]+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+\Z")
+# Longer than any word that can stand before a number.
+_LONGEST_WORD = 24
 _DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
 _OF = regex.compile(r"[ ]+of(?=[ ])")
 # Characters after which no qualifier, date word or currency sign can stand before a number,
 # and characters before which no scale, unit, range or fraction can follow one.
 _NOTHING_BEFORE = frozenset(",;:!?)]}\n")
 _NOTHING_AFTER = frozenset(",;:!?)]}\n\"'")
-
-
-def _candidates(folded: str, lexicon: NumberLexicon, timeout: float) -> list[tuple[int, bool]]:
-    """Positions where a number may start, in order.
-
-    Digits are found by one fast pass. Number words are found by plain substring
-    search for each word that can open a number: a word-list regex visits every
-    character and costs more than the rest of parsing together.
-    """
-    positions = []
-    for match in _DIGITS.finditer(folded, timeout=timeout):
-        start = match.start()
-        # "+84 ..." and "(024) ..." open phone numbers.
-        if start and folded[start - 1] in "+(":
-            start -= 1
-        positions.append((start, False))
-    lowered = folded.lower()
-    if len(lowered) != len(folded):  # a rare letter whose lower case is longer: scan with the pattern
-        positions.extend((m.start(), True) for m in lexicon.word_candidates.finditer(folded, timeout=timeout))
-    else:
-        # Words open after a space, a line break, a bracket or a quote.
-        spaced = " " + lowered.replace("\n", " ").replace("(", " ").replace('"', " ")
-        limit = len(spaced)
-        for word in lexicon.starter_words:
-            needle = " " + word
-            step = len(needle)
-            weak = word in lexicon.weak
-            at = spaced.find(needle)
-            while at >= 0:
-                after = at + step
-                # NFC text has its marks composed, so a letter or digit is all that can continue a word.
-                if after >= limit or not spaced[after].isalnum():
-                    # A weak word ("một", "năm") counts only before a word that can follow it.
-                    following = _WORD.match(spaced, after + 1, timeout=timeout) if weak and spaced[after:after + 1] in " -" else None
-                    if not weak or (following and following.group() in lexicon.weak_follow_words):
-                        positions.append((at, True))  # index in `spaced` minus the leading pad plus the space
-                at = spaced.find(needle, after)
-    positions.sort()
-    return positions
+_CLAUSE_ENDS = _NOTHING_AFTER | {"."}
+_UNSEEN = object()
+# Characters before digits that glue them to no word.
+_SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
+_CLOSING = ".,;:!?)]}\"'"
 
 
 def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = None) -> list[NumberMention]:
@@ -116,114 +86,213 @@ def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = N
     matching copy when the caller has made one already."""
     folded = folded if folded is not None else matching_copy(normalized)
     timeout = _timeout(folded)
+    reader = _Reader(folded, normalized, lexicon, timeout)
     found: list[NumberMention] = []
     position = 0
-    for candidate, is_word in _candidates(folded, lexicon, timeout):
+    words = word_starts(folded, lexicon, timeout)
+    next_word, word_count = 0, len(words)
+    service = lexicon.service_prefixes
+    # Only "0", "+", "(" or the first digit of a service prefix can open a phone number.
+    phone_openers = frozenset("0+(") | {prefix[0] for prefix in service}
+    read_digits = reader._digits
+    # Digits come from one pass of the digit pattern; number words, found apart, are read in turn.
+    # Collected first: a timeout on finditer counts the time spent reading between matches too.
+    for digits in list(lexicon.digit_anchor.finditer(folded, timeout=timeout)):
+        candidate = digits.start()
+        while next_word < word_count and words[next_word] < candidate:
+            position = _read_words(reader, words[next_word], position, found)
+            next_word += 1
         if candidate < position:
             continue
-        if is_word:
-            pattern = lexicon.word_anchor
-        else:  # only "0", "+" and "(" can open a phone number
-            pattern = lexicon.phone_anchor if folded[candidate] in "0+(" else lexicon.digit_anchor
-        anchor = pattern.match(folded, candidate, timeout=timeout)
-        if anchor is None:
-            continue
-        mention, resume = _Reader(folded, normalized, lexicon, anchor, timeout).read()
+        # "+84 ...", "(024) ...", "0912 ...", "1900 ...".
+        opener = candidate - 1 if candidate and folded[candidate - 1] in "+(" else candidate
+        if folded[opener] in phone_openers and (folded[opener] != "1" or folded.startswith(service, candidate)):
+            anchor = lexicon.phone_anchor.match(folded, opener, timeout=timeout)
+            if anchor is None:
+                continue
+            mention, resume = reader.read(anchor)
+        else:
+            mention, resume = read_digits(candidate, digits.end())
         if mention is not None:
             found.append(mention)
         position = max(resume, candidate + 1)
+    for start in words[next_word:]:
+        position = _read_words(reader, start, position, found)
     return found
 
 
-class _Reader:
-    """Reads one mention around one anchor match."""
+def _read_words(reader: _Reader, start: int, position: int, found: list) -> int:
+    """Reads the number words at `start` unless an earlier mention took them in; the next free position."""
+    if start < position:
+        return position
+    anchor = reader.lex.word_anchor.match(reader.folded, start, timeout=reader.timeout)
+    if anchor is None:
+        return position
+    mention, resume = reader.read(anchor)
+    if mention is not None:
+        found.append(mention)
+    return max(resume, start + 1)
 
-    def __init__(self, folded: str, original: str, lexicon: NumberLexicon, anchor: regex.Match, timeout: float):
-        self.folded, self.original, self.lex, self.anchor, self.timeout = folded, original, lexicon, anchor, timeout
-        self._gates: dict[int, bool] = {}
+
+class _Reader:
+    """Reads mentions in one text, one anchor match at a time."""
+
+    def __init__(self, folded: str, original: str, lexicon: NumberLexicon, timeout: float):
+        self.folded, self.original, self.lex, self.timeout = folded, original, lexicon, timeout
+        self.anchor: regex.Match | None = None
+        self._gates: dict[int, str | None] = {}
 
     # -- context -------------------------------------------------------------------------
 
-    def _before(self, start: int) -> regex.Match | None:
-        folded, i = self.folded, start
-        if i and folded[i - 1] == " ":
-            i -= 1
+    def _before(self, start: int) -> regex.Match | _OneWordBefore | None:
+        """The qualifier, range opener, date or label word and currency sign before `start`.
+
+        Cheap checks on the word before the number decide most cases; the reverse
+        pattern reads the rest.
+        """
+        folded = self.folded
+        i = start - 1 if start and folded[start - 1] == " " else start
         if i == 0:
             return None
-        if folded[i - 1].isalpha():
-            j = i - 1
-            while j > 0 and (folded[j - 1].isalpha() or unicodedata.combining(folded[j - 1])):
-                j -= 1
-            if folded[j:i].casefold() not in self.lex.before_last_words:
-                return None
-        elif folded[i - 1].isalnum() or folded[i - 1] in _NOTHING_BEFORE:
-            return None
-        found = self.lex.before.search(self.folded, max(0, start - _BEFORE_WINDOW), start, timeout=self.timeout)
+        last = folded[i - 1]
+        if last.isalpha():
+            j = folded.rfind(" ", i - _LONGEST_WORD if i > _LONGEST_WORD else 0, i) + 1
+            word = folded[j:i]
+            if not word.isalpha():  # a line break, a bracket or a quote inside the window
+                word = _trailing_letters(word)
+                j = i - len(word)
+                if unicodedata.combining(folded[j - 1]):  # a mark NFC could not compose: let the pattern read it
+                    word = ""
+            if word:
+                key = word.casefold()
+                if key not in self.lex.before_last_words:
+                    return None
+                if i != start:
+                    alone = self._one_word_before(word, key, j)
+                    if alone is not None:
+                        return alone or None
+        elif last != " " and (last not in self.lex.before_signs or (last == "." and i == start)):
+            return None  # only more spaces, a currency sign, or the dot of "No." or "Aug." and a space can stand there
+        found = self.lex.before.search(folded, max(0, start - _BEFORE_WINDOW), start, timeout=self.timeout)
         return found if found and found.start() < start else None
 
-    def _match(self, pattern: regex.Pattern, at: int) -> regex.Match | None:
-        if not self._may_follow(at):
+    def _one_word_before(self, word: str, key: str, j: int) -> _OneWordBefore | bool | None:
+        """What the `before` pattern matches when one word stands alone before the number
+        (the word before it can be part of no context phrase); None when the pattern must tell.
+
+        Most numbers in news have such a word ("khoảng", "ngày", "tháng"): a set lookup is
+        far cheaper than the reverse search. False means no context at all.
+        """
+        lex, folded = self.lex, self.folded
+        if word in lex.currency_prefixes:
             return None
+        group = lex.before_single_cased.get(word) or lex.before_single_words.get(key)
+        if j > 1 and folded[j - 1] == " " and folded[j - 2].isalpha():
+            k = folded.rfind(" ", j - 1 - _LONGEST_WORD if j > _LONGEST_WORD else 0, j - 1) + 1
+            previous = folded[k:j - 1]
+            previous = (previous if previous.isalpha() else _trailing_letters(previous)).casefold()
+            # The word before may run on into this one ("ít nhất"), or close a group that
+            # stands to its left: a qualifier before "từ", either before a date word.
+            if (previous, key) in lex.before_word_pairs or previous in lex.before_ends_left_of.get(group or key, ()):
+                return None
+        return _OneWordBefore(group, j, word) if group else False
+
+    def _match(self, pattern: regex.Pattern, at: int) -> regex.Match | None:
+        """`pattern` matched at `at`, tried only when the word there can open it."""
+        following = self._gates.get(at, _UNSEEN)
+        if following is _UNSEEN:
+            following = self._next_word(at)
+        if following is None:
+            return None
+        if following:
+            firsts = self.lex.first_words.get(pattern)
+            if firsts is not None and following not in firsts:
+                return None
         return pattern.match(self.folded, at, timeout=self.timeout)
 
     def _may_follow(self, at: int) -> bool:
         """False when nothing that the patterns read after a number can start at `at`."""
-        known = self._gates.get(at)
-        if known is not None:
+        following = self._next_word(at)
+        return following is not None and (not following or following in self.lex.after_first_words)
+
+    def _next_word(self, at: int) -> str | None:
+        """What stands at `at`, as the lexicon's first_words name it: None when nothing can
+        follow a number there; after one space the next word (case-folded), DIGIT_FOLLOWS for a
+        digit or the sign itself; "" for letters glued to the number (or more spaces)."""
+        known = self._gates.get(at, _UNSEEN)
+        if known is not _UNSEEN:
             return known
         folded = self.folded
-        if at >= len(folded) or folded[at] in _NOTHING_AFTER:
-            verdict = False
-        elif folded[at] == " " and at + 1 < len(folded) and folded[at + 1].isalpha():
-            word = _WORD.match(folded, at + 1, timeout=self.timeout)
-            verdict = word.group().casefold() in self.lex.after_first_words
+        size = len(folded)
+        if at >= size or folded[at] in _NOTHING_AFTER:
+            following = None
+        elif folded[at] != " ":
+            following = "" if folded[at].isalpha() else folded[at]  # "3bn", "19h15"; "30%", "2.000-2.500"
+        elif at + 1 >= size:
+            following = None
+        elif folded[at + 1].isalpha():
+            stop = folded.find(" ", at + 1, at + _LONGEST_WORD)
+            word = folded[at + 1:stop if stop > 0 else at + _LONGEST_WORD].rstrip(_CLOSING)
+            if not word.isalpha():  # a line break, a sign or a long word: let the pattern cut it
+                word = _WORD.match(folded, at + 1, timeout=self.timeout).group()
+            following = word.casefold()
+        elif folded[at + 1].isdigit():
+            following = DIGIT_FOLLOWS  # only the minutes of a clock ("9 giờ 30") are read there
         else:
-            verdict = True
-        self._gates[at] = verdict
-        return verdict
+            following = "" if folded[at + 1] == " " else folded[at + 1]  # " - ", " %"
+        self._gates[at] = following
+        return following
 
     def _mention(self, start: int, end: int, number_start: int, value, low, high, qualifier: str, kind: str,
                  unit=None, normalized=None) -> NumberMention:
-        return NumberMention(text=self.original[start:end], start=start, end=end, value=value, low=low, high=high,
-                             qualifier=qualifier, kind=kind, unit=unit, normalized=normalized, number_start=number_start)
+        return NumberMention(self.original[start:end], start, end, value, low, high, qualifier, kind, unit, normalized,
+                             number_start)
 
     def _label(self, kind: str, start: int, end: int, number_start: int, value=None, normalized=None) -> NumberMention:
         return self._mention(start, end, number_start, value, value, value, "exact", kind, None, normalized)
 
     # -- dispatch ------------------------------------------------------------------------
 
-    def read(self) -> tuple[NumberMention | None, int]:
-        groups = self.anchor.groupdict()
-        if groups.get("phone"):
+    def read_digits(self, s: int, e: int) -> tuple[NumberMention | None, int]:
+        """Reads the digits at s:e (a match of the digit pattern) with their context."""
+        return self._digits(s, e)
+
+    def read(self, anchor: regex.Match) -> tuple[NumberMention | None, int]:
+        self.anchor = anchor
+        found = anchor.lastgroup  # the anchor's alternatives are named groups with none inside
+        if found == "words":
+            return self._words()
+        if found == "digits":
+            return self._digits(anchor.start("digits"), anchor.end("digits"))
+        if found == "phone":
             phone = self._phone()
             if phone is not None:
                 return phone, phone.end
-            digits = self._match(self.lex.digits_only, self.anchor.start())
-            return self._digits(self.anchor.start(), digits.end()) if digits else (None, self.anchor.end())
-        if groups.get("digits"):
-            return self._digits(self.anchor.start("digits"), self.anchor.end("digits"))
-        if groups.get("words"):
-            return self._words()
-        if groups.get("quarter"):
+            digits = self._match(self.lex.digits_only, anchor.start())
+            return self._digits(anchor.start(), digits.end()) if digits else (None, anchor.end())
+        if found == "quarter":
             return self._roman_quarter()
-        if groups.get("vague") or groups.get("plural"):
+        if found in ("vague", "plural"):
             return self._vague()
-        if groups.get("half"):
+        if found == "half":
             return self._half()
-        if groups.get("monthname"):
+        if found == "monthname":
             return self._month_name()
-        if groups.get("ordword"):
-            word = groups["ordword"]
-            value = float(self.lex.ordinal_words[word.casefold()])
-            s, e = self.anchor.span("ordword")
+        if found == "ordword":
+            quarter = self._ordinal_quarter()
+            if quarter is not None:
+                return quarter, quarter.end
+            s, e = anchor.span("ordword")
+            value = float(self.lex.ordinal_words[self.folded[s:e].casefold()])
             return self._label("ordinal", s, e, s, value), e
-        return None, self.anchor.end()
+        return None, anchor.end()
 
     def _phone(self) -> NumberMention | None:
         s, e = self.anchor.span("phone")
         written = self.folded[s:e]
         digits = sum(ch.isdigit() for ch in written)
-        if not 9 <= digits <= 13:
+        shortest, longest = (8, 10) if written.startswith(self.lex.service_prefixes) else (9, 13)
+        if not shortest <= digits <= longest:
             return None
         return self._label("phone", s, e, s, normalized="".join(ch for ch in written if ch.isdigit() or ch == "+"))
 
@@ -231,6 +300,8 @@ class _Reader:
 
     def _glued_before(self, s: int) -> int | None:
         """Start of the word that digits are glued to ("Covid-19", "MH17", "F-16"), if any."""
+        if s == 0 or self.folded[s - 1] in _SPACE_OR_SIGN:
+            return None
         i = s
         if i > 1 and self.folded[i - 1] == "-" and self.folded[i - 2].isalpha():
             i -= 1
@@ -247,6 +318,13 @@ class _Reader:
             end = self._glued_end(e)
             return self._label("identifier", glued_start, end, s), end
         before = self._before(s)
+        integer = written.isdigit()
+        if integer or written.count(lex.group) + written.count(lex.decimal) == 1 and "/" not in written and ":" not in written:
+            # A plain number ("2.500", "1,5", "150"): most numbers in news.
+            if type(before) is not _OneWordBefore or before.group == "qual":
+                plain = self._plain_number(before, s, e, written, integer)
+                if plain is not None:
+                    return plain
         word = before["word"].casefold() if before and before["word"] else None
         if "-" in written:  # d-m-yyyy
             day, month, year = (int(p) for p in written.split("-"))
@@ -255,6 +333,10 @@ class _Reader:
             reading = clock(written)
             if reading is None:
                 return self._label("score", s, e, s, normalized=written.replace(":", "-")), e
+            meridiem = self._match(lex.meridiem_after, e)
+            if meridiem is not None and int(reading[:2]) <= 12:  # "7:15 pm"
+                hour = int(reading[:2]) % 12 + (12 if meridiem["meridiem"].casefold().startswith("p") else 0)
+                return self._label("time", s, meridiem.end(), s, normalized=f"{hour:02d}{reading[2:]}"), meridiem.end()
             return self._label("time", s, e, s, normalized=reading), e
         if "/" in written:
             return self._slash(before, word, s, e, written)
@@ -268,6 +350,26 @@ class _Reader:
             return None, e
         return self._number(before, word, s, e, value, integer=written.isdigit())
 
+    def _plain_number(self, before, s: int, e: int, written: str, integer: bool) -> tuple | None:
+        """A number with at most one qualifier word before it and nothing readable after it.
+
+        The same reading as _number and _figure give, without their dozen checks; None
+        when this shortcut does not apply.
+        """
+        if (before is not None and type(before) is not _OneWordBefore) or self._may_follow(e):
+            return None
+        lex = self.lex
+        value = read_digits(written, lex.group, lex.decimal)
+        if value is None:
+            return None
+        if integer and len(written) == 4 and valid_year_like(value) and not self._counts_something(e):
+            return self._label("year", s, e, s, value, normalized=written), e
+        if before is None:
+            return NumberMention(self.original[s:e], s, e, value, value, value, "exact", "count", None, None, s), e
+        qualifier = lex.qualifiers[before.text.casefold()]
+        low, high = interval(value, qualifier, lex.tolerance)
+        return self._mention(before.at, e, s, value, low, high, qualifier, "count"), e
+
     def _glued_end(self, e: int) -> int:
         glued = self._match(self.lex.glued, e)
         end = glued.end() if glued else e
@@ -279,6 +381,8 @@ class _Reader:
         """Where the mention starts when it takes in these parts of the context before it."""
         if before is None:
             return None
+        if type(before) is _OneWordBefore:
+            return before.at if before.group in groups else None
         starts = [before.start(g) for g in groups if before[g]]
         return min(starts) if starts else None
 
@@ -291,6 +395,8 @@ class _Reader:
         return self._label("date", start if start is not None else s, e, s, normalized=normalized), e
 
     def _slash(self, before, word, s, e, written) -> tuple[NumberMention | None, int]:
+        if written in self.lex.not_numbers:
+            return None, e
         parts = written.split("/")
         if not all(p.isdigit() for p in parts):
             return None, e
@@ -317,7 +423,7 @@ class _Reader:
 
     def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
         lex = self.lex
-        if word in lex.identifier_labels and word not in lex.not_labels:
+        if word in lex.identifier_labels:
             end = self._glued_end(e) if self._match(lex.glued, e) else e
             return self._label("identifier", self._include(before, "word"), end, s), end
         if word in lex.ordinal_before:
@@ -345,7 +451,7 @@ class _Reader:
             month = lex.month_names_en[word]
             if valid_year_like(value) and value > 31:
                 return self._label("date", self._include(before, "word"), e, s, normalized=f"{int(value):04d}-{month:02d}"), e
-            year = self._match(lex.year_after, e)
+            year = lex.year_after.match(self.folded, e, timeout=self.timeout)  # ", 2023" passes the comma gate
             end = year.end() if year else e
             return self._date_span(before, s, end, int(value), month, int(year["y"]) if year else None)
         if integer and value <= 31 and (word in lex.date_words or word in lex.day_words or not lex.month_word):
@@ -354,17 +460,26 @@ class _Reader:
                 month = int(long_date["m"]) if "m" in long_date.groupdict() and long_date["m"] else lex.month_names_en.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
                 year = int(long_date["y"]) if long_date["y"] else None
                 if month:
-                    return self._date_span(before, s, long_date.end(), int(value), month, year, include_word=True)
+                    return self._date_span(before, s, long_date.end(), int(value), month, year,
+                                           include_word=word in lex.date_words)
         if integer and word == lex.year_word and lex.year_word and value >= 100:  # "năm 2014"
             return self._label("year", self._include(before, "word"), e, s, value, normalized=f"{int(value):04d}"), e
-        dash = _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout)
-        if integer and dash and (word in lex.date_words or word in lex.day_words) and word != lex.year_word \
-                and day_month(int(value), int(dash[1])) is not None:  # "ngày 6-2", but "ban ngày 28-32 độ C" is a range
+        dated = word in lex.date_words or word in lex.day_words
+        dash = _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout) \
+            if integer and dated and self.folded.startswith("-", e) else None
+        if dash and word != lex.year_word and day_month(int(value), int(dash[1])) is not None:
+            # "ngày 6-2", but "ban ngày 28-32 độ C" is a range
             return self._date_span(before, s, dash.end(), int(value), int(dash[1]), None,
                                    include_word=word in lex.date_words)
         if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
             return self._label("date", self._include(before, "word"), e, s, normalized=f"---{int(value):02d}"), e
-        return self._figure(before, s, e, value, integer=integer, year_like=integer and len(self.folded[s:e]) == 4 and valid_year_like(value))
+        year_like = integer and e - s == 4 and valid_year_like(value) and not self._counts_something(e)
+        return self._figure(before, s, e, value, integer=integer, year_like=year_like)
+
+    def _counts_something(self, e: int) -> bool:
+        """'2014 người': a classifier after a year-like number makes it a count."""
+        following = self._next_word(e)
+        return bool(following) and following in self.lex.classifier_first_words
 
     def _date_span(self, before, s, end, day, month, year, include_word=True):
         start = self._include(before, "word") if include_word else None
@@ -391,8 +506,15 @@ class _Reader:
                 end = None
             if end is not None and (not minutes.isdigit() or int(minutes) < 60):
                 minutes = minutes if minutes.isdigit() else "00"
-                return self._label("time", s, end, s, normalized=f"{int(value):02d}:{minutes}"), end
-        if self.lex.code == "en" and suffix.casefold() in ("st", "nd", "rd", "th"):
+                part = self._match(lex.clock_after_pattern, end)
+                hour = self._on_24_hour_clock(int(value), part["part"] if part and not part["min"] else None)
+                return self._label("time", s, end, s, normalized=f"{hour:02d}:{minutes}"), end
+        if suffix.casefold() in lex.ordinal_suffixes:
+            long_date = self._match(lex.long_date_after, e) if value <= 31 and lex.month_names_en else None
+            month = lex.month_names_en.get((long_date["mon"] or "").casefold()) if long_date else None
+            if month:  # "3rd of June"
+                return self._date_span(before, s, long_date.end(), int(value), month,
+                                       int(long_date["y"]) if long_date["y"] else None, include_word=False)
             return self._label("ordinal", s, glued.end(), s, value), glued.end()
         if lex.unit_of(suffix) is not None or suffix[:1] in "%°":
             return None  # a unit, read by _figure
@@ -408,9 +530,23 @@ class _Reader:
         currency = lex.currency_prefixes.get(before["cur"]) if before and before["cur"] else None
         low_value = high_value = None
         kind, unit = ("fraction", None) if fraction else ("count", None)
+        if not self._may_follow(e):  # no scale, range, unit, fraction or suffix can follow
+            if year_like and not currency:
+                return self._label("year", s, e, s, value, normalized=f"{int(value):04d}"), e
+            return self._plain_figure(before, s, e, value, qualifier, currency, kind, words_used)
         scale = self._scale(end, currency)
         if scale:
             value, end = value * scale[0], scale[1]
+            half = self._match(lex.half_after, end) if value == int(value) else None
+            if half is not None:  # "3 triệu rưỡi" = 3.5 million
+                value, end = value + scale[0] / 2, half.end()
+        elif not fraction:
+            and_half = self._match(lex.and_half_after, end)
+            if and_half is not None:  # "two and a half (million) (years)"
+                value, end = value + 0.5, and_half.end()
+                scale = self._scale(end, currency)
+                if scale:
+                    value, end = value * scale[0], scale[1]
         # A range: "2.000-2.500", "từ 2.000 đến 2.500", "2 đến 3 triệu", "between 2,000 and 2,500".
         ranged = None if fraction else self._range(before, s, end, value, scale, currency, integer, year_like)
         if ranged is not None:
@@ -427,8 +563,18 @@ class _Reader:
             if found:
                 kind, unit = found
                 end = unit_match.end()
+                half = self._match(lex.half_after, end) if ranged is None and not scale and value == int(value) else None
+                if half is not None:  # "một năm rưỡi" = a year and a half
+                    value, end = value + 0.5, half.end()
+                if ranged is None and not fraction:
+                    unit_range = self._range_of_units(before, s, end, value, scale, currency, integer, (kind, unit))
+                    if unit_range is not None:  # "từ 30% đến 40%", "between 30% and 40%"
+                        ranged = unit_range
+                        low_value, high_value, end = unit_range[1], unit_range[2], unit_range[3]
         if currency and kind != "money":
             kind, unit = "money", currency
+        if kind == "count" and not fraction and before and before["word"] and lex.unit_before:
+            kind, unit = lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
         if kind == "duration" and unit == "hour":
             timed = self._clock_words(before, s, end, value)
             if timed is not None:
@@ -436,16 +582,9 @@ class _Reader:
         if kind == "count" and not fraction and ranged is None:
             fraction_match = self._match(lex.fraction_after, end)
             if fraction_match is not None:
-                parts = fraction_match.groupdict()
-                if parts.get("and_half"):
-                    value, end = value + 0.5, fraction_match.end()
-                    scale = self._scale(end, currency)
-                    if scale:
-                        value, end = value * scale[0], scale[1]
-                else:
-                    denominator = self._denominator(parts)
-                    if denominator:
-                        value, kind, end = value / denominator, "fraction", fraction_match.end()
+                denominator = self._denominator(fraction_match.groupdict())
+                if denominator:
+                    value, kind, end = value / denominator, "fraction", fraction_match.end()
         if words_used is not None and not self._words_stand(words_used, before, kind, scale, end, e):
             return None, e
         suffix = self._match(lex.suffix_after, end)
@@ -463,6 +602,29 @@ class _Reader:
         low, high = interval(value, qualifier, lex.tolerance)
         return self._mention(start, end, s, value, low, high, qualifier, kind, unit), end
 
+    def _range_of_units(self, before, s, at, value, scale, currency, integer, unit) -> tuple | None:
+        ranged = self._range(before, s, at, value, scale, currency, integer, False)
+        if ranged is None or ranged[0] != "range":
+            return None
+        repeated = self._match(self.lex.unit_after, ranged[3])
+        if repeated is None or self.lex.unit_of(repeated["unit"]) != unit:
+            return None
+        return ("range", ranged[1], ranged[2], repeated.end(), None)
+
+    def _plain_figure(self, before, s, e, value, qualifier, currency, kind, words_used) -> tuple[NumberMention | None, int]:
+        """_figure's reading when nothing readable follows the number: the common case, kept short."""
+        unit = None
+        if currency:
+            kind, unit = "money", currency
+        elif kind == "count" and before and before["word"] and self.lex.unit_before:
+            kind, unit = self.lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
+        if words_used is not None and not self._words_stand(words_used, before, kind, None, e, e):
+            return None, e
+        start = self._include(before, "qual", "cur")
+        qualifier = qualifier or "exact"
+        low, high = interval(value, qualifier, self.lex.tolerance)
+        return self._mention(s if start is None else start, e, s, value, low, high, qualifier, kind, unit), e
+
     def _scale(self, at: int, currency: str | None) -> tuple[float, int] | None:
         lex = self.lex
         glued = self._match(lex.glued, at)
@@ -478,20 +640,39 @@ class _Reader:
         return (float(factor), spaced.end()) if factor else None
 
     def _second_number(self, at: int) -> tuple[float, int, bool] | None:
-        second = self.lex.anchor.match(self.folded, at, timeout=self.timeout)
+        digit = at < len(self.folded) and self.folded[at].isdigit()
+        second = (self.lex.digit_anchor if digit else self.lex.word_anchor).match(self.folded, at, timeout=self.timeout)
         if second is None:
             return None
-        if second["digits"]:
+        if digit:
             written = second["digits"]
             if not all(ch.isdigit() or ch in ".,\u00a0" for ch in written):
                 return None
             value = read_digits(written, self.lex.group, self.lex.decimal)
             return (value, second.end(), written.isdigit()) if value is not None else None
-        if second["words"]:
+        if second.lastgroup == "words":
             tokens, spans = self._tokens(second.start("words"), second.end("words"))
             value, used = read_number_words(tokens, self.lex)
             return (value, spans[used - 1][1], True) if value is not None else None
         return None
+
+    def _day_before_date(self, s: int, value: float, integer: bool, at: int) -> NumberMention | None:
+        """'từ 9 đến 11/10': the first day of a span of dates takes its month from the second."""
+        second = self.lex.digit_anchor.match(self.folded, at, timeout=self.timeout)
+        parts = second.group().split("/") if second else []
+        if not integer or len(parts) not in (2, 3) or not all(p.isdigit() for p in parts) or value >= int(parts[0]):
+            return None
+        normalized = day_month(int(value), int(parts[1]), int(parts[2]) if len(parts) == 3 and len(parts[2]) == 4 else None)
+        if normalized is None or day_month(int(parts[0]), int(parts[1])) is None:
+            return None
+        end = s + len(str(int(value)))
+        return self._label("date", s, end, s, normalized=normalized)
+
+    def _trailing_scale(self, at: int, end: int) -> float | None:
+        """The scale word that closes a number in words ("ba triệu"), which a bare first bound shares."""
+        words = self.folded[at:end].split()
+        found = self.lex.kind_of_word(words[-1]) if words else None
+        return found[1] if found and found[0] == "scale" and len(words) > 1 else None
 
     def _range(self, before, s, end, value, scale, currency, integer, year_like):
         lex = self.lex
@@ -504,7 +685,8 @@ class _Reader:
             return None
         second = self._second_number(join.end())
         if second is None:
-            return None
+            day_of = self._day_before_date(s, value, integer, join.end())
+            return ("date", day_of, day_of.end) if day_of else None
         second_value, second_end, second_integer = second
         word = before["word"].casefold() if before and before["word"] else None
         tight_dash = joined_by == "-" and join["sep"] == "-" and integer and second_integer and not scale
@@ -518,8 +700,10 @@ class _Reader:
         second_scale = self._scale(second_end, currency)
         if second_scale:
             second_value, second_end = second_value * second_scale[0], second_scale[1]
-            if not scale:
-                value *= second_scale[0]
+        shared = second_scale[0] if second_scale else self._trailing_scale(join.end(), second_end)
+        # "từ 2 đến 3 triệu": the first bound shares the scale, unless that would pass the second.
+        if shared and not scale and value * shared < second_value:
+            value *= shared
         unit_follows = self._match(lex.unit_after, second_end) is not None
         if tight_dash and not unit_follows and (word in lex.score_context or value > second_value):
             written = f"{int(value)}-{int(second_value)}"
@@ -550,13 +734,27 @@ class _Reader:
         if value > 24 or minutes >= 60:
             return None
         stop = after.end() if after and after.end() > end else end
-        return self._label("time", s, stop, s, normalized=f"{int(value):02d}:{minutes:02d}"), stop
+        hour = self._on_24_hour_clock(int(value), after["part"] if after else None)
+        return self._label("time", s, stop, s, normalized=f"{hour:02d}:{minutes:02d}"), stop
+
+    def _on_24_hour_clock(self, hour: int, part: str | None) -> int:
+        """'3 giờ chiều' is 15:00: a part of the day moves the hours written on a 12-hour clock."""
+        span = self.lex.afternoon.get(part.casefold()) if part else None
+        return hour + 12 if span and span[0] <= hour <= span[1] else hour
 
     # -- words ---------------------------------------------------------------------------
 
     def _tokens(self, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
-        spans = [m.span() for m in self.lex.word_token.finditer(self.folded, start, end, timeout=self.timeout)]
-        return [self.folded[a:b] for a, b in spans], spans
+        """The words of a match of the words anchor, whose words are joined by one space or hyphen."""
+        text = self.folded[start:end]
+        if " " not in text and "-" not in text:
+            return [text], [(start, end)]
+        tokens = text.replace("-", " ").split(" ")
+        spans, at = [], start
+        for token in tokens:
+            spans.append((at, at + len(token)))
+            at += len(token) + 1
+        return tokens, spans
 
     def _words(self) -> tuple[NumberMention | None, int]:
         lex = self.lex
@@ -566,7 +764,7 @@ class _Reader:
         if value is None or used == 0:
             return None, spans[0][1] if spans else e
         end = spans[used - 1][1]
-        if self._is_name(s, end):
+        if self._is_name(s, end) or self._in_idiom(tokens, spans):
             return None, end
         before = self._before(s)
         word = before["word"].casefold() if before and before["word"] else None
@@ -579,16 +777,36 @@ class _Reader:
         mention, resume = self._figure(before, s, end, value, words_used=tokens[:used])
         return mention, resume if mention is not None else end
 
+    def _in_idiom(self, tokens: list[str], spans: list[tuple[int, int]]) -> bool:
+        """'ba mẹ' (parents), 'chín chắn' (mature): the number word is another word here."""
+        phrases = self.lex.idioms.get(tokens[0].casefold())
+        if not phrases:
+            return False
+        following = self.folded[spans[0][0]:spans[0][0] + 40].casefold().split()
+        return any(following[:len(p)] == p for p in phrases)
+
     def _is_name(self, s: int, end: int) -> bool:
-        """'Ba Lan', 'Hai Bà Trưng': capitalised number words inside a name."""
+        """'Ba Lan', 'Hai Bà Trưng', 'ông Ba': capitalised number words inside a name.
+
+        News capitalises a number word only to open a sentence; inside one it names a
+        person or a place. At the start of a sentence the next word tells.
+        """
         if not self.folded[s].isupper():
             return False
+        i = s
+        while i > 0 and self.folded[i - 1] == " ":
+            i -= 1
+        if i > 0 and self.folded[i - 1] not in _SENTENCE_OPENERS:
+            return True
         following = self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout) if end < len(self.folded) and self.folded[end] == " " else None
         return bool(following and following.group()[0].isupper())
 
     def _words_stand(self, used: list[str], before, kind: str, scale, end: int, e: int) -> bool:
         """A lone weak word ("một", "năm", "one", "a") is a figure only with something that makes it one."""
         lex = self.lex
+        if len(used) == 1 and lex.lone_word_before_noun and kind == "count" and not scale \
+                and not (before and before["qual"]) and (e >= len(self.folded) or self.folded[e] in _CLAUSE_ENDS):
+            return False  # "mùa mận chín.": ripe, not nine
         if len(used) > 1 or used[0].casefold() not in lex.weak:
             return True
         token = used[0].casefold()
@@ -615,7 +833,7 @@ class _Reader:
 
     def _vague(self) -> tuple[NumberMention | None, int]:
         lex = self.lex
-        name = "vague" if self.anchor.groupdict().get("vague") else "plural"
+        name = self.anchor.lastgroup
         s, e = self.anchor.span(name)
         written = _spaces(self.anchor[name]).casefold()
         if name == "plural":
@@ -642,7 +860,33 @@ class _Reader:
         if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
             return None, e
         before = self._before(s)
+        whole = self._half_of(e)
+        if whole is not None:  # "half a million": half of a number, not a share
+            return self._figure(before, s, whole[1], whole[0] / 2, integer=True)
         return self._figure(before, s, e, 0.5, fraction=True)
+
+    def _half_of(self, e: int) -> tuple[float, int] | None:
+        """'half a million', 'half a dozen': the value and end of the multiplier after 'half'."""
+        if e >= len(self.folded) or self.folded[e] != " ":
+            return None
+        following = self.lex.word_anchor.match(self.folded, e + 1, timeout=self.timeout)
+        if following is None or not following["words"]:
+            return None
+        tokens, spans = self._tokens(following.start("words"), following.end("words"))
+        value, used = read_number_words(tokens, self.lex)
+        if value is None or used < 2 or tokens[0].casefold() not in self.lex.articles:
+            return None
+        return value, spans[used - 1][1]
+
+    def _ordinal_quarter(self) -> NumberMention | None:
+        """'the third quarter (of 2024)': a quarter of the year, like 'quý III/2024'."""
+        s, e = self.anchor.span("ordword")
+        value = int(self.lex.ordinal_words[self.folded[s:e].casefold()])
+        quarter = self.lex.quarter_after_ordinal.match(self.folded, e, timeout=self.timeout) if value <= 4 else None
+        if quarter is None:
+            return None
+        normalized = f"{int(quarter['y']):04d}-Q{value}" if quarter["y"] else f"Q{value}"
+        return self._label("date", s, quarter.end(), s, normalized=normalized)
 
     def _month_name(self) -> tuple[NumberMention | None, int]:
         """'tháng giêng' (January), 'tháng chạp' (December): a month only after the month word."""
@@ -661,6 +905,30 @@ class _Reader:
         end = year.end() if year else e
         normalized = f"{int(year['y']):04d}-Q{quarter}" if year else f"Q{quarter}"
         return self._label("date", s, end, s, normalized=normalized), end
+
+
+def _trailing_letters(token: str) -> str:
+    if token.isalpha():
+        return token
+    k = len(token)
+    while k and token[k - 1].isalpha():
+        k -= 1
+    return token[k:]
+
+
+class _OneWordBefore:
+    """Stands in for a match of the `before` pattern that took a single word into one group."""
+
+    __slots__ = ("group", "at", "text")
+
+    def __init__(self, group: str, at: int, text: str):
+        self.group, self.at, self.text = group, at, text
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.text if name == self.group else None
+
+    def start(self, name: str | None = None) -> int:
+        return self.at
 
 
 def _spaces(text: str | None) -> str:

@@ -20,7 +20,8 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
     last_multiplier = 1.0
     shorthand_place: float | None = None
     used = 0
-    kinds = [lexicon.kind_of_word(t) for t in tokens]
+    word_kinds = lexicon.word_kinds
+    kinds = [word_kinds.get(t.casefold()) for t in tokens]
     for i, token in enumerate(tokens):
         kind, value = kinds[i] or (None, 0.0)
         following = kinds[i + 1][0] if i + 1 < len(kinds) and kinds[i + 1] else None
@@ -50,13 +51,13 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
                 break
             group += value
         elif kind == "tens_marker":
-            if pending is None and not (last is None and token.casefold() != "mươi"):
+            if pending is None and not (last is None and token.casefold() in lexicon.opening_markers):
                 break
             group += (pending if pending is not None else 1) * 10
             pending, last_multiplier = None, 10.0
         elif kind == "hundred":
-            if last == "half":
-                break
+            if last == "half" or group + (pending or 0) >= value:
+                break  # "một trăm hai trăm": a second hundreds place starts another number
             base = group + (pending or 0)
             group = (base or 1) * value
             pending, last_multiplier = None, value

@@ -1,0 +1,75 @@
+"""Where number words may open a number: the cheap first pass over a text.
+
+Digits are found by the digit pattern itself (claims/numbers/parse.py). Number words
+are found by plain substring search for each word that can open a number: a word-list
+regex visits every character and costs more than the rest of parsing together.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import NumberLexicon
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# How far ahead the word after a weak number word is looked for.
+_NEXT_WORD_SPAN = 24
+
+
+def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int]:
+    """Sorted positions in `folded` where a number word may open a number."""
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a rare letter whose lower case is longer: scan with the pattern
+        return [m.start() for m in lexicon.word_candidates.finditer(folded, timeout=timeout)]
+    # Words open after a space, a line break, a bracket or a quote.
+    spaced = " " + lowered.replace("\n", " ").replace("(", " ").replace('"', " ")
+    limit = len(spaced)
+    starts = []
+    for word in lexicon.starter_words:
+        needle = " " + word
+        step = len(needle)
+        weak = word in lexicon.weak
+        follow = lexicon.starter_follow_words.get(word)
+        at = spaced.find(needle)
+        while at >= 0:
+            after = at + step
+            # NFC text has its marks composed, so a letter or digit is all that can continue a word.
+            if after >= limit or not spaced[after].isalnum():
+                if weak:
+                    opens = _weak_word_opens(spaced, at, after, word, lexicon, timeout)
+                else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
+                    opens = follow is None or _next_word(spaced, after, timeout) in follow
+                if opens:
+                    starts.append(at)  # index in `spaced` minus the leading pad plus the space
+            at = spaced.find(needle, after)
+    starts.sort()
+    return starts
+
+
+def _weak_word_opens(spaced: str, at: int, after: int, word: str, lexicon: NumberLexicon, timeout: float) -> bool:
+    """A weak word ("một", "năm", "không", "a") opens a number only before a word that can follow it.
+
+    The same rules as the reader's (claims/numbers/parse.py, _words_stand), checked here
+    so that "một cuộc họp" or "không người lái" costs no pattern at all.
+    """
+    following = _next_word(spaced, after, timeout)
+    if word in lexicon.articles:
+        return following in lexicon.article_follow_words
+    if word in lexicon.needs_unit:
+        if following in lexicon.unit_follow_words:
+            return True
+        previous = spaced[max(0, at - _NEXT_WORD_SPAN):at].split()
+        return bool(previous) and previous[-1] in lexicon.qualifier_last_words  # "hơn một người"
+    return following in lexicon.weak_follow_words
+
+
+def _next_word(spaced: str, after: int, timeout: float) -> str:
+    """The word after a space or hyphen at `after`, or "" when none follows."""
+    if spaced[after:after + 1] not in (" ", "-") or not spaced[after + 1:after + 2].isalpha():
+        return ""  # "năm 2024": a year, no word follows
+    stop = spaced.find(" ", after + 1, after + _NEXT_WORD_SPAN)
+    word = spaced[after + 1:stop if stop > 0 else after + _NEXT_WORD_SPAN]
+    if word.isalpha():
+        return word
+    found = _WORD.match(spaced, after + 1, timeout=timeout)  # punctuation or a sign after the word
+    return found.group() if found else ""

@@ -1,0 +1,160 @@
+"""extract_claims beyond single sentences: whole articles, offsets, page furniture, user lexicons.
+
+The sentence-by-sentence behaviour lives in the example corpora (tests/corpus/claims/*.txt,
+run by test_claims_corpus.py); these tests cover what a one-line example cannot show.
+"""
+
+from __future__ import annotations
+
+import ast
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from claims import extract_claims
+from claims.lang import LEXICON_ENV, load_pack
+
+from .conftest import FIXTURES, ROOT, SEED
+
+
+def _figure(claims, text, subject=None):
+    found = [c for c in claims if c.text == text and (subject is None or c.subject == subject)]
+    assert found, f"no claim {text!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+# The seed article: what the issue requires of it, read as a whole article.
+
+def test_seed_article_troops_attacks_and_caption():
+    claims = extract_claims(SEED.read_text(encoding="utf-8"), "vi")
+    troops = [c for c in claims if c.text == "khoảng 2.500"]
+    assert [(c.concept, c.actor, c.location, c.roles.get("against")) for c in troops] == [
+        ("troops", "US", "Iraq", "Israel"),
+        ("troops", "US", "Iraq", "IS"),
+    ]
+    assert troops[0].is_caption and not troops[1].is_caption  # "... chống Israel. Ảnh: NYT"
+    syria = _figure(claims, "khoảng 900")
+    assert (syria.subject, syria.concept, syria.actor, syria.location) == ("lính Mỹ", "troops", "US", "Syria")
+    attacks = _figure(claims, "hơn 150")
+    assert (attacks.concept, attacks.roles.get("target"), attacks.time) == ("attacks", "coalition forces", "since:Y-1-10")
+
+
+def test_seed_article_with_publication_date_resolves_last_year():
+    claims = extract_claims(SEED.read_text(encoding="utf-8"), "vi", published="2024-01-29")
+    assert _figure(claims, "hơn 150").time == "since:2023-10"
+    assert _figure(claims, "ngày 26/1").time == "2024-01-26"
+
+
+def test_year_of_another_noun_is_not_the_figures_time():
+    # "liên minh ... được thành lập vào năm 2014": 2014 is when the coalition was formed.
+    text = ("Có khoảng 2.500 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh chống IS "
+            "được thành lập vào năm 2014.")
+    assert _figure(extract_claims(text, "vi"), "khoảng 2.500").time is None
+
+
+def test_english_seed_matches_the_vietnamese_reading():
+    text = (FIXTURES / "iraq-withdrawal.en.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    claims = extract_claims(text, "en", published="2024-09-28")
+    for figure, location in (("about 2,500", "Iraq"), ("about 900", "Syria")):
+        claim = _figure(claims, figure)
+        assert (claim.concept, claim.actor, claim.location, claim.roles) == (
+            "troops", "US", location, {"against": "IS", "part_of": "coalition"})
+    attacks = _figure(claims, "More than 150")
+    assert (attacks.roles, attacks.time) == ({"target": "coalition forces"}, "since:2023-10")
+
+
+# Offsets: article.text[start:end] == claim.text, whatever the input's normal form.
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_offsets_slice_the_text_as_given(form):
+    text = unicodedata.normalize(form, "Ở Lào Cai, 12 người chết.\nKhoảng 1.500 ngôi nhà bị tốc mái ở Quảng Ninh.")
+    claims = extract_claims(text, "vi")
+    assert [c.text for c in claims] == [unicodedata.normalize(form, "12"), unicodedata.normalize(form, "Khoảng 1.500")]
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+    assert [c.location for c in claims] == ["Lao Cai", "Quang Ninh"]
+
+
+def test_zero_width_characters_keep_offsets_and_readings():
+    text = "Có khoảng 2.500 lính\u200b Mỹ ở Iraq."
+    claim = extract_claims(text, "vi")[0]
+    assert text[claim.start:claim.end] == claim.text == "khoảng 2.500"
+    assert (claim.concept, claim.location) == ("troops", "Iraq")
+
+
+# Page furniture: kept, but marked.
+
+def test_caption_and_furniture_lines_are_marked_not_dropped():
+    text = "\n".join([
+        "Hơn 10.000 hộ dân ở Nghệ An phải sơ tán.",
+        "Khoảng 1.500 ngôi nhà ở Quảng Ninh bị tốc mái. (Ảnh: Báo Quảng Ninh)",
+        "Video đang HOT",
+        "Xem thêm: Bão Yagi làm 59 người chết ở miền Bắc",
+    ])
+    flags = [(c.text, c.is_caption, c.is_boilerplate) for c in extract_claims(text, "vi")]
+    assert flags == [("Hơn 10.000", False, False), ("Khoảng 1.500", True, False), ("59", False, True)]
+
+
+def test_a_credit_inside_a_paragraph_marks_only_its_sentence():
+    text = "Israel không kích khu vực biên giới hôm 23/9 (Ảnh: AFP). Liên hợp quốc ngày 23/9 kêu gọi kiềm chế."
+    assert [(c.text, c.is_caption) for c in extract_claims(text, "vi")] == [("23/9", True), ("ngày 23/9", False)]
+
+
+def test_claims_past_the_tail_are_boilerplate():
+    story = "Có khoảng 2.500 lính Mỹ ở Iraq."
+    text = story + "\n\nBão Yagi làm 59 người chết."
+    claims = extract_claims(text, "vi", tail_start=len(story) + 2)
+    assert [(c.text, c.is_boilerplate) for c in claims] == [("khoảng 2.500", False), ("59", True)]
+
+
+# User lexicons: extra files merged over the bundled ones, without touching code.
+
+def _user_lexicon(root: Path) -> Path:
+    (root / "vi").mkdir(parents=True)
+    (root / "vi" / "concepts.toml").write_text(
+        '[concepts.nouns]\nexcavators = ["máy xúc", "chiếc máy xúc"]\n', encoding="utf-8")
+    (root / "vi" / "places.toml").write_text(
+        '[places.names]\n"Da Lat" = ["thành phố ngàn hoa"]\n', encoding="utf-8")
+    return root
+
+
+SENTENCE = "Có 12 chiếc máy xúc được điều tới thành phố ngàn hoa."
+
+
+def test_bundled_lexicon_knows_neither_word():
+    claim = extract_claims(SENTENCE, pack=load_pack("vi", extra=()))[0]
+    assert (claim.concept, claim.location) == (None, None)
+
+
+def test_user_lexicon_from_option_adds_a_concept_and_a_place_alias(tmp_path):
+    pack = load_pack("vi", extra=(str(_user_lexicon(tmp_path)),))  # what --lexicon passes
+    claim = extract_claims(SENTENCE, pack=pack)[0]
+    assert (claim.subject, claim.concept, claim.location) == ("chiếc máy xúc", "excavators", "Da Lat")
+
+
+def test_user_lexicon_from_environment_adds_a_concept_and_a_place_alias(tmp_path, monkeypatch):
+    monkeypatch.setenv(LEXICON_ENV, str(_user_lexicon(tmp_path)))
+    claim = extract_claims(SENTENCE, "vi")[0]
+    assert (claim.concept, claim.location) == ("excavators", "Da Lat")
+    # The bundled words still work beside the user's.
+    assert extract_claims("Khoảng 300 lính Anh ở Iraq.", "vi")[0].actor == "UK"
+
+
+# House rules that keep extraction safe on hostile input.
+
+def test_every_pattern_call_on_user_text_has_a_timeout():
+    calls = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn")
+    missing = []
+    for path in sorted((ROOT / "claims" / "extract").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in calls:
+                if not any(k.arg == "timeout" for k in node.keywords):
+                    missing.append(f"{path.name}:{node.lineno}")
+    assert not missing
+
+
+def test_extraction_is_pure():
+    text = SEED.read_text(encoding="utf-8")
+    assert [c.to_dict() for c in extract_claims(text, "vi")] == [c.to_dict() for c in extract_claims(text, "vi")]

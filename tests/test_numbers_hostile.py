@@ -1,0 +1,89 @@
+"""Hostile input: no pattern may backtrack catastrophically, and every call stays well under a second.
+
+The inputs are what a nested quantifier over digits and separators ("[0-9]+(?:[.,][0-9]+)*"
+followed by something that fails), an unbounded run of number words, or a reverse search
+over a long context would choke on: 100 KB of digits and separators, long runs of number
+words, and one line of 1 MB.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from claims import parse_numbers
+
+LIMIT_SECONDS = 1.0
+
+_random = random.Random(20240927)
+
+HOSTILE = {
+    # Digit groups that almost parse, then fail at the very end.
+    "dots then a letter": "1." * 50_000 + "x",
+    "groups of three then a comma": "123." * 25_000 + ",x",
+    "commas and decimals": "1,2" * 33_000,
+    "no-break space groups": "1\u00a0234" * 20_000,
+    "slashes and colons": "1/2:3" * 20_000,
+    "dashes": "1-" * 50_000,
+    "spaced digits": "1 " * 50_000,
+    "phone-like runs": "0" + " 12" * 33_000,
+    "plus and brackets": "+(0" * 33_000,
+    "random digits and separators": "".join(_random.choice("0123456789.,/:-+( \u00a0%") for _ in range(100_000)),
+    # Runs of number words: the words anchor is bounded, so no run is read from every word in it.
+    "Vietnamese number words": "một trăm hai mươi ba " * 5_000,
+    "weak words": "năm " * 25_000,
+    "tens and halves": "mười lăm rưỡi " * 7_000,
+    "vague amounts": "hàng trăm nghìn " * 6_000,
+    "qualifiers without a number": "khoảng hơn gần " * 7_000 + "5",
+    "range words": "từ 2 đến " * 10_000,
+    "one line of 1 MB of news": ("Có khoảng 2.500 lính Mỹ ở Iraq, hơn 150 cuộc tấn công trong 9 tháng, từ 27/9. " * 13_000)[:1_000_000],
+    "one line of 1 MB of letters": "a" * 1_000_000,
+}
+
+HOSTILE_EN = {
+    "English number words": "one hundred and twenty-three " * 4_000,
+    "English qualifiers": "more than about nearly " * 5_000 + "5",
+    "English dates": "on 3rd of June, " * 7_000,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_vietnamese_input_is_read_in_under_a_second(name):
+    text = HOSTILE[name]
+    started = time.perf_counter()
+    parse_numbers(text, "vi")
+    elapsed = time.perf_counter() - started
+    assert elapsed < LIMIT_SECONDS, f"{name}: {elapsed:.2f} s for {len(text)} characters"
+
+
+@pytest.mark.parametrize("name", list(HOSTILE) + list(HOSTILE_EN))
+def test_hostile_english_input_is_read_in_under_a_second(name):
+    text = HOSTILE.get(name) or HOSTILE_EN[name]
+    started = time.perf_counter()
+    parse_numbers(text, "en")
+    elapsed = time.perf_counter() - started
+    assert elapsed < LIMIT_SECONDS, f"{name}: {elapsed:.2f} s for {len(text)} characters"
+
+
+def test_every_regex_call_on_text_passes_a_timeout():
+    """Each search of user text in claims/numbers is bounded by timeout= (FINDINGS: a nested
+    quantifier can hang the stdlib re for minutes; the regex module's timeout bounds any call)."""
+    package = Path(__file__).resolve().parent.parent / "claims" / "numbers"
+    calls = subprocess.run(
+        ["grep", "-rnE", r"\.(match|search|finditer|findall|fullmatch|sub|subn)\(", *map(str, sorted(package.glob("*.py")))],
+        capture_output=True, text=True, check=False,
+    ).stdout.splitlines()
+    assert calls, "expected pattern calls in claims/numbers"
+    missing = [line for line in calls if "timeout=" not in line]
+    assert not missing, "regex calls without timeout=:\n" + "\n".join(missing)
+
+
+def test_the_stdlib_re_is_not_used():
+    package = Path(__file__).resolve().parent.parent / "claims" / "numbers"
+    for path in package.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import re\n" not in source and "from re import" not in source, path.name
