@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from claims import parse_numbers
 from claims.lang import load_pack
 from claims.numbers.lexicon import lexicon_for
-from claims.numbers.parse import _Reader, matching_copy
+from claims.numbers.parse import matching_copy
+from claims.numbers.reader import Reader
 from claims.text.normalize import unify_tone_placement
 
 # Old-style tone placement (the form the word lists use) and its new-style spelling.
@@ -100,7 +101,7 @@ def test_context_shortcut_reads_like_the_before_pattern(lang, data):
     text = " ".join(words) + gap + "25 x"
     folded = matching_copy(text)
     at = folded.index("25")
-    shortcut = _Reader(folded, text, lex, 1.0)._before(at)
+    shortcut = Reader(folded, text, lex, 1.0)._before(at)
     reference = lex.before.search(folded, max(0, at - 48), at)
 
     def groups(found):

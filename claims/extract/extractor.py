@@ -161,7 +161,7 @@ class _Article:
             subject.text, subject.concept, subject.named_from = before.text, before.concept, before.named_from
             subject.place, subject.actor = subject.place or before.place, subject.actor or before.actor
         elif subject.text is None and previous is not None and continues_change(sentence, clause_start, mention.start):
-            subject.text, subject.concept = previous.text, previous.concept
+            subject.text, subject.concept, subject.actor = previous.text, previous.concept, previous.actor
 
     def _frames(self, sentence: Sentence, figures, subjects: list[Subject]) -> None:
         """Where, when and in what frame each figure holds."""

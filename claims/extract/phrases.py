@@ -66,7 +66,7 @@ class PhraseSet:
     "năm ngoái" need no pattern engine, and so pay no pattern call with its timeout.
     """
 
-    __slots__ = ("by_first", "reach", "not_after")
+    __slots__ = ("by_first", "reach", "not_after", "initials")
 
     def __init__(self, phrases, not_after=()):
         by_first: dict[str, list[str]] = {}
@@ -77,6 +77,8 @@ class PhraseSet:
         for candidates in by_first.values():
             candidates.sort(key=len, reverse=True)
         self.by_first = by_first
+        # First letters in both cases: most positions tried hold no phrase, and one set lookup says so.
+        self.initials = frozenset(c for word in by_first for c in (word[0], word[0].upper()))
         self.reach = max((len(p) for ps in by_first.values() for p in ps), default=0) + 1
         # "phòng chống" is prevention, not "chống" (against).
         self.not_after = tuple(" ".join(w.split()).lower() + " " for w in not_after)
@@ -90,6 +92,8 @@ class PhraseSet:
 
     def end_at(self, text: str, at: int, end: int | None = None) -> int:
         """Where the longest phrase starting at `at` ends, or -1."""
+        if text[at:at + 1] not in self.initials:
+            return -1
         limit = len(text) if end is None else min(end, len(text))
         written = text[at:min(limit, at + self.reach)]
         head = written.lower()

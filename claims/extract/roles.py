@@ -63,7 +63,7 @@ def read_filler(sentence: Sentence, at: int, end: int, stop_at: int | None = Non
         return lex.role_aliases[" ".join(alias["alias"].split())], alias.end()
     words = folded[at:limit].split(" ")
     position, taken, start = at, 0, None
-    for index, word in enumerate(words):
+    for word in words:
         if not word:
             position += 1
             continue

@@ -25,11 +25,12 @@ def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int
     spaced = " " + lowered.replace("\n", " ").replace("(", " ").replace('"', " ")
     limit = len(spaced)
     starts = []
+    weak_words, follow_words = lexicon.weak, lexicon.starter_follow_words
     for word in lexicon.starter_words:
         needle = " " + word
         step = len(needle)
-        weak = word in lexicon.weak
-        follow = lexicon.starter_follow_words.get(word)
+        weak = word in weak_words
+        follow = follow_words.get(word)
         at = spaced.find(needle)
         while at >= 0:
             after = at + step

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-_SEPARATORS = ".,\u00a0"
-
-
 def read_digits(written: str, group: str, decimal: str) -> float | None:
     """The value of a digit string, or None when its separators make no number.
 

@@ -94,6 +94,8 @@ class NumberLexicon:
     month_names: dict
     month_names_en: dict
     roman_quarters: dict
+    month_first: bool
+    vague_unit_joiner: regex.Pattern
     clock_attached: frozenset
     clock_before: frozenset
     clock_after: frozenset
@@ -255,9 +257,11 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         # Phone numbers open with 0 or +: "0912 345 678", "+84 24 3825 1234" (digit count checked in code).
         r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9])" + service + ")",
         # d-m-yyyy first, so that "27-9-2024" is not read as a range.
+        # Dates with dashes first ("2024-09-27", "27-9-2024"), so that they are not read as ranges.
         # One leading [0-9] lets the regex module skip ahead to digits fast (an alternation at
         # the top would make it try every position).
-        r"(?P<digits>[0-9](?:[0-9]?-[0-9]{1,2}-[0-9]{4}(?![0-9])|[0-9]*(?:[.,/:\u00a0][0-9]+)*))",
+        r"(?P<digits>[0-9](?:[0-9]{3}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])|[0-9]?-[0-9]{1,2}-[0-9]{4}(?![0-9])"
+        r"|[0-9]*(?:[.,/:\u00a0][0-9]+)*))",
         # At most 16 words: the longest number ("chín trăm chín mươi chín nghìn ...") has fewer, and a
         # bound keeps a long run of number words from being rescanned from every word in it.
         f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER}){{0,15}}){NOT_LETTER_AFTER}",
@@ -421,6 +425,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         month_names=month_names,
         month_names_en=_lower_keys(month_names_en),
         roman_quarters=dict(dates.get("roman_quarters", {})),
+        month_first=bool(dates.get("month_first", False)),
+        vague_unit_joiner=regex.compile(f"[ ]+{word_alternation(vague.get('unit_joiners', []))}(?=[ ])"),
         clock_attached=frozenset(dates.get("clock_attached", [])),
         clock_before=clock_before,
         clock_after=frozenset(w.casefold() for w in dates.get("clock_after", [])),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "vague")
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "vague", "nearly")
 
 KINDS = (
     "count", "quantity", "money", "percent", "percentage_point", "fraction", "duration",

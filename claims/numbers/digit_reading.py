@@ -1,0 +1,299 @@
+"""What digits are: a date, a time, a year, a label's number, a phone number, or a figure.
+
+The calendar and label readings of the reader (a mixin of claims/numbers/reader.py);
+figures go on to claims/numbers/figures.py.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .calendar import clock, day_month, valid_year_like
+from .context import OneWordBefore
+from .digits import read_digits
+from .intervals import interval
+from .mention import NumberMention
+
+_DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
+# Characters before digits that glue them to no word.
+_SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
+
+
+class DigitReading:
+    """Digits read as dates, times, years, ordinals and labels (a mixin of Reader)."""
+
+    def _glued_before(self, s: int) -> int | None:
+        """Start of the word that digits are glued to ("Covid-19", "MH17", "F-16"), if any."""
+        if s == 0 or self.folded[s - 1] in _SPACE_OR_SIGN:
+            return None
+        i = s
+        if i > 1 and self.folded[i - 1] == "-" and self.folded[i - 2].isalpha():
+            i -= 1
+        if i == 0 or not (self.folded[i - 1].isalpha() or unicodedata.combining(self.folded[i - 1])):
+            return None
+        while i > 0 and (self.folded[i - 1].isalnum() or unicodedata.combining(self.folded[i - 1])):
+            i -= 1
+        return i
+
+    def read_digits_at(self, s: int, e: int) -> tuple[NumberMention | None, int]:
+        """The mention made by the digits at s:e (a match of the digit pattern), and where to read on."""
+        lex, written = self.lex, self.folded[s:e]
+        glued_start = self._glued_before(s)
+        if glued_start is not None:
+            end = self._glued_end(e)
+            return self._label("identifier", glued_start, end, s), end
+        before = self._before(s)
+        integer = written.isdigit()
+        if integer or written.count(lex.group) + written.count(lex.decimal) == 1 and "/" not in written and ":" not in written:
+            # A plain number ("2.500", "1,5", "150"): most numbers in news.
+            if type(before) is not OneWordBefore or before.group == "qual":
+                plain = self._plain_number(before, s, e, written, integer)
+                if plain is not None:
+                    return plain
+        word = before["word"].casefold() if before and before["word"] else None
+        if "-" in written:  # d-m-yyyy, or yyyy-mm-dd
+            parts = written.split("-")
+            day, month, year = (int(p) for p in (reversed(parts) if len(parts[0]) == 4 else parts))
+            return self._date(before, s, e, day, month, year)
+        if ":" in written:
+            reading = clock(written)
+            if reading is None:
+                return self._label("score", s, e, s, normalized=written.replace(":", "-")), e
+            meridiem = self._match(lex.meridiem_after, e)
+            if meridiem is not None and int(reading[:2]) <= 12:  # "7:15 pm"
+                hour = int(reading[:2]) % 12 + (12 if meridiem["meridiem"].casefold().startswith("p") else 0)
+                return self._label("time", s, meridiem.end(), s, normalized=f"{hour:02d}{reading[2:]}"), meridiem.end()
+            return self._label("time", s, e, s, normalized=reading), e
+        if "/" in written:
+            return self._slash(before, word, s, e, written)
+        parts = written.split(".")
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) in (2, 4) and len(parts[1]) <= 2:
+            day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
+            if 1 <= day <= 31 and 1 <= month <= 12:  # "1.1.2016"
+                return self._date(before, s, e, day, month, year if year > 99 else 2000 + year)
+        value = read_digits(written, lex.group, lex.decimal)
+        if value is None:
+            return None, e
+        return self._number(before, word, s, e, value, integer=written.isdigit())
+
+    def _plain_number(self, before, s: int, e: int, written: str, integer: bool) -> tuple | None:
+        """A number with at most one qualifier word before it and nothing readable after it.
+
+        The same reading as _number and _figure give, without their dozen checks; None
+        when this shortcut does not apply.
+        """
+        if (before is not None and type(before) is not OneWordBefore) or self._may_follow(e):
+            return None
+        lex = self.lex
+        value = read_digits(written, lex.group, lex.decimal)
+        if value is None:
+            return None
+        if integer and len(written) == 4 and valid_year_like(value) and not self._counts_something(e):
+            return self._label("year", s, e, s, value, normalized=written), e
+        if before is None:
+            return NumberMention(self.original[s:e], s, e, value, value, value, "exact", "count", None, None, s), e
+        qualifier = lex.qualifiers[before.text.casefold()]
+        low, high = interval(value, qualifier, lex.tolerance)
+        return self._mention(before.at, e, s, value, low, high, qualifier, "count"), e
+
+    def _glued_end(self, e: int) -> int:
+        glued = self._match(self.lex.glued, e)
+        end = glued.end() if glued else e
+        while end < len(self.folded) and (self.folded[end].isalnum() or self.folded[end] == "-" and end + 1 < len(self.folded) and self.folded[end + 1].isalnum()):
+            end += 1
+        return end
+
+    def _date(self, before, s, e, day, month, year=None) -> tuple[NumberMention | None, int]:
+        word = before["word"].casefold() if before and before["word"] else None
+        start = self._include(before, "word") if word in self.lex.date_words else None
+        normalized = day_month(day, month, year)
+        if normalized is None:
+            return None, e
+        return self._label("date", start if start is not None else s, e, s, normalized=normalized), e
+
+    def _slash(self, before, word, s, e, written) -> tuple[NumberMention | None, int]:
+        if written in self.lex.not_numbers:
+            return None, e
+        parts = written.split("/")
+        if not all(p.isdigit() for p in parts):
+            return None, e
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            year = numbers[2] if numbers[2] > 99 else 2000 + numbers[2]
+            # US order ("9/27/2024") where the language writes the month first and the first part can be one.
+            day, month = (numbers[1], numbers[0]) if self.lex.month_first and numbers[0] <= 12 else numbers[:2]
+            return self._date(before, s, e, day, month, year)
+        if len(numbers) != 2:
+            return None, e
+        first, second = numbers
+        if len(parts[1]) == 4 and 1 <= first <= 12 and valid_year_like(second):  # "9/2025"
+            start = self._include(before, "word") if word in self.lex.date_words else None
+            return self._label("date", start if start is not None else s, e, s, normalized=f"{second:04d}-{first:02d}"), e
+        # "Từ 1/10" (from 1 October): a date, where "1/10" alone could be a tenth.
+        dated = word in self.lex.day_words or word in self.lex.date_words or bool(before and before["open"])
+        qualified = bool(before and before["qual"])
+        small_fraction = first < second and second in (2, 3, 4, 5, 8, 10)
+        if not dated and (qualified or small_fraction or day_month(first, second) is None) and second:
+            return self._figure(before, s, e, first / second, fraction=True)
+        return self._date(before, s, e, first, second)
+
+    def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
+        lex = self.lex
+        if word in lex.identifier_labels:
+            end = self._glued_end(e) if self._match(lex.glued, e) else e
+            return self._label("identifier", self._include(before, "word"), end, s), end
+        if word in lex.ordinal_before:
+            return self._label("ordinal", self._include(before, "word"), e, s, value), e
+        meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
+        if meridiem is not None:  # "10am", "3 p.m."
+            hour = int(value) % 12 + (12 if meridiem["meridiem"].casefold().startswith("p") else 0)
+            return self._label("time", s, meridiem.end(), s, normalized=f"{hour:02d}:00"), meridiem.end()
+        glued = self._match(lex.glued, e)
+        if glued is not None:
+            handled = self._glued_suffix(before, s, e, value, glued)
+            if handled is not None:
+                return handled
+        if integer and word == lex.month_word and 1 <= value <= 12:  # "tháng 9", "tháng 9/2025"
+            year = self._match(lex.month_after, e)
+            end = year.end() if year else e
+            normalized = f"{int(year['y']):04d}-{int(value):02d}" if year else f"--{int(value):02d}"
+            return self._label("date", self._include(before, "word"), end, s, normalized=normalized), end
+        if integer and word == lex.quarter_word and 1 <= value <= 4:
+            year = self._match(lex.month_after, e)
+            end = year.end() if year else e
+            normalized = f"{int(year['y']):04d}-Q{int(value)}" if year else f"Q{int(value)}"
+            return self._label("date", self._include(before, "word"), end, s, normalized=normalized), end
+        if integer and word and word in lex.month_names_en:  # "September 27", "September 2025"
+            month = lex.month_names_en[word]
+            if valid_year_like(value) and value > 31:
+                return self._label("date", self._include(before, "word"), e, s, normalized=f"{int(value):04d}-{month:02d}"), e
+            year = lex.year_after.match(self.folded, e, timeout=self.timeout)  # ", 2023" passes the comma gate
+            end = year.end() if year else e
+            return self._date_span(before, s, end, int(value), month, int(year["y"]) if year else None)
+        if integer and value <= 31 and (word in lex.date_words or word in lex.day_words or not lex.month_word):
+            long_date = self._match(lex.long_date_after, e)
+            if long_date is not None:
+                month = int(long_date["m"]) if "m" in long_date.groupdict() and long_date["m"] else lex.month_names_en.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
+                year = int(long_date["y"]) if long_date["y"] else None
+                if month:
+                    return self._date_span(before, s, long_date.end(), int(value), month, year,
+                                           include_word=word in lex.date_words)
+        if integer and word == lex.year_word and lex.year_word and value >= 100:  # "năm 2014"
+            return self._label("year", self._include(before, "word"), e, s, value, normalized=f"{int(value):04d}"), e
+        dated = word in lex.date_words or word in lex.day_words
+        dash = _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout) \
+            if integer and dated and self.folded.startswith("-", e) else None
+        if dash and word != lex.year_word and day_month(int(value), int(dash[1])) is not None:
+            # "ngày 6-2", but "ban ngày 28-32 độ C" is a range
+            return self._date_span(before, s, dash.end(), int(value), int(dash[1]), None,
+                                   include_word=word in lex.date_words)
+        if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
+            return self._label("date", self._include(before, "word"), e, s, normalized=f"---{int(value):02d}"), e
+        year_like = integer and e - s == 4 and valid_year_like(value) and not self._counts_something(e)
+        return self._figure(before, s, e, value, integer=integer, year_like=year_like)
+
+    def _counts_something(self, e: int) -> bool:
+        """'2014 người': a classifier after a year-like number makes it a count."""
+        following = self._next_word(e)
+        return bool(following) and following in self.lex.classifier_first_words
+
+    def _date_span(self, before, s, end, day, month, year, include_word=True):
+        start = self._include(before, "word") if include_word else None
+        normalized = day_month(day, month, year)
+        if normalized is None:
+            return None, end
+        return self._label("date", start if start is not None else s, end, s, normalized=normalized), end
+
+    def _glued_suffix(self, before, s, e, value, glued) -> tuple[NumberMention | None, int] | None:
+        """Letters straight after digits: a scale ("3bn"), a clock ("19h15"), an ordinal ("1st"), a unit ("10km")."""
+        lex, suffix = self.lex, glued.group()
+        currency = before["cur"] if before and before["cur"] else None
+        if suffix in lex.attached_scales or (currency and suffix in lex.currency_scales):
+            return None  # read as a scale by _figure
+        if suffix[:1] in lex.clock_attached and value <= 24 and value == int(value):
+            rest = suffix[1:]
+            minutes = self.folded[glued.end():glued.end() + 2] if not rest else rest
+            if rest == "" and minutes.isdigit() and len(minutes) == 2:
+                end = glued.end() + 2
+            elif rest == "" or (rest.isdigit() and len(rest) == 2):
+                end = glued.end()
+                minutes = rest or "00"
+            else:
+                end = None
+            if end is not None and (not minutes.isdigit() or int(minutes) < 60):
+                minutes = minutes if minutes.isdigit() else "00"
+                part = self._match(lex.clock_after_pattern, end)
+                hour = self._on_24_hour_clock(int(value), part["part"] if part and not part["min"] else None)
+                return self._label("time", s, end, s, normalized=f"{hour:02d}:{minutes}"), end
+        if suffix.casefold() in lex.ordinal_suffixes:
+            long_date = self._match(lex.long_date_after, e) if value <= 31 and lex.month_names_en else None
+            month = lex.month_names_en.get((long_date["mon"] or "").casefold()) if long_date else None
+            if month:  # "3rd of June"
+                return self._date_span(before, s, long_date.end(), int(value), month,
+                                       int(long_date["y"]) if long_date["y"] else None, include_word=False)
+            return self._label("ordinal", s, glued.end(), s, value), glued.end()
+        if lex.unit_of(suffix) is not None or suffix[:1] in "%°":
+            return None  # a unit, read by _figure
+        end = self._glued_end(e)
+        return self._label("identifier", s, end, s), end
+
+    def _day_before_date(self, s: int, value: float, integer: bool, at: int) -> NumberMention | None:
+        """'từ 9 đến 11/10': the first day of a span of dates takes its month from the second."""
+        second = self.lex.digit_anchor.match(self.folded, at, timeout=self.timeout)
+        parts = second.group().split("/") if second else []
+        if not integer or len(parts) not in (2, 3) or not all(p.isdigit() for p in parts) or value >= int(parts[0]):
+            return None
+        normalized = day_month(int(value), int(parts[1]), int(parts[2]) if len(parts) == 3 and len(parts[2]) == 4 else None)
+        if normalized is None or day_month(int(parts[0]), int(parts[1])) is None:
+            return None
+        end = s + len(str(int(value)))
+        return self._label("date", s, end, s, normalized=normalized)
+
+    def _clock_words(self, before, s, end, value):
+        """'lúc 7 giờ', '7 giờ 30 sáng': a time of day, not a duration."""
+        lex = self.lex
+        word = before["word"].casefold() if before and before["word"] else None
+        after = self._match(lex.clock_after_pattern, end)
+        if word not in lex.clock_before and not (after and after["part"]) and not (after and after["min"]):
+            return None
+        minutes = int(after["min"]) if after and after["min"] else 0
+        if value > 24 or minutes >= 60:
+            return None
+        stop = after.end() if after and after.end() > end else end
+        hour = self._on_24_hour_clock(int(value), after["part"] if after else None)
+        return self._label("time", s, stop, s, normalized=f"{hour:02d}:{minutes:02d}"), stop
+
+    def _on_24_hour_clock(self, hour: int, part: str | None) -> int:
+        """'3 giờ chiều' is 15:00: a part of the day moves the hours written on a 12-hour clock."""
+        span = self.lex.afternoon.get(part.casefold()) if part else None
+        return hour + 12 if span and span[0] <= hour <= span[1] else hour
+
+    def _month_name(self) -> tuple[NumberMention | None, int]:
+        """'tháng giêng' (January), 'tháng chạp' (December): a month only after the month word."""
+        s, e = self.anchor.span("monthname")
+        before = self._before(s)
+        if not before or not before["word"] or before["word"].casefold() != self.lex.month_word:
+            return None, e
+        month = self.lex.month_names[self.folded[s:e].casefold()]
+        return self._label("date", self._include(before, "word"), e, s, normalized=f"--{month:02d}"), e
+
+    def _roman_quarter(self) -> tuple[NumberMention | None, int]:
+        s, e = self.anchor.span("quarter")
+        numeral = self.folded[s:e].split()[-1]
+        quarter = self.lex.roman_quarters[numeral]
+        year = self._match(self.lex.month_after, e)
+        end = year.end() if year else e
+        normalized = f"{int(year['y']):04d}-Q{quarter}" if year else f"Q{quarter}"
+        return self._label("date", s, end, s, normalized=normalized), end
+
+    def _ordinal_quarter(self) -> NumberMention | None:
+        """'the third quarter (of 2024)': a quarter of the year, like 'quý III/2024'."""
+        s, e = self.anchor.span("ordword")
+        value = int(self.lex.ordinal_words[self.folded[s:e].casefold()])
+        quarter = self.lex.quarter_after_ordinal.match(self.folded, e, timeout=self.timeout) if value <= 4 else None
+        if quarter is None:
+            return None
+        normalized = f"{int(quarter['y']):04d}-Q{value}" if quarter["y"] else f"Q{value}"
+        return self._label("date", s, quarter.end(), s, normalized=normalized)

@@ -1,0 +1,206 @@
+"""Figures: a number with its scale, range, unit, fraction and qualifier, read as an interval.
+
+"khoảng 2.500", "1,5 triệu USD", "từ 2.000 đến 2.500", "hai phần ba", "15 tuổi trở lên"
+(a mixin of claims/numbers/reader.py).
+"""
+
+from __future__ import annotations
+
+from .calendar import day_month, valid_year_like
+from .context import spaces
+from .digits import read_digits
+from .intervals import interval
+from .mention import NumberMention
+from .words import read_number_words
+
+
+class FigureReading:
+    """Amounts: what follows a number and makes it a count, quantity, money or share (a mixin of Reader)."""
+
+    def _figure(self, before, s, e, value, *, fraction=False, integer=False, year_like=False,
+                words_used=None) -> tuple[NumberMention | None, int]:
+        lex, end = self.lex, e
+        qualifier = lex.qualifiers.get(spaces(before["qual"]).casefold()) if before and before["qual"] else None
+        currency = lex.currency_prefixes.get(before["cur"]) if before and before["cur"] else None
+        low_value = high_value = None
+        kind, unit = ("fraction", None) if fraction else ("count", None)
+        if not self._may_follow(e):  # no scale, range, unit, fraction or suffix can follow
+            if year_like and not currency:
+                return self._label("year", s, e, s, value, normalized=f"{int(value):04d}"), e
+            return self._plain_figure(before, s, e, value, qualifier, currency, kind, words_used)
+        scale = self._scale(end, currency)
+        if scale:
+            value, end = value * scale[0], scale[1]
+            half = self._match(lex.half_after, end) if value == int(value) else None
+            if half is not None:  # "3 triệu rưỡi" = 3.5 million
+                value, end = value + scale[0] / 2, half.end()
+        elif not fraction:
+            and_half = self._match(lex.and_half_after, end)
+            if and_half is not None:  # "two and a half (million) (years)"
+                value, end = value + 0.5, and_half.end()
+                scale = self._scale(end, currency)
+                if scale:
+                    value, end = value * scale[0], scale[1]
+        # A range: "2.000-2.500", "từ 2.000 đến 2.500", "2 đến 3 triệu", "between 2,000 and 2,500".
+        ranged = None if fraction else self._range(before, s, end, value, scale, currency, integer, year_like)
+        if ranged is not None:
+            if ranged[0] in ("date", "score", "years"):
+                return ranged[1], ranged[2]
+            low_value, high_value, end, value = ranged[1], ranged[2], ranged[3], ranged[4]
+        elif year_like and not scale and not currency:
+            unit_match = self._match(lex.unit_after, end)
+            if unit_match is None:
+                return self._label("year", s, e, s, value, normalized=f"{int(value):04d}"), e
+        unit_match = self._match(lex.unit_after, end)
+        if unit_match is not None:
+            found = lex.unit_of(unit_match["unit"])
+            if found:
+                kind, unit = found
+                end = unit_match.end()
+                half = self._match(lex.half_after, end) if ranged is None and not scale and value == int(value) else None
+                if half is not None:  # "một năm rưỡi" = a year and a half
+                    value, end = value + 0.5, half.end()
+                if ranged is None and not fraction:
+                    unit_range = self._range_of_units(before, s, end, value, scale, currency, integer, (kind, unit))
+                    if unit_range is not None:  # "từ 30% đến 40%", "between 30% and 40%"
+                        ranged = unit_range
+                        low_value, high_value, end = unit_range[1], unit_range[2], unit_range[3]
+        if currency and kind != "money":
+            kind, unit = "money", currency
+        if kind == "count" and not fraction and before and before["word"] and lex.unit_before:
+            kind, unit = lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
+        if kind == "duration" and unit == "hour":
+            timed = self._clock_words(before, s, end, value)
+            if timed is not None:
+                return timed
+        if kind == "count" and not fraction and ranged is None:
+            fraction_match = self._match(lex.fraction_after, end)
+            if fraction_match is not None:
+                denominator = self._denominator(fraction_match.groupdict())
+                if denominator:
+                    value, kind, end = value / denominator, "fraction", fraction_match.end()
+        if words_used is not None and not self._words_stand(words_used, before, kind, scale, end, e):
+            return None, e
+        suffix = self._match(lex.suffix_after, end)
+        if suffix is not None and qualifier is None and ranged is None:
+            qualifier = lex.suffix_qualifiers[spaces(suffix["suffix"]).casefold()]
+            end = suffix.end()
+        start = self._include(before, "qual", "open", "cur") if ranged else self._include(before, "qual", "cur")
+        start = s if start is None else start
+        if ranged is not None:
+            low, high = low_value, high_value
+            if qualifier == "approx":
+                low, high = interval(low, "approx", lex.tolerance)[0], interval(high, "approx", lex.tolerance)[1]
+            return self._mention(start, end, s, None, low, high, "range", kind, unit), end
+        qualifier = qualifier or "exact"
+        low, high = interval(value, qualifier, lex.tolerance)
+        return self._mention(start, end, s, value, low, high, qualifier, kind, unit), end
+
+    def _range_of_units(self, before, s, at, value, scale, currency, integer, unit) -> tuple | None:
+        ranged = self._range(before, s, at, value, scale, currency, integer, False)
+        if ranged is None or ranged[0] != "range":
+            return None
+        repeated = self._match(self.lex.unit_after, ranged[3])
+        if repeated is None or self.lex.unit_of(repeated["unit"]) != unit:
+            return None
+        return ("range", ranged[1], ranged[2], repeated.end(), None)
+
+    def _plain_figure(self, before, s, e, value, qualifier, currency, kind, words_used) -> tuple[NumberMention | None, int]:
+        """_figure's reading when nothing readable follows the number: the common case, kept short."""
+        unit = None
+        if currency:
+            kind, unit = "money", currency
+        elif kind == "count" and before and before["word"] and self.lex.unit_before:
+            kind, unit = self.lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
+        if words_used is not None and not self._words_stand(words_used, before, kind, None, e, e):
+            return None, e
+        start = self._include(before, "qual", "cur")
+        qualifier = qualifier or "exact"
+        low, high = interval(value, qualifier, self.lex.tolerance)
+        return self._mention(s if start is None else start, e, s, value, low, high, qualifier, kind, unit), e
+
+    def _scale(self, at: int, currency: str | None) -> tuple[float, int] | None:
+        lex = self.lex
+        glued = self._match(lex.glued, at)
+        if glued is not None:
+            suffix = glued.group()
+            factor = lex.attached_scales.get(suffix) or (lex.currency_scales.get(suffix) if currency else None)
+            return (float(factor), glued.end()) if factor else None
+        spaced = self._match(lex.scale_after, at)
+        if spaced is None:
+            return None
+        written = spaces(spaced["scale"])
+        factor = lex.spaced_scales.get(written) or lex.spaced_scales.get(written.casefold())
+        return (float(factor), spaced.end()) if factor else None
+
+    def _second_number(self, at: int) -> tuple[float, int, bool] | None:
+        digit = at < len(self.folded) and self.folded[at].isdigit()
+        second = (self.lex.digit_anchor if digit else self.lex.word_anchor).match(self.folded, at, timeout=self.timeout)
+        if second is None:
+            return None
+        if digit:
+            written = second["digits"]
+            if not all(ch.isdigit() or ch in ".,\u00a0" for ch in written):
+                return None
+            value = read_digits(written, self.lex.group, self.lex.decimal)
+            return (value, second.end(), written.isdigit()) if value is not None else None
+        if second.lastgroup == "words":
+            tokens, spans = self._tokens(second.start("words"), second.end("words"))
+            value, used = read_number_words(tokens, self.lex)
+            return (value, spans[used - 1][1], True) if value is not None else None
+        return None
+
+    def _trailing_scale(self, at: int, end: int) -> float | None:
+        """The scale word that closes a number in words ("ba triệu"), which a bare first bound shares."""
+        words = self.folded[at:end].split()
+        found = self.lex.kind_of_word(words[-1]) if words else None
+        return found[1] if found and found[0] == "scale" and len(words) > 1 else None
+
+    def _range(self, before, s, end, value, scale, currency, integer, year_like):
+        lex = self.lex
+        join = self._match(lex.range_after, end)
+        if join is None:
+            return None
+        joined_by = spaces(join["join"]).casefold() if join["join"] else "-"
+        opened = before["open"].casefold() if before and before["open"] else None
+        if joined_by in ("and",) and opened != "between":
+            return None
+        second = self._second_number(join.end())
+        if second is None:
+            day_of = self._day_before_date(s, value, integer, join.end())
+            return ("date", day_of, day_of.end) if day_of else None
+        second_value, second_end, second_integer = second
+        word = before["word"].casefold() if before and before["word"] else None
+        tight_dash = joined_by == "-" and join["sep"] == "-" and integer and second_integer and not scale
+        if tight_dash and (word in lex.day_words or word in lex.date_words) and value <= 31 and second_value <= 12:
+            start = self._include(before, "word") if word in lex.date_words else None
+            normalized = day_month(int(value), int(second_value))
+            mention = self._label("date", start if start is not None else s, second_end, s, normalized=normalized)
+            return ("date", mention, second_end)
+        if year_like and valid_year_like(second_value) and second_integer and len(self.folded[join.end():second_end]) == 4:
+            return ("years", self._label("year", s, s + 4, s, value, normalized=f"{int(value):04d}"), s + 4)
+        second_scale = self._scale(second_end, currency)
+        if second_scale:
+            second_value, second_end = second_value * second_scale[0], second_scale[1]
+        shared = second_scale[0] if second_scale else self._trailing_scale(join.end(), second_end)
+        # "từ 2 đến 3 triệu": the first bound shares the scale, unless that would pass the second.
+        if shared and not scale and value * shared < second_value:
+            value *= shared
+        unit_follows = self._match(lex.unit_after, second_end) is not None
+        if tight_dash and not unit_follows and (word in lex.score_context or value > second_value):
+            written = f"{int(value)}-{int(second_value)}"
+            return ("score", self._label("score", s, second_end, s, normalized=written), second_end)
+        if second_value <= value:
+            return None
+        return ("range", value, second_value, second_end, None)
+
+    def _denominator(self, parts: dict) -> float | None:
+        if parts.get("half"):
+            return 2.0
+        written = parts.get("den") or parts.get("den_word")
+        if not written:
+            return None
+        if written.isdigit():
+            return float(written) or None
+        found = self.lex.denominators.get(written.casefold())
+        return float(found) if found else None

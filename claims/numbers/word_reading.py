@@ -1,0 +1,148 @@
+"""Numbers written in words, vague amounts and halves: "ba mươi ba", "hàng trăm", "một nửa".
+
+The word readings of the reader (a mixin of claims/numbers/reader.py); the grammar of
+number words itself is claims/numbers/words.py.
+"""
+
+from __future__ import annotations
+
+from .context import CLAUSE_ENDS, SENTENCE_OPENERS, spaces
+from .intervals import vague_interval
+from .mention import NumberMention
+from .words import read_number_words
+
+
+class WordReading:
+    """Number words, vague amounts ("hàng trăm", "dozens") and halves (a mixin of Reader)."""
+
+    def _tokens(self, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+        """The words of a match of the words anchor, whose words are joined by one space or hyphen."""
+        text = self.folded[start:end]
+        if " " not in text and "-" not in text:
+            return [text], [(start, end)]
+        tokens = text.replace("-", " ").split(" ")
+        spans, at = [], start
+        for token in tokens:
+            spans.append((at, at + len(token)))
+            at += len(token) + 1
+        return tokens, spans
+
+    def _words(self) -> tuple[NumberMention | None, int]:
+        lex = self.lex
+        s, e = self.anchor.span("words")
+        tokens, spans = self._tokens(s, e)
+        value, used = read_number_words(tokens, lex)
+        if value is None or used == 0:
+            return None, spans[0][1] if spans else e
+        end = spans[used - 1][1]
+        if self._is_name(s, end) or self._in_idiom(tokens, spans):
+            return None, end
+        before = self._before(s)
+        word = before["word"].casefold() if before and before["word"] else None
+        if word in lex.ordinal_before:
+            return self._label("ordinal", self._include(before, "word"), end, s, value), end
+        if word == lex.month_word and used <= 2:  # "tháng ba" = March
+            month = lex.month_names.get(" ".join(t.casefold() for t in tokens[:used]))
+            if month:
+                return self._label("date", self._include(before, "word"), end, s, normalized=f"--{month:02d}"), end
+        mention, resume = self._figure(before, s, end, value, words_used=tokens[:used])
+        return mention, resume if mention is not None else end
+
+    def _in_idiom(self, tokens: list[str], spans: list[tuple[int, int]]) -> bool:
+        """'ba mẹ' (parents), 'chín chắn' (mature): the number word is another word here."""
+        phrases = self.lex.idioms.get(tokens[0].casefold())
+        if not phrases:
+            return False
+        following = self.folded[spans[0][0]:spans[0][0] + 40].casefold().split()
+        return any(following[:len(p)] == p for p in phrases)
+
+    def _is_name(self, s: int, end: int) -> bool:
+        """'Ba Lan', 'Hai Bà Trưng', 'ông Ba': capitalised number words inside a name.
+
+        News capitalises a number word only to open a sentence; inside one it names a
+        person or a place. At the start of a sentence the next word tells.
+        """
+        if not self.folded[s].isupper():
+            return False
+        i = s
+        while i > 0 and self.folded[i - 1] == " ":
+            i -= 1
+        if i > 0 and self.folded[i - 1] not in SENTENCE_OPENERS:
+            return True
+        following = self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout) if end < len(self.folded) and self.folded[end] == " " else None
+        return bool(following and following.group()[0].isupper())
+
+    def _words_stand(self, used: list[str], before, kind: str, scale, end: int, e: int) -> bool:
+        """A lone weak word ("một", "năm", "one", "a") is a figure only with something that makes it one."""
+        lex = self.lex
+        if len(used) == 1 and lex.lone_word_before_noun and kind == "count" and not scale \
+                and not (before and before["qual"]) and (e >= len(self.folded) or self.folded[e] in CLAUSE_ENDS):
+            return False  # "mùa mận chín.": ripe, not nine
+        if len(used) > 1 or used[0].casefold() not in lex.weak:
+            return True
+        token = used[0].casefold()
+        if kind == "fraction" or scale:
+            return True
+        if token in lex.articles:
+            return False
+        if token in lex.needs_unit:
+            return kind != "count" or bool(before and before["qual"])
+        if kind != "count":
+            return True
+        following = lex.word_token.match(self.folded, e + 1, timeout=self.timeout) if e < len(self.folded) and self.folded[e] == " " else None
+        next_word = following.group().casefold() if following else ""
+        if next_word in lex.not_after_one:
+            return False
+        two_words = next_word
+        if following is not None:
+            after = lex.word_token.match(self.folded, following.end() + 1, timeout=self.timeout)
+            if after is not None:
+                two_words = f"{next_word} {after.group().casefold()}"
+        return next_word in lex.classifiers or two_words in lex.classifiers
+
+    def _vague(self) -> tuple[NumberMention | None, int]:
+        lex = self.lex
+        name = self.anchor.lastgroup
+        s, e = self.anchor.span(name)
+        written = spaces(self.anchor[name]).casefold()
+        if name == "plural":
+            low, high = lex.vague_plurals[written]
+        else:
+            head = next(h for h in sorted(lex.vague_many | lex.vague_few, key=len, reverse=True) if written.startswith(h))
+            scale = 1.0
+            for token in written[len(head):].split():
+                scale *= lex.vague_scales[token]
+            low, high = vague_interval(head, scale, many=head in lex.vague_many)
+        before = self._before(s)
+        start = self._include(before, "qual") if before else None
+        end, kind, unit = e, "count", None
+        of = lex.vague_unit_joiner.match(self.folded, end, timeout=self.timeout)  # "hundreds of tonnes"
+        unit_match = self._match(lex.unit_after, of.end() if of else end)
+        if unit_match is not None and lex.unit_of(unit_match["unit"]):
+            kind, unit = lex.unit_of(unit_match["unit"])
+            end = unit_match.end()
+        return self._mention(start if start is not None else s, end, s, None, float(low), float(high), "vague", kind, unit), end
+
+    def _half(self) -> tuple[NumberMention | None, int]:
+        s, e = self.anchor.span("half")
+        previous = self.folded[max(0, s - 8):s].split()
+        if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
+            return None, e
+        before = self._before(s)
+        whole = self._half_of(e)
+        if whole is not None:  # "half a million": half of a number, not a share
+            return self._figure(before, s, whole[1], whole[0] / 2, integer=True)
+        return self._figure(before, s, e, 0.5, fraction=True)
+
+    def _half_of(self, e: int) -> tuple[float, int] | None:
+        """'half a million', 'half a dozen': the value and end of the multiplier after 'half'."""
+        if e >= len(self.folded) or self.folded[e] != " ":
+            return None
+        following = self.lex.word_anchor.match(self.folded, e + 1, timeout=self.timeout)
+        if following is None or not following["words"]:
+            return None
+        tokens, spans = self._tokens(following.start("words"), following.end("words"))
+        value, used = read_number_words(tokens, self.lex)
+        if value is None or used < 2 or tokens[0].casefold() not in self.lex.articles:
+            return None
+        return value, spans[used - 1][1]
