@@ -168,7 +168,9 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
     prepositions = location.get("prepositions", [])
     known_place_prepositions = location.get("known_place_prepositions", [])
     place_words = data.get("places", {}).get("types", {}).get("words", []) + location.get("place_words", [])
-    types = f"(?:{_words(place_words)})[ ]+"
+    # Up to two type words, fewest first: "the" + "state of" + "California", but the alias
+    # "state of Georgia" before the type "state of" + the country "Georgia".
+    types = f"(?:(?:{_words(place_words)})[ ]+){{1,2}}?"
 
     roles = data.get("roles", {})
     markers = roles.get("markers", {})

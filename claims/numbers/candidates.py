@@ -36,8 +36,8 @@ def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int
             after = at + step
             # NFC text has its marks composed, so a letter or digit is all that can continue a word.
             if after >= limit or not spaced[after].isalnum():
-                if weak:
-                    opens = _weak_word_opens(spaced, at, after, word, lexicon, timeout)
+                if weak:  # a word must follow ("năm 2024" is a year): the anchor looks ahead for one
+                    opens = spaced[after + 1:after + 2].isalpha() and _weak_word_opens(spaced, at, after, word, lexicon, timeout)
                 else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
                     opens = follow is None or _next_word(spaced, after, timeout) in follow
                 if opens:
