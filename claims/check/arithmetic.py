@@ -12,7 +12,7 @@ from claims.lang import SUPPORTED, load_pack
 from claims.store.models import Article, ClaimRecord
 
 from .figures import figure_from_row
-from .rules import Finding
+from .rules import Finding, amount
 
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
@@ -74,6 +74,6 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
     stated = ", ".join(r.text for r in after)
     return Finding(
         "arithmetic", "medium",
-        f"parts ({stated}) add up to at least {floor:g}, more than the stated total {before[-1].text}",
+        f"parts ({stated}) add up to at least {amount(floor)}, more than the stated total {before[-1].text}",
         total, parts[-1],
     )

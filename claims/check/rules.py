@@ -31,11 +31,18 @@ def fingerprint(kind: str, *identities: str) -> str:
     return hashlib.sha1("|".join([kind, *sorted(identities)]).encode()).hexdigest()
 
 
+def amount(number: float) -> str:
+    """A number as an explanation shows it: 2,500,000 rather than 2.5e+06; 0.333 for a third."""
+    if number == int(number):
+        return f"{int(number):,}"
+    return f"{number:,.3g}" if abs(number) < 1 else f"{number:,.2f}".rstrip("0").rstrip(".")
+
+
 def _show(f: Figure) -> str:
     if f.value is not None:
-        shown = f"{f.value:g}"
+        shown = amount(f.value)
     else:
-        shown = f"{'' if math.isinf(f.low) else f'{f.low:g}'}..{'' if math.isinf(f.high) else f'{f.high:g}'}"
+        shown = f"{'' if math.isinf(f.low) else amount(f.low)}..{'' if math.isinf(f.high) else amount(f.high)}"
     return f"{shown}{' ' + f.unit if f.unit else ''}"
 
 
@@ -111,6 +118,6 @@ def percent_vs_points(percents: list[Figure], points: list[Figure]) -> list[Find
     for p in percents:
         for q in points:
             if p.value is not None and q.value is not None and math.isclose(p.value, q.value, rel_tol=1e-9):
-                findings.append(Finding("scale", "medium", f"{p.topic.lstrip('~')}: {p.value:g} percent against {q.value:g} percentage points", p, q))
+                findings.append(Finding("scale", "medium", f"{p.topic.lstrip('~')}: {amount(p.value)} percent against {amount(q.value)} percentage points", p, q))
                 break
     return findings
