@@ -36,7 +36,7 @@ def test_approximations_that_agree_are_not_flagged():
 def test_disjoint_intervals_are_a_value_conflict():
     found = findings_for_topic([fig(2500, 2250, 2750), fig(3000)])
     assert [f.kind for f in found] == ["value"]
-    assert "2,500" in found[0].explanation and "3000" in found[0].explanation
+    assert "2,500" in found[0].explanation and "3,000" in found[0].explanation
 
 
 def test_more_than_conflicts_with_a_smaller_figure_only():
