@@ -52,6 +52,10 @@ class DigitReading:
                 plain = self._plain_number(before, s, e, written, integer)
                 if plain is not None:
                     return plain
+            elif integer and before.group == "word" and before.text.casefold() == lex.year_word and e - s >= 3 \
+                    and not self.folded[e:e + 1].isalnum():
+                # "năm 2024": the year word and a year, as _number reads it, without its other checks.
+                return self._label("year", before.at, e, s, float(written), normalized=f"{int(written):04d}"), e
         word = before["word"].casefold() if before and before["word"] else None
         if "-" in written:  # d-m-yyyy, or yyyy-mm-dd
             parts = written.split("-")

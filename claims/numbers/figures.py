@@ -62,6 +62,9 @@ class FigureReading:
                     value, end = value + 0.5, half.end()
                 if ranged is None and not fraction:
                     unit_range = self._range_of_units(before, s, end, value, scale, currency, integer, (kind, unit))
+                    clock = self._clock_range_start(s, end, value, unit, unit_range)
+                    if clock is not None:
+                        return clock
                     if unit_range is not None:  # "từ 30% đến 40%", "between 30% and 40%"
                         ranged = unit_range
                         low_value, high_value, end = unit_range[1], unit_range[2], unit_range[3]
@@ -104,6 +107,16 @@ class FigureReading:
         if repeated is None or self.lex.unit_of(repeated["unit"]) != unit:
             return None
         return ("range", ranged[1], ranged[2], repeated.end(), None)
+
+    def _clock_range_start(self, s, end, value, unit, unit_range) -> tuple[NumberMention, int] | None:
+        """'từ 9 giờ đến 11 giờ sáng': two times of day, the first read with the second's part of the day."""
+        if unit != "hour" or unit_range is None or value > 24 or value != int(value):
+            return None
+        after = self._match(self.lex.clock_after_pattern, unit_range[3])
+        if not (after and (after["part"] or after["min"])):
+            return None
+        hour = self._on_24_hour_clock(int(value), after["part"])
+        return self._label("time", s, end, s, normalized=f"{hour:02d}:00"), end
 
     def _plain_figure(self, before, s, e, value, qualifier, currency, kind, words_used) -> tuple[NumberMention | None, int]:
         """_figure's reading when nothing readable follows the number: the common case, kept short."""
