@@ -2,14 +2,14 @@
 
 A pattern run over each sentence for each kind of marker (prepositions, role markers,
 source verbs, relative dates) cost more than all the rest of a figure's reading. Instead,
-each cue word is looked for once in the whole article with str.find, which runs at memory
-speed, and a sentence takes its cues from the sorted list; the markers' own patterns then
-run only where a cue stands.
+each cue word is looked for once, with str.find, which runs at memory speed, in the
+sentences that hold figures, and a sentence takes its cues from the sorted list; the
+markers' own patterns then run only where a cue stands.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .lexicon import ExtractLexicon
 
@@ -17,22 +17,32 @@ from .lexicon import ExtractLexicon
 class CueIndex:
     __slots__ = ("positions", "words", "kinds", "everywhere")
 
-    def __init__(self, folded: str, lex: ExtractLexicon):
+    def __init__(self, folded: str, lex: ExtractLexicon, spans: list[tuple[int, int]]):
+        """Cues in the `spans` (sorted, apart) only: sentences without figures ask for none."""
         self.kinds = lex.cue_kinds
         lowered = folded.lower()
         # A letter whose lower case is longer shifts offsets: then every position is a cue.
         self.everywhere = len(lowered) != len(folded)
         hits = []
-        if not self.everywhere:
+        if not self.everywhere and spans and self.kinds:
             size = len(lowered)
+            runs = _runs(spans, max(len(word) for word in self.kinds), size)
+            # The runs joined by line breaks, which no cue word holds, are searched in one pass per word.
+            joined = "\n".join(lowered[start:end] for start, end in runs)
+            joined_starts, shift, at_joined = [], [], 0
+            for start, end in runs:
+                joined_starts.append(at_joined)
+                shift.append(start - at_joined)
+                at_joined += end - start + 1
             for word in self.kinds:
                 step = len(word)
-                at = lowered.find(word)
-                while at >= 0:
+                found = joined.find(word)
+                while found >= 0:
+                    at = found + shift[bisect_right(joined_starts, found) - 1]
                     end = at + step
                     if (at == 0 or not lowered[at - 1].isalnum()) and (end >= size or not lowered[end].isalnum()):
                         hits.append((at, word))
-                    at = lowered.find(word, end)
+                    found = joined.find(word, found + step)
             hits.sort()
         self.positions = [at for at, _ in hits]
         self.words = [word for _, word in hits]
@@ -57,3 +67,16 @@ class CueIndex:
             for starts in found.values():
                 starts.sort()
         return found
+
+
+def _runs(spans: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
+    """The spans merged where they touch, each reaching `reach` past its end, so that a cue word
+    starting inside a span is found whole."""
+    runs: list[list[int]] = []
+    for start, end in spans:
+        end = min(end + reach, size)
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return [(start, end) for start, end in runs]

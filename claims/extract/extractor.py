@@ -27,6 +27,8 @@ from .times import Calendar, figure_time, looks_ahead
 _NAMED_BEFORE = frozenset({"money", "percent", "percentage_point", "quantity", "fraction"})
 # Concepts that say little on their own: a verb or a noun before the figure may say more.
 _GENERIC = (None, "people")
+# Lines without mentions shorter than this are split with the lines around them: one pattern call fewer.
+_LINE_GAP = 200
 
 
 def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | None = None,
@@ -52,8 +54,8 @@ def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | N
 class _Article:
     def __init__(self, normalized: str, pack: LanguagePack, published: str | None, tail_start: int | None):
         self.text, self.pack, self.tail_start = normalized, pack, tail_start
-        self.lex = extract_lexicon_for(pack)
         self.folded = matching_copy(normalized)
+        self.lex = extract_lexicon_for(pack).for_text(self.folded)
         self.timeout = max(1.0, len(normalized) / 2e6)
         self.calendar = Calendar(published)
 
@@ -62,10 +64,9 @@ class _Article:
         if not mentions:
             return []
         layout = Layout(self.folded, self.lex, self.timeout)
-        cue_index = None
-        found: list[Claim] = []
+        with_mentions = []  # (start, end, mentions) of the sentences that hold mentions
         index, count = 0, len(mentions)
-        for start, end in split_sentences(self.folded, self.lex.abbreviations):
+        for start, end in self._sentences_around(mentions):
             if index >= count:
                 break
             if mentions[index].start >= end:
@@ -75,10 +76,14 @@ class _Article:
                 if mentions[index].start >= start:
                     inside.append(mentions[index])
                 index += 1
-            if not inside:
-                continue
-            if cue_index is None:
-                cue_index = CueIndex(self.folded, self.lex)
+            if inside:
+                with_mentions.append((start, end, inside))
+        # Half an article's text stands in sentences without figures (dates alone are no figures):
+        # their cue words are never asked for.
+        cue_index = CueIndex(self.folded, self.lex, [(start, end) for start, end, inside in with_mentions
+                                                     if any(m.kind in FIGURE_KINDS for m in inside)])
+        found: list[Claim] = []
+        for start, end, inside in with_mentions:
             sentence = Sentence(self.folded, self.text, self.lex, self.calendar, self.timeout, cue_index, start, end, inside)
             claims = self._sentence_claims(sentence)
             # A line break always ends a sentence, so the sentence's line is its claims' line.
@@ -89,6 +94,25 @@ class _Article:
                 claim.is_boilerplate = boilerplate or (self.tail_start is not None and claim.start >= self.tail_start)
             found.extend(claims)
         return found
+
+    def _sentences_around(self, mentions: list[NumberMention]) -> list[tuple[int, int]]:
+        """The sentences of the lines that hold mentions, in order. A line break always ends a
+        sentence, so lines split alone; about half an article's text stands in lines without any."""
+        folded, sentences = self.folded, []
+        runs: list[list[int]] = []
+        for mention in mentions:
+            if runs and mention.start < runs[-1][1]:
+                continue
+            line_start = folded.rfind("\n", 0, mention.start) + 1
+            line_end = folded.find("\n", mention.start)
+            line_end = len(folded) if line_end < 0 else line_end
+            if runs and line_start - runs[-1][1] <= _LINE_GAP:
+                runs[-1][1] = line_end
+            else:
+                runs.append([line_start, line_end])
+        for start, end in runs:
+            sentences.extend(split_sentences(folded, self.lex.abbreviations, lines=(start, end)))
+        return sentences
 
     def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
         text, start, end = self.text, sentence.start, sentence.end

@@ -51,7 +51,9 @@ class Layout:
         return self.lex.caption_end.search(tail, timeout=self.timeout) is not None
 
     def _is_furniture(self, line: str) -> bool:
-        if not line:
+        initials = self.lex.furniture_initials
+        # The line is stripped: its first letter, case-folded, opens its phrase key.
+        if not line or ("" not in initials and line[0].casefold()[:1] not in initials):
             return False
         if len(line) <= _LONGEST_FURNITURE_LINE and phrase_key(line).rstrip(".:") in self.lex.boilerplate_lines:
             return True

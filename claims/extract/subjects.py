@@ -211,7 +211,12 @@ def concept_from_verb(sentence: Sentence, figure_start: int) -> str | None:
     lex = sentence.lex
     if not lex.verb_concepts:
         return None
-    found = lex.verb_before.search(sentence.folded, max(sentence.start, figure_start - 40), figure_start, timeout=sentence.timeout)
+    window_start = max(sentence.start, figure_start - 40)
+    # Most figures have no verb before them: a substring test says so without a pattern call.
+    window = sentence.folded[window_start:figure_start]
+    if not any(word in window for word in lex.verb_first_words):
+        return None
+    found = lex.verb_before.search(sentence.folded, window_start, figure_start, timeout=sentence.timeout)
     return lex.verb_concepts[phrase_key(found["verb"])] if found else None
 
 

@@ -18,17 +18,20 @@ _END = regex.compile(r"[.!?…]+[\"')\]]*(?=[ \t]+[\"'(\[]?[\p{Lu}0-9])|\n+")
 _SOFT_BREAK = regex.compile(r"[;,][ ]")
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset(), max_length: int = MAX_SENTENCE) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, in order."""
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset(), max_length: int = MAX_SENTENCE,
+                    lines: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order; with `lines`, of the sentences
+    between those two points only, which must stand at the start and the end of a line (a line
+    break always ends a sentence, so a run of lines splits as it would in the whole text)."""
     timeout = max(1.0, len(text) / 1e6)
     spans: list[tuple[int, int]] = []
-    start = 0
-    for end_match in _END.finditer(text, timeout=timeout):
+    start, stop = lines or (0, len(text))
+    for end_match in _END.finditer(text, start, stop, timeout=timeout):
         if end_match.group()[0] == "." and _closes_abbreviation(text, end_match.start(), abbreviations):
             continue
         _add(spans, text, start, end_match.end() if end_match.group()[0] != "\n" else end_match.start(), max_length, timeout)
         start = end_match.end()
-    _add(spans, text, start, len(text), max_length, timeout)
+    _add(spans, text, start, stop, max_length, timeout)
     return spans
 
 
