@@ -82,7 +82,7 @@ class Sentence:
         return self._breaks
 
     def clause_start(self, at: int) -> int:
-        breaks = self._read_breaks()
+        self._read_breaks()
         index = bisect_right(self._break_ends, at)
         return self._break_ends[index - 1] if index else self.start
 

@@ -176,7 +176,7 @@ class FigureReading:
             return None
         joined_by = spaces(join["join"]).casefold() if join["join"] else "-"
         opened = before["open"].casefold() if before and before["open"] else None
-        if joined_by in ("and",) and opened != "between":
+        if joined_by in lex.range_needs_open and opened not in lex.range_needs_open[joined_by]:
             return None
         second = self._second_number(join.end())
         if second is None:

@@ -77,15 +77,12 @@ class NumberLexicon:
     cased_units: dict  # unit as written (short ones) -> (kind, canonical)
     currency_prefixes: dict
     denominators: dict
-    half_words: frozenset
-    half_suffix: frozenset
-    fraction_marker: str
     vague_many: frozenset
     vague_few: frozenset
     vague_scales: dict
     vague_plurals: dict
     range_open: frozenset
-    range_join: frozenset
+    range_needs_open: dict  # join word -> openers it needs ("and" -> "between")
     day_words: frozenset
     date_words: frozenset
     month_word: str
@@ -105,7 +102,6 @@ class NumberLexicon:
     score_context: frozenset
     identifier_labels: frozenset
     afternoon: dict
-    month_only_names: frozenset
     classifiers: frozenset
     classifier_first_words: frozenset
     not_after_one: frozenset
@@ -205,6 +201,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     for name in ("approx", "more_than", "at_least", "less_than", "at_most", "nearly"):
         for phrase in quals.get(name, []):
             qualifiers[phrase.casefold()] = name
+    linkers = list(quals.get("linkers", []))
     suffix_qualifiers = {p.casefold(): "at_least" for p in quals.get("suffix_at_least", [])}
     suffix_qualifiers.update({p.casefold(): "at_most" for p in quals.get("suffix_at_most", [])})
 
@@ -316,7 +313,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     before = regex.compile(
         "(?r)"
         f"{NOT_LETTER_BEFORE}"
-        f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:(?i:là)[ ]+)?)?"
+        f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"
         f"(?:(?P<open>{word_alternation(ranges.get('open', []))})[ ]+)?"
         f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
         f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z"
@@ -408,15 +405,13 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         cased_units=cased_units,
         currency_prefixes=currency_prefixes,
         denominators=denominators | en_denominators,
-        half_words=half_words,
-        half_suffix=half_suffix,
-        fraction_marker=marker,
         vague_many=frozenset(w.casefold() for w in vague.get("many", [])),
         vague_few=frozenset(w.casefold() for w in vague.get("few", [])),
         vague_scales=vague_scales,
         vague_plurals=vague_plurals,
         range_open=frozenset(w.casefold() for w in ranges.get("open", [])),
-        range_join=frozenset(w.casefold() for w in ranges.get("join", [])),
+        range_needs_open={j.casefold(): frozenset(o.casefold() for o in openers)
+                          for j, openers in ranges.get("needs_open", {}).items()},
         day_words=day_words,
         date_words=date_words,
         month_word=month_word.casefold(),
@@ -436,7 +431,6 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         score_context=score_context,
         identifier_labels=labels,
         afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
-        month_only_names=month_only_names,
         classifiers=classifiers,
         classifier_first_words=_edge_words(classifiers, first=True),
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
@@ -475,24 +469,24 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
                if quarter_word else {}),
         },
         after_first_words=frozenset().union(*first_words.values()) | _edge_words(
-            list(month_names_en) + list(dates.get("minutes_word", [])) + list(word_kinds) + ["of"], first=True),
+            list(month_names_en) + list(dates.get("minutes_word", [])) + list(word_kinds) + list(dates.get("month_joiners", [])) + list(vague.get("unit_joiners", [])), first=True),
         before_signs=frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
-        **_single_words_before(qualifiers, list(ranges.get("open", [])), before_words),
-        before_last_words=_edge_words(list(qualifiers) + ["là"] + list(ranges.get("open", [])) + list(before_words)
+        **_single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words),
+        before_last_words=_edge_words(list(qualifiers) + linkers + list(ranges.get("open", [])) + list(before_words)
                                        + list(currency_prefixes), first=False),
         word_candidates=word_candidates,
         digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
     )
 
 
-def _single_words_before(qualifiers, openers, before_words) -> dict:
+def _single_words_before(qualifiers, linkers, openers, before_words) -> dict:
     """Tables that let one word before a number be read as the `before` pattern would read it.
 
     The pattern tries the word group first, then the range opener, then the qualifier;
     words the pattern matches in their written case only are kept apart.
     """
     single, cased, pairs = {}, {}, set()
-    ends = {"qual": {"là"}, "open": set(), "word": set()}
+    ends = {"qual": {w.casefold() for w in linkers}, "open": set(), "word": set()}
     for group, phrases in (("qual", qualifiers), ("open", openers), ("word", before_words)):
         for phrase in phrases:
             words = [w.casefold() for w in phrase.split()]
@@ -507,9 +501,9 @@ def _single_words_before(qualifiers, openers, before_words) -> dict:
             else:
                 cased[phrase] = group
     # Which phrase ends can stand left of a word of each group (the pattern's order is
-    # qualifier, "là", range opener, date or label word); "là" itself follows a qualifier.
+    # qualifier, linker ("là"), range opener, date or label word); a linker itself follows a qualifier.
     left_of = {"qual": frozenset(), "open": frozenset(ends["qual"]), "word": frozenset(ends["qual"] | ends["open"]),
-               "là": frozenset(ends["qual"])}
+               **{w.casefold(): frozenset(ends["qual"]) for w in linkers}}
     return {"before_single_words": single, "before_single_cased": cased,
             "before_ends_left_of": left_of, "before_word_pairs": frozenset(pairs)}
 

@@ -135,11 +135,7 @@ def read_file(path: Path, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     except OSError as exc:
         yield SourceProblem(origin, _os_reason(exc))
         return
-    if len(data) > max_bytes:
-        yield SourceProblem(origin, too_large(max_bytes))
-        return
-    kind = _KIND_BY_SUFFIX.get(path.suffix.lower(), "auto")
-    yield from _parse_bytes(data, kind, origin, str(path))
+    yield from _parse_within_cap(data, max_bytes, _KIND_BY_SUFFIX.get(path.suffix.lower(), "auto"), origin, str(path))
 
 
 def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -149,10 +145,15 @@ def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
     except OSError as exc:
         yield SourceProblem(origin, _os_reason(exc))
         return
+    yield from _parse_within_cap(data, max_bytes, "auto", origin, None)
+
+
+def _parse_within_cap(data: bytes, max_bytes: int, kind: str, origin: str, path: str | None) -> Iterator[Item]:
+    # A file can grow between stat() and read(), and a stream has no size: the bytes decide.
     if len(data) > max_bytes:
         yield SourceProblem(origin, too_large(max_bytes))
         return
-    yield from _parse_bytes(data, "auto", origin, None)
+    yield from _parse_bytes(data, kind, origin, path)
 
 
 def read_articles(paths: Sequence[str], *, include: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
