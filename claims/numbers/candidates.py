@@ -14,6 +14,8 @@ from .lexicon import NumberLexicon
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # How far ahead the word after a weak number word is looked for.
 _NEXT_WORD_SPAN = 24
+# Signs that can close a word; a word with only these after it needs no pattern to cut.
+_CLOSING = ".,;:!?)]}\"'"
 
 
 def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int]:
@@ -25,19 +27,24 @@ def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int
     spaced = " " + lowered.replace("\n", " ").replace("(", " ").replace('"', " ")
     limit = len(spaced)
     starts = []
-    weak_words, follow_words = lexicon.weak, lexicon.starter_follow_words
+    weak_follows, follow_words = lexicon.weak_follows, lexicon.starter_follow_words
     for word in lexicon.starter_words:
         needle = " " + word
         step = len(needle)
-        weak = word in weak_words
+        weak_follow = weak_follows.get(word)
         follow = follow_words.get(word)
         at = spaced.find(needle)
         while at >= 0:
             after = at + step
             # NFC text has its marks composed, so a letter or digit is all that can continue a word.
             if after >= limit or not spaced[after].isalnum():
-                if weak:  # a word must follow ("năm 2024" is a year): the anchor looks ahead for one
-                    opens = spaced[after + 1:after + 2].isalpha() and _weak_word_opens(spaced, at, after, word, lexicon, timeout)
+                if weak_follow is not None:
+                    # A word must follow ("năm 2024" is a year), one that can follow this weak word: the
+                    # reader's rules (word_reading.py, _words_stand), so that "một cuộc họp" costs no pattern.
+                    opens = spaced[after + 1:after + 2].isalpha() and (
+                        _next_word(spaced, after, timeout) in weak_follow
+                        or (word in lexicon.needs_unit and word not in lexicon.articles
+                            and _after_qualifier(spaced, at, lexicon)))
                 else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
                     opens = follow is None or _next_word(spaced, after, timeout) in follow
                 if opens:
@@ -47,21 +54,10 @@ def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int
     return starts
 
 
-def _weak_word_opens(spaced: str, at: int, after: int, word: str, lexicon: NumberLexicon, timeout: float) -> bool:
-    """A weak word ("một", "năm", "không", "a") opens a number only before a word that can follow it.
-
-    The same rules as the reader's (claims/numbers/parse.py, _words_stand), checked here
-    so that "một cuộc họp" or "không người lái" costs no pattern at all.
-    """
-    following = _next_word(spaced, after, timeout)
-    if word in lexicon.articles:
-        return following in lexicon.article_follow_words
-    if word in lexicon.needs_unit:
-        if following in lexicon.unit_follow_words:
-            return True
-        previous = spaced[max(0, at - _NEXT_WORD_SPAN):at].split()
-        return bool(previous) and previous[-1] in lexicon.qualifier_last_words  # "hơn một người"
-    return following in lexicon.weak_follow_words
+def _after_qualifier(spaced: str, at: int, lexicon: NumberLexicon) -> bool:
+    """'hơn một người': a qualifier before "một" / "one" lets it open a number without a unit."""
+    previous = spaced[max(0, at - _NEXT_WORD_SPAN):at].split()
+    return bool(previous) and previous[-1] in lexicon.qualifier_last_words
 
 
 def _next_word(spaced: str, after: int, timeout: float) -> str:
@@ -70,6 +66,9 @@ def _next_word(spaced: str, after: int, timeout: float) -> str:
         return ""  # "năm 2024": a year, no word follows
     stop = spaced.find(" ", after + 1, after + _NEXT_WORD_SPAN)
     word = spaced[after + 1:stop if stop > 0 else after + _NEXT_WORD_SPAN]
+    if word.isalpha():
+        return word
+    word = word.rstrip(_CLOSING)  # "năm nay,": a pattern call costs more than the strip
     if word.isalpha():
         return word
     found = _WORD.match(spaced, after + 1, timeout=timeout)  # punctuation or a sign after the word

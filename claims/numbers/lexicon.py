@@ -133,6 +133,7 @@ class NumberLexicon:
     # "một" / "one" (that or a unit) for them to open a number; a qualifier before "một" also does.
     article_follow_words: frozenset
     unit_follow_words: frozenset
+    weak_follows: dict  # weak word -> the one of the three sets above that it needs after it
     qualifier_last_words: frozenset
     # Starter words that open a number only before one of these words: "hàng trăm", "quý III".
     starter_follow_words: dict
@@ -242,6 +243,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     article_follow_words = _edge_words(
         list(word_kinds) + list(scales.get("spaced", {})) + [fractions.get("marker", "")] + list(half_words)
         + list(denominators) + list(fractions.get("denominators", {})), first=True)
+    unit_follow_words = article_follow_words | _edge_words(unit_table, first=True)
+    articles = frozenset(w.casefold() for w in context.get("articles", []))
+    needs_unit = frozenset(w.casefold() for w in context.get("needs_unit", []))
     first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
     vague_scales = _lower_keys(vague.get("scales", {}))
     vague_heads = list(vague.get("many", [])) + list(vague.get("few", []))
@@ -392,8 +396,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         lone_word_before_noun=bool(context.get("lone_word_before_noun", False)),
         not_numbers=frozenset(data.get("not_numbers", {}).get("written", [])),
         service_prefixes=service_prefixes,
-        articles=frozenset(w.casefold() for w in context.get("articles", [])),
-        needs_unit=frozenset(w.casefold() for w in context.get("needs_unit", [])),
+        articles=articles,
+        needs_unit=needs_unit,
         shorthand=bool(words.get("shorthand_after_multiplier", False)),
         tolerance={"approx": 0.1, "nearly": 0.1, **data.get("tolerance", {})},
         qualifiers=qualifiers,
@@ -461,7 +465,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         word_anchor=word_anchor,
         weak_follow_words=weak_follow_words,
         article_follow_words=article_follow_words,
-        unit_follow_words=article_follow_words | _edge_words(unit_table, first=True),
+        unit_follow_words=unit_follow_words,
+        weak_follows={w: article_follow_words if w in articles else unit_follow_words if w in needs_unit
+                      else weak_follow_words for w in weak},
         qualifier_last_words=_edge_words(qualifiers, first=False),
         starter_follow_words={
             **{head.casefold(): _edge_words(vague_scales, first=True) for head in vague_heads},
