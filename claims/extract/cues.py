@@ -2,7 +2,7 @@
 
 A pattern run over each sentence for each kind of marker (prepositions, role markers,
 source verbs, relative dates) cost more than all the rest of a figure's reading. Instead,
-each cue word is looked for once, with str.find, which runs at memory speed, in the
+the cue words are looked for once, all in one pass (claims/text/word_search.py), in the
 sentences that hold figures, and a sentence takes its cues from the sorted list; the
 markers' own patterns then run only where a cue stands.
 """
@@ -25,8 +25,7 @@ class CueIndex:
         self.everywhere = len(lowered) != len(folded)
         hits = []
         if not self.everywhere and spans and self.kinds:
-            size = len(lowered)
-            runs = _runs(spans, max(len(word) for word in self.kinds), size)
+            runs = _runs(spans, max(len(word) for word in self.kinds), len(lowered))
             # The runs joined by line breaks, which no cue word holds, are searched in one pass per word.
             joined = "\n".join(lowered[start:end] for start, end in runs)
             joined_starts, shift, at_joined = [], [], 0
@@ -34,15 +33,12 @@ class CueIndex:
                 joined_starts.append(at_joined)
                 shift.append(start - at_joined)
                 at_joined += end - start + 1
-            for word in self.kinds:
-                step = len(word)
-                found = joined.find(word)
-                while found >= 0:
-                    at = found + shift[bisect_right(joined_starts, found) - 1]
-                    end = at + step
-                    if (at == 0 or not lowered[at - 1].isalnum()) and (end >= size or not lowered[end].isalnum()):
-                        hits.append((at, word))
-                    found = joined.find(word, found + step)
+            words, size = lex.cue_search.words, len(lowered)
+            for index, found, found_end in lex.cue_search.occurrences(joined):
+                at = found + shift[bisect_right(joined_starts, found) - 1]
+                end = at + found_end - found
+                if (at == 0 or not lowered[at - 1].isalnum()) and (end >= size or not lowered[end].isalnum()):
+                    hits.append((at, words[index]))
             hits.sort()
         self.positions = [at for at, _ in hits]
         self.words = [word for _, word in hits]

@@ -15,6 +15,7 @@ import regex
 
 from claims.lang import LanguagePack
 from claims.numbers.lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE
+from claims.text.word_search import WordSearch
 
 from .phrases import NOTHING, PhraseSet, trie_pattern, with_capitals
 
@@ -122,6 +123,7 @@ class ExtractLexicon:
     relative: dict
     relative_phrases: PhraseSet
     cue_kinds: dict
+    cue_search: WordSearch  # the cue words of cue_kinds
     next_before: PhraseSet
     next_after: PhraseSet
     next_needs_after: bool
@@ -301,6 +303,7 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         relative=relative,
         relative_phrases=PhraseSet(time.get("relative", {})),
         cue_kinds=cue_kinds,
+        cue_search=WordSearch(cue_kinds),
         next_before=PhraseSet(time.get("next_before", [])),
         next_after=PhraseSet(time.get("next_after", [])),
         next_needs_after=bool(time.get("next_needs_after", False)),

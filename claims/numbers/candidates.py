@@ -1,8 +1,8 @@
 """Where number words may open a number: the cheap first pass over a text.
 
 Digits are found by the digit pattern itself (claims/numbers/parse.py). Number words
-are found by plain substring search for each word that can open a number: a word-list
-regex visits every character and costs more than the rest of parsing together.
+are found in one multi-word search (claims/text/word_search.py): a word-list regex
+visits every character and costs more than the rest of parsing together.
 """
 
 from __future__ import annotations
@@ -27,29 +27,25 @@ def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int
     spaced = " " + lowered.replace("\n", " ").replace("(", " ").replace('"', " ")
     limit = len(spaced)
     starts = []
-    weak_follows, follow_words = lexicon.weak_follows, lexicon.starter_follow_words
-    for word in lexicon.starter_words:
-        needle = " " + word
-        step = len(needle)
+    words, weak_follows, follow_words = lexicon.starter_search.words, lexicon.weak_follows, lexicon.starter_follow_words
+    for index, start, after in lexicon.starter_search.occurrences(spaced):
+        # NFC text has its marks composed, so a letter or digit is all that can continue a word.
+        if spaced[start - 1] != " " or (after < limit and spaced[after].isalnum()):
+            continue
+        word, at = words[index], start - 1  # `at`: index in `spaced` minus the leading pad plus the space
         weak_follow = weak_follows.get(word)
-        follow = follow_words.get(word)
-        at = spaced.find(needle)
-        while at >= 0:
-            after = at + step
-            # NFC text has its marks composed, so a letter or digit is all that can continue a word.
-            if after >= limit or not spaced[after].isalnum():
-                if weak_follow is not None:
-                    # A word must follow ("năm 2024" is a year), one that can follow this weak word: the
-                    # reader's rules (word_reading.py, _words_stand), so that "một cuộc họp" costs no pattern.
-                    opens = spaced[after + 1:after + 2].isalpha() and (
-                        _next_word(spaced, after, timeout) in weak_follow
-                        or (word in lexicon.needs_unit and word not in lexicon.articles
-                            and _after_qualifier(spaced, at, lexicon)))
-                else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
-                    opens = follow is None or _next_word(spaced, after, timeout) in follow
-                if opens:
-                    starts.append(at)  # index in `spaced` minus the leading pad plus the space
-            at = spaced.find(needle, after)
+        if weak_follow is not None:
+            # A word must follow ("năm 2024" is a year), one that can follow this weak word: the
+            # reader's rules (word_reading.py, _words_stand), so that "một cuộc họp" costs no pattern.
+            opens = spaced[after + 1:after + 2].isalpha() and (
+                _next_word(spaced, after, timeout) in weak_follow
+                or (word in lexicon.needs_unit and word not in lexicon.articles
+                    and _after_qualifier(spaced, at, lexicon)))
+        else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
+            follow = follow_words.get(word)
+            opens = follow is None or _next_word(spaced, after, timeout) in follow
+        if opens:
+            starts.append(at)
     starts.sort()
     return starts
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.lang import LanguagePack
+from claims.text.word_search import WordSearch
 
 _CACHE_KEY = "claims.numbers.lexicon"
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
@@ -120,7 +121,7 @@ class NumberLexicon:
     clock_after_pattern: regex.Pattern
     word_token: regex.Pattern
     digits_only: regex.Pattern
-    starter_words: list
+    starter_search: WordSearch  # the words that can open a number, in lower case
     word_candidates: regex.Pattern
     digit_anchor: regex.Pattern
     phone_anchor: regex.Pattern
@@ -453,7 +454,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         word_token=regex.compile(r"[\p{L}\p{M}]+"),
         meridiem_after=meridiem_after,
         first_words=first_words,
-        starter_words=starter_words,
+        starter_search=WordSearch(starter_words),
         and_half_after=and_half_after,
         quarter_after_ordinal=regex.compile(
             f"[ ]+{word_alternation(dates.get('quarter_after_ordinal', []))}{NOT_LETTER_AFTER}"
