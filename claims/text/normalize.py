@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from .word_search import WordSearch
 
 # Invisible characters that CMS exports scatter inside words and numbers.
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -37,13 +37,6 @@ _FOLD_TABLE.update({ord(ch): "'" for ch in "\u2018\u2019\u201a\u201b"})
 _FOLD_TABLE.update({ord(ch): '"' for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb"})
 
 _FOLD_CHARS = {chr(code): repl for code, repl in _FOLD_TABLE.items()}
-# Replacing the few characters that need it beats str.translate, which visits every character.
-# The regex module scans for one range of characters about twenty times faster than for a
-# class of several ranges, so each range is looked for on its own and only present ones
-# are replaced. Characters inside a range but outside the table map to themselves.
-_FOLDABLE_RANGES = [
-    regex.compile(r) for r in ("[\u00a0-\u00bb]", "[\u2000-\u2212]", "[\u0660-\u06f9]", "[\u0966-\u096f]", "[\u3000]", "[\uff05-\uff19]")
-]
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -51,11 +44,13 @@ _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # "uy" syllable ("hòa", "thủy"); new style on the second ("hoà", "thuỷ"). Both occur
 # in the same newspaper. We fold to the first-vowel form, which our word lists use.
 # "qu" + y is excluded: there the u is a glide and "quý" is correct in both styles.
-_TONED_A_E = "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ"
-_TONED_Y = "ỳýỷỹỵỲÝỶỸỴ"
-# One class of pairs is scanned twice as fast as two branches with look-behinds; the few
-# candidates it lets through ("uá", "oý", "quý") are ruled out in _new_style_pairs.
-_NEW_STYLE_CANDIDATE = regex.compile(f"[oOuU][{_TONED_A_E}{_TONED_Y}](?!\\p{{L}})")
+_NEW_STYLE_PAIRS = [first + second for first in "oO" for second in "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ"]
+_NEW_STYLE_PAIRS += [first + second for first in "uU" for second in "ỳýỷỹỵỲÝỶỸỴ"]
+
+# Both kinds of change are found in one pass over the text, which costs about what a single
+# pattern pass does; str.translate visits every character and costs more.
+_TONE_SEARCH = WordSearch(_NEW_STYLE_PAIRS)
+_FOLD_SEARCH = WordSearch([*_FOLD_CHARS, *_NEW_STYLE_PAIRS])
 
 
 def normalize_text(raw: str) -> str:
@@ -77,30 +72,33 @@ def _old_style(first: str, second: str) -> str:
     return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
 
 
-def _new_style_pairs(text: str, timeout: float):
-    """Where a new-style pair stands: 'oà'/'oé' or 'uý' ending a syllable, not after a 'q'."""
-    for found in _NEW_STYLE_CANDIDATE.finditer(text, timeout=timeout):
-        at = found.start()
-        first, second = text[at], text[at + 1]
-        if (first in "oO") == (second in _TONED_A_E) and not (at and text[at - 1] in "qQ"):
-            yield at, first, second
+def _ends_open_syllable(text: str, at: int) -> bool:
+    """Whether the pair at `at` closes its syllable ('hoà', not 'hoàng') and follows no 'q' ('quý')."""
+    return not (at and text[at - 1] in "qQ") and not text[at + 2:at + 3].isalpha()
 
 
-def unify_tone_placement(text: str) -> str:
-    """'hoà' -> 'hòa', 'thuỷ' -> 'thủy'; length-preserving on NFC text."""
+def _replaced(text: str, search: WordSearch) -> str:
     pieces, done = [], 0
-    for at, first, second in _new_style_pairs(text, max(1.0, len(text) / 1e6)):
+    for index, at, end in search.occurrences(text):
+        found = search.words[index]
+        if end - at == 1:
+            replacement = _FOLD_CHARS[found]
+        elif _ends_open_syllable(text, at):
+            replacement = _old_style(found[0], found[1])
+        else:
+            continue
         pieces.append(text[done:at])
-        pieces.append(_old_style(first, second))
-        done = at + 2
+        pieces.append(replacement)
+        done = end
     if not pieces:
         return text
     pieces.append(text[done:])
     return "".join(pieces)
 
 
-def _fold_char(match: regex.Match) -> str:
-    return _FOLD_CHARS.get(match.group(), match.group())
+def unify_tone_placement(text: str) -> str:
+    """'hoà' -> 'hòa', 'thuỷ' -> 'thủy'; length-preserving on NFC text."""
+    return _replaced(text, _TONE_SEARCH)
 
 
 def fold_for_matching(text: str) -> str:
@@ -108,13 +106,7 @@ def fold_for_matching(text: str) -> str:
 
     Patterns run over this copy; offsets are valid in both.
     """
-    timeout = max(1.0, len(text) / 1e6)
-    folded = text
-    for pattern in _FOLDABLE_RANGES:
-        if pattern.search(folded, timeout=timeout):
-            folded = pattern.sub(_fold_char, folded, timeout=timeout)
-    # No substring test can rule the pattern out cheaply: "toàn" and "khoảng" hold the same pairs.
-    folded = unify_tone_placement(folded)
+    folded = _replaced(text, _FOLD_SEARCH)
     if len(folded) != len(text):  # pragma: no cover - guards the contract above
         raise AssertionError("folding must preserve length")
     return folded
