@@ -17,10 +17,10 @@ from .lexicon import ExtractLexicon
 class CueIndex:
     __slots__ = ("positions", "words", "kinds", "everywhere")
 
-    def __init__(self, folded: str, lex: ExtractLexicon, spans: list[tuple[int, int]]):
-        """Cues in the `spans` (sorted, apart) only: sentences without figures ask for none."""
+    def __init__(self, folded: str, lowered: str, lex: ExtractLexicon, spans: list[tuple[int, int]]):
+        """Cues in the `spans` (sorted, apart) only: sentences without figures ask for none.
+        `lowered` is `folded` in lower case."""
         self.kinds = lex.cue_kinds
-        lowered = folded.lower()
         # A letter whose lower case is longer shifts offsets: then every position is a cue.
         self.everywhere = len(lowered) != len(folded)
         hits = []

@@ -55,12 +55,13 @@ class _Article:
     def __init__(self, normalized: str, pack: LanguagePack, published: str | None, tail_start: int | None):
         self.text, self.pack, self.tail_start = normalized, pack, tail_start
         self.folded = matching_copy(normalized)
+        self.lowered = self.folded.lower()  # the number words and the cue words are looked for in it
         self.lex = extract_lexicon_for(pack).for_text(self.folded)
         self.timeout = max(1.0, len(normalized) / 2e6)
         self.calendar = Calendar(published)
 
     def claims(self) -> list[Claim]:
-        mentions = scan_numbers(self.text, lexicon_for(self.pack), self.folded)
+        mentions = scan_numbers(self.text, lexicon_for(self.pack), self.folded, self.lowered)
         if not mentions:
             return []
         layout = Layout(self.folded, self.lex, self.timeout)
@@ -80,7 +81,7 @@ class _Article:
                 with_mentions.append((start, end, inside))
         # Half an article's text stands in sentences without figures (dates alone are no figures):
         # their cue words are never asked for.
-        cue_index = CueIndex(self.folded, self.lex, [(start, end) for start, end, inside in with_mentions
+        cue_index = CueIndex(self.folded, self.lowered, self.lex, [(start, end) for start, end, inside in with_mentions
                                                      if any(m.kind in FIGURE_KINDS for m in inside)])
         found: list[Claim] = []
         for start, end, inside in with_mentions:

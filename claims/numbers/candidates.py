@@ -18,9 +18,8 @@ _NEXT_WORD_SPAN = 24
 _CLOSING = ".,;:!?)]}\"'"
 
 
-def word_starts(folded: str, lexicon: NumberLexicon, timeout: float) -> list[int]:
-    """Sorted positions in `folded` where a number word may open a number."""
-    lowered = folded.lower()
+def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: float) -> list[int]:
+    """Sorted positions in `folded` (`lowered` is its lower case) where a number word may open a number."""
     if len(lowered) != len(folded):  # a rare letter whose lower case is longer: scan with the pattern
         return [m.start() for m in lexicon.word_candidates.finditer(folded, timeout=timeout)]
     # Words open after a space, a line break, a bracket or a quote.

@@ -54,15 +54,16 @@ def matching_copy(normalized: str) -> str:
     return "".join(chars)
 
 
-def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = None) -> list[NumberMention]:
+def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = None,
+                 lowered: str | None = None) -> list[NumberMention]:
     """Mentions in NFC text (already normalised); offsets index it. `folded` is its
-    matching copy when the caller has made one already."""
+    matching copy and `lowered` that copy in lower case, when the caller has made them already."""
     folded = folded if folded is not None else matching_copy(normalized)
     timeout = _timeout(folded)
     reader = Reader(folded, normalized, lexicon, timeout)
     found: list[NumberMention] = []
     position = 0
-    words = word_starts(folded, lexicon, timeout)
+    words = word_starts(folded, folded.lower() if lowered is None else lowered, lexicon, timeout)
     next_word, word_count = 0, len(words)
     service = lexicon.service_prefixes
     # Only "0", "+", "(" or the first digit of a service prefix can open a phone number.

@@ -8,13 +8,23 @@ capital, a digit or an opening quote follows, unless it closes an abbreviation
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
+
+from .word_search import WordSearch
 
 # A sentence longer than this is cut, so that one run-on paragraph cannot make every
 # figure's context the whole article.
 MAX_SENTENCE = 600
 
-_END = regex.compile(r"[.!?…]+[\"')\]]*(?=[ \t]+[\"'(\[]?[\p{Lu}0-9])|\n+")
+# A sentence ends at a run of these, closing quotes or brackets after them, then spaces or tabs
+# before a capital or a digit (an opening quote or bracket may come first); or at line breaks.
+_ENDERS = ".!?…"
+_CLOSERS = "\"')]"
+_OPENERS = "\"'(["
+# Only the characters that can end a sentence are visited: a pattern pass visits every one.
+_END_SEARCH = WordSearch([*_ENDERS, "\n"])
 _SOFT_BREAK = regex.compile(r"[;,][ ]")
 
 
@@ -26,13 +36,48 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset(), max_
     timeout = max(1.0, len(text) / 1e6)
     spans: list[tuple[int, int]] = []
     start, stop = lines or (0, len(text))
-    for end_match in _END.finditer(text, start, stop, timeout=timeout):
-        if end_match.group()[0] == "." and _closes_abbreviation(text, end_match.start(), abbreviations):
+    for mark, mark_end in _sentence_ends(text, start, stop):
+        if text[mark] == "." and _closes_abbreviation(text, mark, abbreviations):
             continue
-        _add(spans, text, start, end_match.end() if end_match.group()[0] != "\n" else end_match.start(), max_length, timeout)
-        start = end_match.end()
+        _add(spans, text, start, mark_end if text[mark] != "\n" else mark, max_length, timeout)
+        start = mark_end
     _add(spans, text, start, stop, max_length, timeout)
     return spans
+
+
+def _sentence_ends(text: str, start: int, stop: int):
+    """(start, end) of each run of line breaks, and of each run of end marks with its closing
+    quotes that a new sentence follows, in [start, stop)."""
+    resume = start
+    for _, at, _ in _END_SEARCH.occurrences(text[start:stop]):
+        at += start
+        if at < resume:
+            continue
+        end = at + 1
+        if text[at] == "\n":
+            while end < stop and text[end] == "\n":
+                end += 1
+            yield at, end
+        else:
+            while end < stop and text[end] in _ENDERS:
+                end += 1
+            while end < stop and text[end] in _CLOSERS:
+                end += 1
+            if _sentence_follows(text, end, stop):
+                yield at, end
+        resume = end
+
+
+def _sentence_follows(text: str, at: int, stop: int) -> bool:
+    """Spaces or tabs at `at`, then a capital or a digit, maybe after an opening quote or bracket."""
+    following = at
+    while following < stop and text[following] in " \t":
+        following += 1
+    if following == at:
+        return False
+    if following < stop and text[following] in _OPENERS:
+        following += 1
+    return following < stop and (text[following] in "0123456789" or unicodedata.category(text[following]) == "Lu")
 
 
 def _closes_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
