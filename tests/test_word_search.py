@@ -1,0 +1,26 @@
+"""The one-pass word search: every occurrence, with offsets in characters."""
+
+from __future__ import annotations
+
+from claims.text.word_search import WordSearch
+
+
+def found(search: WordSearch, text: str) -> list[tuple[str, int, int]]:
+    return sorted((search.words[index], start, end) for index, start, end in search.occurrences(text))
+
+
+def test_offsets_count_characters_not_bytes():
+    text = "lầu năm góc, năm nay"
+    assert found(WordSearch(["năm"]), text) == [("năm", 4, 7), ("năm", 13, 16)]
+    assert all(text[start:end] == word for word, start, end in found(WordSearch(["năm", "nay"]), text))
+
+
+def test_overlapping_and_inner_occurrences_are_all_reported():
+    # Whether an occurrence is a whole word is the caller's to decide.
+    assert found(WordSearch(["ba", "bay", "ay"]), "máy bay") == [("ay", 5, 7), ("ba", 4, 6), ("bay", 4, 7)]
+    assert found(WordSearch(["aa"]), "aaa") == [("aa", 0, 2), ("aa", 1, 3)]
+
+
+def test_no_words_find_nothing():
+    assert found(WordSearch([]), "bất cứ gì") == []
+    assert found(WordSearch([""]), "bất cứ gì") == []
