@@ -145,6 +145,11 @@ class NumberLexicon:
     before_ends_left_of: dict
     before_signs: frozenset  # characters other than letters that can end the context before a number
     before_word_pairs: frozenset
+    # For the gate before the word reader (word_gate.py): words that follow a number only as the
+    # first of a longer phrase ("phần": "phần trăm", "phần ba") -> the letters the second words
+    # open with; and the weak words that open no other kind of mention ("a few" is vague).
+    second_words: dict
+    gated_weak: frozenset
     meridiem_after: regex.Pattern
     # Pattern -> the first words it can start with after a space; _match skips it for others.
     first_words: dict
@@ -482,6 +487,12 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         before_last_words=_edge_words(list(qualifiers) + linkers + list(ranges.get("open", [])) + list(before_words)
                                        + list(currency_prefixes), first=False),
         word_candidates=word_candidates,
+        second_words=_second_words(
+            list(word_kinds) + list(scales.get("spaced", {})) + list(unit_table) + list(classifiers)
+            + list(ranges.get("join", [])) + list(half_suffix) + list(half_words) + list(en_denominators)
+            + list(denominators) + list(suffix_qualifiers), marker, denominators),
+        gated_weak=weak - _edge_words(vague_heads + list(vague_plurals) + list(half_words) + list(ordinal_words)
+                                      + list(month_only_names) + [quarter_word], first=True),
         digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
     )
 
@@ -513,6 +524,30 @@ def _single_words_before(qualifiers, linkers, openers, before_words) -> dict:
                **{w.casefold(): frozenset(ends["qual"]) for w in linkers}}
     return {"before_single_words": single, "before_single_cased": cased,
             "before_ends_left_of": left_of, "before_word_pairs": frozenset(pairs)}
+
+
+def _second_words(phrases, marker: str, denominators) -> dict:
+    """Words that open only phrases of two words or more after a number ("phần": "phần trăm"
+    and, as the fraction marker, "phần ba"), each with the letters that the phrases' second
+    words start with. `phrases` is everything the reader reads after a number word."""
+    alone, seconds = set(), {}
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        if len(words) == 1:
+            alone.add(leading_letters(words[0]))
+        elif len(words) > 1 and words[0].isalpha():
+            seconds.setdefault(words[0], set()).add(leading_letters(words[1]))
+    if marker:  # the marker needs a denominator (or digits, which open no letters)
+        seconds.setdefault(marker.casefold(), set()).update(leading_letters(d.casefold()) for d in denominators)
+    return {word: frozenset(following) for word, following in seconds.items() if word not in alone}
+
+
+def leading_letters(text: str, at: int = 0) -> str:
+    """The letters at `at` up to the first other character (a combining mark ends them too)."""
+    end = at
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[at:end]
 
 
 def _idioms(phrases) -> dict:

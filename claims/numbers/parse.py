@@ -97,7 +97,7 @@ def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = N
 
 def _read_words(reader: Reader, start: int, position: int, found: list) -> int:
     """Reads the number words at `start` unless an earlier mention took them in; the next free position."""
-    if start < position:
+    if start < position or reader.reads_nothing_at(start):
         return position
     anchor = reader.lex.word_anchor.match(reader.folded, start, timeout=reader.timeout)
     if anchor is None:

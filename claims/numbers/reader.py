@@ -1,8 +1,9 @@
 """The reader: one mention around each place where a number may start.
 
 Reader brings together what stands around a number (context.py), what digits are
-(digit_reading.py), figures and their intervals (figures.py) and numbers in words
-(word_reading.py). One reader serves one text; it remembers what follows each position.
+(digit_reading.py), figures and their intervals (figures.py), numbers in words
+(word_reading.py) and the word starts that need no reading (word_gate.py). One reader
+serves one text; it remembers what follows each position.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from .digit_reading import DigitReading
 from .figures import FigureReading
 from .lexicon import NumberLexicon
 from .mention import NumberMention
+from .word_gate import WordGate
 from .word_reading import WordReading
 
 
-class Reader(ContextReading, DigitReading, FigureReading, WordReading):
+class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate):
     """Reads mentions in one text, one anchor match at a time."""
 
     def __init__(self, folded: str, original: str, lexicon: NumberLexicon, timeout: float):
