@@ -27,11 +27,11 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
     limit = len(spaced)
     starts = []
     words, weak_follows, follow_words = lexicon.starter_search.words, lexicon.weak_follows, lexicon.starter_follow_words
-    for index, start, after in lexicon.starter_search.occurrences(spaced):
+    for index, at, after in lexicon.starter_search.occurrences(spaced):
         # NFC text has its marks composed, so a letter or digit is all that can continue a word.
-        if spaced[start - 1] != " " or (after < limit and spaced[after].isalnum()):
+        if after < limit and spaced[after].isalnum():
             continue
-        word, at = words[index], start - 1  # `at`: index in `spaced` minus the leading pad plus the space
+        word = words[index][1:]  # `at`, the space before it, is its index in `spaced` minus the leading pad
         weak_follow = weak_follows.get(word)
         if weak_follow is not None:
             # A word must follow ("năm 2024" is a year), one that can follow this weak word: the

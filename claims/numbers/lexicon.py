@@ -121,7 +121,9 @@ class NumberLexicon:
     clock_after_pattern: regex.Pattern
     word_token: regex.Pattern
     digits_only: regex.Pattern
-    starter_search: WordSearch  # the words that can open a number, in lower case
+    # The words that can open a number, in lower case, each after a space: each hit of a bare
+    # word inside a longer one ("ba" in "bay") costs a tuple and a test.
+    starter_search: WordSearch
     word_candidates: regex.Pattern
     digit_anchor: regex.Pattern
     phone_anchor: regex.Pattern
@@ -459,7 +461,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         word_token=regex.compile(r"[\p{L}\p{M}]+"),
         meridiem_after=meridiem_after,
         first_words=first_words,
-        starter_search=WordSearch(starter_words),
+        starter_search=WordSearch(" " + word for word in starter_words),
         and_half_after=and_half_after,
         quarter_after_ordinal=regex.compile(
             f"[ ]+{word_alternation(dates.get('quarter_after_ordinal', []))}{NOT_LETTER_AFTER}"
