@@ -13,8 +13,10 @@ import regex
 from claims.lang import LanguagePack
 from claims.text.word_search import WordSearch
 
+from .word_tables import (edge_words, idioms, lower_keys, number_word_kinds, openers, second_words,
+                          single_words_before)
+
 _CACHE_KEY = "claims.numbers.lexicon"
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 # What the reader reports as the "word" after a number when a space and a digit follow it.
 DIGIT_FOLLOWS = "0"
 # Letters and combining marks: a word boundary that also holds in NFD text.
@@ -45,10 +47,6 @@ def alternation(words, *, ignore_case: bool = True, short_words_cased: bool = Tr
 def word_alternation(words) -> str:
     """An alternation of plain lower-case words, matched in any case."""
     return alternation(words, short_words_cased=False)
-
-
-def _lower_keys(mapping: dict) -> dict:
-    return {k.casefold(): v for k, v in mapping.items()}
 
 
 @dataclass(eq=False)
@@ -168,29 +166,6 @@ class NumberLexicon:
         return self.word_kinds.get(token.casefold())
 
 
-def _word_kinds(words: dict) -> dict:
-    kinds: dict = {}
-    for word, value in words.get("digits", {}).items():
-        kinds[word] = ("digit", float(value))
-    for word, value in words.get("after_tens", {}).items():
-        kinds.setdefault(word, ("after_tens", float(value)))
-    for word in words.get("ten", []):
-        kinds[word] = ("ten", 10.0)
-    for word, value in words.get("tens", {}).items():
-        kinds[word] = ("tens", float(value))
-    for word in words.get("tens_marker", []):
-        kinds[word] = ("tens_marker", 10.0)
-    for word, value in words.get("hundred", {}).items():
-        kinds[word] = ("hundred", float(value))
-    for word, value in words.get("scales", {}).items():
-        kinds[word] = ("scale", float(value))
-    for word in words.get("joiners", []):
-        kinds[word] = ("joiner", 0.0)
-    for word in words.get("half", []):
-        kinds[word] = ("half", 0.5)
-    return _lower_keys(kinds)
-
-
 def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     data = pack.section("numbers") or pack.data
     words = data.get("words", {})
@@ -205,7 +180,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     dates = data.get("dates", {})
     ordinals = data.get("ordinals", {})
 
-    word_kinds = _word_kinds(words)
+    word_kinds = number_word_kinds(words)
     qualifiers = {}
     for name in ("approx", "more_than", "at_least", "less_than", "at_most", "nearly"):
         for phrase in quals.get(name, []):
@@ -228,7 +203,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     cased_units = {w: v for w, v in unit_table.items() if len(w) <= 2 or not w.isalpha()}
     folded_units = {w.casefold(): v for w, v in unit_table.items() if w not in cased_units}
 
-    denominators = _lower_keys(fraction_extra.get("denominators", {}) or fractions.get("denominators", {}))
+    denominators = lower_keys(fraction_extra.get("denominators", {}) or fractions.get("denominators", {}))
     half_words = frozenset(w.casefold() for w in fractions.get("half", []))
     classifiers = frozenset(w.casefold() for w in context.get("classifiers", []))
     weak = frozenset(w.casefold() for w in context.get("weak", []))
@@ -243,22 +218,22 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         + ([fractions["marker"]] if fractions.get("marker") else []) + list(half_words) + list(denominators)
         + list(fractions.get("denominators", {}))
     )
-    weak_follow_words = _edge_words(
+    weak_follow_words = edge_words(
         list(word_kinds) + list(classifiers) + list(units.get("durations", {})) + list(units.get("measures", {}))
         + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
         + [fractions.get("marker", "")] + list(half_words) + list(denominators) + list(fractions.get("denominators", {})),
         first=True)
-    article_follow_words = _edge_words(
+    article_follow_words = edge_words(
         list(word_kinds) + list(scales.get("spaced", {})) + [fractions.get("marker", "")] + list(half_words)
         + list(denominators) + list(fractions.get("denominators", {})), first=True)
-    unit_follow_words = article_follow_words | _edge_words(unit_table, first=True)
+    unit_follow_words = article_follow_words | edge_words(unit_table, first=True)
     articles = frozenset(w.casefold() for w in context.get("articles", []))
     needs_unit = frozenset(w.casefold() for w in context.get("needs_unit", []))
     first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
-    vague_scales = _lower_keys(vague.get("scales", {}))
+    vague_scales = lower_keys(vague.get("scales", {}))
     vague_heads = list(vague.get("many", [])) + list(vague.get("few", []))
-    vague_plurals = _lower_keys(vague.get("plurals", {}))
-    ordinal_words = _lower_keys(ordinals.get("words", {}))
+    vague_plurals = lower_keys(vague.get("plurals", {}))
+    ordinal_words = lower_keys(ordinals.get("words", {}))
 
     service_prefixes = tuple(data.get("phones", {}).get("service_prefixes", []))
     service = "".join(f"|{regex.escape(p)}(?:[ .]?[0-9]{{2,4}}){{1,3}}(?![0-9])" for p in service_prefixes)
@@ -290,7 +265,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     if ordinal_words:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<ordword>{word_alternation(ordinal_words)}){NOT_LETTER_AFTER}")
     # Month names that are no number words ("tháng giêng", "tháng chạp").
-    month_names = _lower_keys(dates.get("month_names", {}))
+    month_names = lower_keys(dates.get("month_names", {}))
     month_only_names = frozenset(w for w in month_names if " " not in w and w not in word_kinds)
     if month_only_names:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<monthname>{word_alternation(month_only_names)}){NOT_LETTER_AFTER}")
@@ -344,7 +319,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     fraction_parts = []
     if marker:
         fraction_parts.append(f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{word_alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}")
-    en_denominators = _lower_keys(fractions.get("denominators", {}))
+    en_denominators = lower_keys(fractions.get("denominators", {}))
     if en_denominators:
         fraction_parts.append(f"[ -](?P<den_word>{word_alternation(en_denominators)}){NOT_LETTER_AFTER}")
     if half_words:
@@ -379,17 +354,17 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     # What each pattern can start with (see _openers); the reader tries a pattern only there.
     first_words = {
         glued: frozenset("°²³"),  # or a letter glued to the digits
-        scale_after: _openers(scales.get("spaced", {})),
-        range_after: _openers(ranges.get("join", [])) | {"-"},
-        unit_after: _openers(unit_table),
-        fraction_after: _openers([marker, *denominators, *en_denominators, *half_words]) | ({"-"} if en_denominators else set()),
-        and_half_after: _openers(half_suffix),
-        half_after: _openers(words.get("half", [])),
-        suffix_after: _openers(suffix_qualifiers),
-        meridiem_after: _openers(dates.get("meridiem", [])),
-        long_date_after: _openers([month_word] if month_word else [*dates.get("month_joiners", []), *month_names_en]),
-        month_after: _openers([year_word]) | {"/"} if year_word else frozenset({DIGIT_FOLLOWS}),
-        clock_after_pattern: _openers(dates.get("clock_after", [])) | {DIGIT_FOLLOWS},
+        scale_after: openers(scales.get("spaced", {})),
+        range_after: openers(ranges.get("join", [])) | {"-"},
+        unit_after: openers(unit_table),
+        fraction_after: openers([marker, *denominators, *en_denominators, *half_words]) | ({"-"} if en_denominators else set()),
+        and_half_after: openers(half_suffix),
+        half_after: openers(words.get("half", [])),
+        suffix_after: openers(suffix_qualifiers),
+        meridiem_after: openers(dates.get("meridiem", [])),
+        long_date_after: openers([month_word] if month_word else [*dates.get("month_joiners", []), *month_names_en]),
+        month_after: openers([year_word]) | {"/"} if year_word else frozenset({DIGIT_FOLLOWS}),
+        clock_after_pattern: openers(dates.get("clock_after", [])) | {DIGIT_FOLLOWS},
     }
 
     return NumberLexicon(
@@ -400,7 +375,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         weak=weak,
         opening_markers=opening_markers,
         after_ten=frozenset(w.casefold() for w in context.get("after_ten", [])),
-        idioms=_idioms(context.get("idioms", [])),
+        idioms=idioms(context.get("idioms", [])),
         lone_word_before_noun=bool(context.get("lone_word_before_noun", False)),
         not_numbers=frozenset(data.get("not_numbers", {}).get("written", [])),
         service_prefixes=service_prefixes,
@@ -410,7 +385,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         tolerance={"approx": 0.1, "nearly": 0.1, **data.get("tolerance", {})},
         qualifiers=qualifiers,
         suffix_qualifiers=suffix_qualifiers,
-        spaced_scales=_lower_keys(scales.get("spaced", {})) | dict(scales.get("spaced", {})),
+        spaced_scales=lower_keys(scales.get("spaced", {})) | dict(scales.get("spaced", {})),
         attached_scales=attached,
         currency_scales=dict(scales.get("attached_with_currency", {})),
         units=folded_units,
@@ -430,7 +405,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         year_word=year_word.casefold(),
         quarter_word=dates.get("quarter_word", "").casefold(),
         month_names=month_names,
-        month_names_en=_lower_keys(month_names_en),
+        month_names_en=lower_keys(month_names_en),
         roman_quarters=dict(dates.get("roman_quarters", {})),
         month_first=bool(dates.get("month_first", False)),
         vague_unit_joiner=regex.compile(f"[ ]+{word_alternation(vague.get('unit_joiners', []))}(?=[ ])"),
@@ -444,7 +419,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         identifier_labels=labels,
         afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
         classifiers=classifiers,
-        classifier_first_words=_edge_words(classifiers, first=True),
+        classifier_first_words=edge_words(classifiers, first=True),
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
         anchor=anchor,
         before=before,
@@ -476,110 +451,27 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         unit_follow_words=unit_follow_words,
         weak_follows={w: article_follow_words if w in articles else unit_follow_words if w in needs_unit
                       else weak_follow_words for w in weak},
-        qualifier_last_words=_edge_words(qualifiers, first=False),
+        qualifier_last_words=edge_words(qualifiers, first=False),
         starter_follow_words={
-            **{head.casefold(): _edge_words(vague_scales, first=True) for head in vague_heads},
+            **{head.casefold(): edge_words(vague_scales, first=True) for head in vague_heads},
             **({quarter_word.casefold(): frozenset(n.casefold() for n in dates.get("roman_quarters", {}))}
                if quarter_word else {}),
         },
-        after_first_words=frozenset().union(*first_words.values()) | _edge_words(
+        after_first_words=frozenset().union(*first_words.values()) | edge_words(
             list(month_names_en) + list(dates.get("minutes_word", [])) + list(word_kinds) + list(dates.get("month_joiners", [])) + list(vague.get("unit_joiners", [])), first=True),
         before_signs=frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
-        **_single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words),
-        before_last_words=_edge_words(list(qualifiers) + linkers + list(ranges.get("open", [])) + list(before_words)
+        **single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words),
+        before_last_words=edge_words(list(qualifiers) + linkers + list(ranges.get("open", [])) + list(before_words)
                                        + list(currency_prefixes), first=False),
         word_candidates=word_candidates,
-        second_words=_second_words(
+        second_words=second_words(
             list(word_kinds) + list(scales.get("spaced", {})) + list(unit_table) + list(classifiers)
             + list(ranges.get("join", [])) + list(half_suffix) + list(half_words) + list(en_denominators)
             + list(denominators) + list(suffix_qualifiers), marker, denominators),
-        gated_weak=weak - _edge_words(vague_heads + list(vague_plurals) + list(half_words) + list(ordinal_words)
+        gated_weak=weak - edge_words(vague_heads + list(vague_plurals) + list(half_words) + list(ordinal_words)
                                       + list(month_only_names) + [quarter_word], first=True),
         digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
     )
-
-
-def _single_words_before(qualifiers, linkers, openers, before_words) -> dict:
-    """Tables that let one word before a number be read as the `before` pattern would read it.
-
-    The pattern tries the word group first, then the range opener, then the qualifier;
-    words the pattern matches in their written case only are kept apart.
-    """
-    single, cased, pairs = {}, {}, set()
-    ends = {"qual": {w.casefold() for w in linkers}, "open": set(), "word": set()}
-    for group, phrases in (("qual", qualifiers), ("open", openers), ("word", before_words)):
-        for phrase in phrases:
-            words = [w.casefold() for w in phrase.split()]
-            if words:
-                ends[group].add(words[-1])
-            pairs.update(zip(words, words[1:]))
-            if len(words) != 1 or not phrase.isalpha():
-                continue
-            any_case = phrase.islower() or len(phrase) > 2
-            if any_case:
-                single[phrase.casefold()] = group  # later groups in this loop take precedence
-            else:
-                cased[phrase] = group
-    # Which phrase ends can stand left of a word of each group (the pattern's order is
-    # qualifier, linker ("là"), range opener, date or label word); a linker itself follows a qualifier.
-    left_of = {"qual": frozenset(), "open": frozenset(ends["qual"]), "word": frozenset(ends["qual"] | ends["open"]),
-               **{w.casefold(): frozenset(ends["qual"]) for w in linkers}}
-    return {"before_single_words": single, "before_single_cased": cased,
-            "before_ends_left_of": left_of, "before_word_pairs": frozenset(pairs)}
-
-
-def _second_words(phrases, marker: str, denominators) -> dict:
-    """Words that open only phrases of two words or more after a number ("phần": "phần trăm"
-    and, as the fraction marker, "phần ba"), each with the letters that the phrases' second
-    words start with. `phrases` is everything the reader reads after a number word."""
-    alone, seconds = set(), {}
-    for phrase in phrases:
-        words = phrase.casefold().split()
-        if len(words) == 1:
-            alone.add(leading_letters(words[0]))
-        elif len(words) > 1 and words[0].isalpha():
-            seconds.setdefault(words[0], set()).add(leading_letters(words[1]))
-    if marker:  # the marker needs a denominator (or digits, which open no letters)
-        seconds.setdefault(marker.casefold(), set()).update(leading_letters(d.casefold()) for d in denominators)
-    return {word: frozenset(following) for word, following in seconds.items() if word not in alone}
-
-
-def leading_letters(text: str, at: int = 0) -> str:
-    """The letters at `at` up to the first other character (a combining mark ends them too)."""
-    end = at
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[at:end]
-
-
-def _idioms(phrases) -> dict:
-    found: dict = {}
-    for phrase in phrases:
-        words = phrase.casefold().split()
-        if words:
-            found.setdefault(words[0], []).append(words)
-    return found
-
-
-def _openers(phrases) -> frozenset:
-    """How each phrase can start after a number: its first word, case-folded, or the sign
-    it opens with ("%", "°C"). The reader reports what follows a number the same way."""
-    found = set()
-    for phrase in phrases:
-        if phrase and not phrase[0].isalpha():
-            found.add(phrase[0])
-        else:
-            found |= _edge_words([phrase], first=True)
-    return frozenset(found)
-
-
-def _edge_words(phrases, *, first: bool) -> frozenset:
-    words = set()
-    for phrase in phrases:
-        tokens = _LETTERS.findall(phrase or "", timeout=1.0)
-        if tokens:
-            words.add((tokens[0] if first else tokens[-1]).casefold())
-    return frozenset(words)
 
 
 def lexicon_for(pack: LanguagePack) -> NumberLexicon:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .lexicon import NumberLexicon, leading_letters
+from .lexicon import NumberLexicon
+from .word_tables import leading_letters
 
 # Longer than any word the gate looks for.
 _LONGEST_WORD = 24
