@@ -61,6 +61,7 @@ class NumberLexicon:
     opening_markers: frozenset  # tens markers that can open a number alone ("chục" = ten)
     idioms: dict  # first word -> phrases in which it is no number
     lone_word_before_noun: bool
+    title_case_lines: bool  # headlines may capitalise every major word: "Storm Kills Three"
     not_numbers: frozenset
     service_prefixes: tuple
     articles: frozenset
@@ -377,6 +378,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         after_ten=frozenset(w.casefold() for w in context.get("after_ten", [])),
         idioms=idioms(context.get("idioms", [])),
         lone_word_before_noun=bool(context.get("lone_word_before_noun", False)),
+        title_case_lines=bool(context.get("title_case_lines", False)),
         not_numbers=frozenset(data.get("not_numbers", {}).get("written", [])),
         service_prefixes=service_prefixes,
         articles=articles,

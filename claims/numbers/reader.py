@@ -26,6 +26,7 @@ class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate)
         self.folded, self.original, self.lex, self.timeout = folded, original, lexicon, timeout
         self.anchor: regex.Match | None = None
         self._gates: dict[int, str | None] = {}
+        self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
 
     def _mention(self, start: int, end: int, number_start: int, value, low, high, qualifier: str, kind: str,
                  unit=None, normalized=None) -> NumberMention:

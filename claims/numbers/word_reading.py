@@ -12,6 +12,14 @@ from .mention import NumberMention
 from .words import read_number_words
 
 
+# A line is in title case when it has this many words of this many letters or more, all
+# capitalised: short words ("in", "as", "of") may stay small in a headline, and every
+# sentence of running text has some longer word in lower case.
+_TITLE_WORD = 4
+_TITLE_WORDS = 3
+_PUNCTUATION = ".,;:!?\"'()[]"
+
+
 class WordReading:
     """Number words, vague amounts ("hàng trăm", "dozens") and halves (a mixin of Reader)."""
 
@@ -62,7 +70,7 @@ class WordReading:
         News capitalises a number word only to open a sentence; inside one it names a
         person or a place. At the start of a sentence the next word tells.
         """
-        if not self.folded[s].isupper():
+        if not self.folded[s].isupper() or (self.lex.title_case_lines and self._in_title_case_line(s)):
             return False
         i = s
         while i > 0 and self.folded[i - 1] == " ":
@@ -71,6 +79,19 @@ class WordReading:
             return True
         following = self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout) if end < len(self.folded) and self.folded[end] == " " else None
         return bool(following and following.group()[0].isupper())
+
+    def _in_title_case_line(self, at: int) -> bool:
+        """Whether the line holding `at` capitalises every longer word, as headlines may
+        ("Storm Kills Three in Texas"): there a capital says nothing about names."""
+        line_start = self.folded.rfind("\n", 0, at) + 1
+        known = self._title_case.get(line_start)
+        if known is None:
+            line_end = self.folded.find("\n", at)
+            words = [token.strip(_PUNCTUATION) for token in self.folded[line_start:line_end if line_end >= 0 else None].split()]
+            longer = [word for word in words if len(word) >= _TITLE_WORD and word[0].isalpha()]
+            known = len(longer) >= _TITLE_WORDS and all(word[0].isupper() for word in longer)
+            self._title_case[line_start] = known
+        return known
 
     def _words_stand(self, used: list[str], before, kind: str, scale, end: int, e: int) -> bool:
         """A lone weak word ("một", "năm", "one", "a") is a figure only with something that makes it one."""
