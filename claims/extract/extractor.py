@@ -206,10 +206,33 @@ class _Article:
             claim.roles = figure_roles(sentence, mention.end, phrase_end, scope_end, subject.concept)
             claim.time = figure_time(sentence, mention, phrase_end, scope_end, subject.named_from)
         _share_targets(sentence, figures, subjects)
+        _share_places(sentence, figures, subjects)
 
 
 def _same_classifier(word: str | None, previous: str | None) -> bool:
     return bool(word and previous) and " " not in word and previous.casefold().startswith(word.casefold() + " ")
+
+
+def _share_places(sentence: Sentence, figures, subjects: list[Subject]) -> None:
+    """'làm 3 người chết và 5 người bị thương ở Yên Bái', 'killed 3 and injured 12 in Kabul': a place
+    after the last of coordinated figures (a comma or a conjunction between them) that count
+    different things is also the place of those before it that name none, unless a place stands
+    between them. Figures of one thing set apart by the place keep apart: "2.500 lính Mỹ và 900
+    lính ở Syria" puts only the 900 in Syria."""
+    located, conjunctions = sentence.located(), sentence.lex.conjunctions
+    for index in range(len(figures) - 2, -1, -1):
+        (claim, mention, _), (later, later_mention, _) = figures[index], figures[index + 1]
+        if claim.location is not None or later.location is None or mention.kind == "duration" \
+                or subjects[index + 1].elided or subjects[index].concept == subjects[index + 1].concept:
+            continue
+        later_end = max(subjects[index + 1].end, later_mention.end)
+        if not any(place.start >= later_end and place.place == later.location for place in located):
+            continue  # the later figure's place is its own: named in its subject or before it
+        phrase_end = max(subjects[index].end, mention.end)
+        gap = sentence.folded[phrase_end:later_mention.start].strip(" ").casefold()
+        coordinated = gap[:1] == "," or any(gap == word or gap.startswith(word + " ") for word in conjunctions)
+        if coordinated and not any(phrase_end <= place.start < later_mention.start for place in located):
+            claim.location = later.location
 
 
 def _share_targets(sentence: Sentence, figures, subjects: list[Subject]) -> None:
