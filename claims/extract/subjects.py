@@ -53,6 +53,11 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
         subject = _modifiers_first(sentence, end + 1, limit)
     if figure.kind == "duration" and subject.concept is None:
         return Subject(None, end, end)  # "9 tháng đầu năm": a duration counts no noun of its own
+    if lex.verb_after_concepts and figure.kind == "count" and subject.concept is None:
+        # "three died", "two were injured": what happened to them, right after the figure, is no noun.
+        verb = lex.verb_after.match(folded, end, limit, timeout=sentence.timeout)
+        if verb is not None:
+            return Subject(None, end, verb.end(), lex.verb_after_concepts[phrase_key(verb["verb"])])
     if subject.text is not None and lex.verb_after_concepts:
         # "233 people had died", "61 migrants are missing": what happened to them says what they are.
         verb = lex.verb_after.match(folded, subject.end, limit, timeout=sentence.timeout)

@@ -16,6 +16,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _NEXT_WORD_SPAN = 24
 # Signs that can close a word; a word with only these after it needs no pattern to cut.
 _CLOSING = ".,;:!?)]}\"'"
+# How far after "một" / "one" a classifier and an outcome are looked for: "người bị thương nặng".
+_OUTCOME_SPAN = 48
 
 
 def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: float) -> list[int]:
@@ -39,7 +41,7 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
             opens = spaced[after + 1:after + 2].isalpha() and (
                 _next_word(spaced, after, timeout) in weak_follow
                 or (word in lexicon.needs_unit and word not in lexicon.articles
-                    and _after_qualifier(spaced, at, lexicon)))
+                    and (_after_qualifier(spaced, at, lexicon) or counts_an_outcome(spaced[after + 1:after + _OUTCOME_SPAN], lexicon))))
         else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
             follow = follow_words.get(word)
             opens = follow is None or _next_word(spaced, after, timeout) in follow
@@ -47,6 +49,20 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
             starts.append(at)
     starts.sort()
     return starts
+
+
+def counts_an_outcome(following: str, lexicon: NumberLexicon) -> bool:
+    """Whether lower-case `following` opens with a classifier and what happened to what it counts:
+    after a lone "một" / "one", "người chết" and "person died" make a figure of it."""
+    if not lexicon.outcomes_after_one:
+        return False
+    words = [word.rstrip(_CLOSING) for word in following.split(" ", 6)]
+    for size in (1, 2):  # "người", "máy bay"
+        if " ".join(words[:size]) in lexicon.classifiers:
+            rest = tuple(words[size:])
+            if any(rest[:len(outcome)] == outcome for outcome in lexicon.outcomes_after_one):
+                return True
+    return False
 
 
 def _after_qualifier(spaced: str, at: int, lexicon: NumberLexicon) -> bool:

@@ -105,6 +105,7 @@ class NumberLexicon:
     classifiers: frozenset
     classifier_first_words: frozenset
     not_after_one: frozenset
+    outcomes_after_one: frozenset  # word tuples: "một người chết", "one person died"
     # patterns
     anchor: regex.Pattern
     before: regex.Pattern
@@ -423,6 +424,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         classifiers=classifiers,
         classifier_first_words=edge_words(classifiers, first=True),
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
+        outcomes_after_one=frozenset(tuple(w.casefold().split()) for w in context.get("outcomes_after_one", [])),
         anchor=anchor,
         before=before,
         glued=glued,
