@@ -41,7 +41,7 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
             opens = spaced[after + 1:after + 2].isalpha() and (
                 _next_word(spaced, after, timeout) in weak_follow
                 or (word in lexicon.needs_unit and word not in lexicon.articles
-                    and (_after_qualifier(spaced, at, lexicon) or counts_an_outcome(spaced[after + 1:after + _OUTCOME_SPAN], lexicon))))
+                    and (_after_qualifier(spaced, at, lexicon) or counts_an_outcome(spaced, after + 1, lexicon))))
         else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
             follow = follow_words.get(word)
             opens = follow is None or _next_word(spaced, after, timeout) in follow
@@ -51,12 +51,12 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
     return starts
 
 
-def counts_an_outcome(following: str, lexicon: NumberLexicon) -> bool:
-    """Whether lower-case `following` opens with a classifier and what happened to what it counts:
-    after a lone "một" / "one", "người chết" and "person died" make a figure of it."""
+def counts_an_outcome(text: str, at: int, lexicon: NumberLexicon) -> bool:
+    """Whether a classifier and what happened to what it counts stand at `at`: after a lone
+    "một" / "one", "người chết" and "person died" make a figure of it."""
     if not lexicon.outcomes_after_one:
         return False
-    words = [word.rstrip(_CLOSING) for word in following.split(" ", 6)]
+    words = [word.rstrip(_CLOSING) for word in text[at:at + _OUTCOME_SPAN].casefold().split(" ", 6)]
     for size in (1, 2):  # "người", "máy bay"
         if " ".join(words[:size]) in lexicon.classifiers:
             rest = tuple(words[size:])

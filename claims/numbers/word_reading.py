@@ -6,7 +6,7 @@ number words itself is claims/numbers/words.py.
 
 from __future__ import annotations
 
-from .candidates import _OUTCOME_SPAN, counts_an_outcome
+from .candidates import counts_an_outcome
 from .context import CLAUSE_ENDS, SENTENCE_OPENERS, spaces
 from .intervals import vague_interval
 from .mention import NumberMention
@@ -109,7 +109,7 @@ class WordReading:
             return False
         if token in lex.needs_unit:
             return kind != "count" or bool(before and before["qual"]) or (
-                self.folded[e:e + 1] == " " and counts_an_outcome(self.folded[e + 1:e + _OUTCOME_SPAN].casefold(), lex))
+                self.folded[e:e + 1] == " " and counts_an_outcome(self.folded, e + 1, lex))
         if kind != "count":
             return True
         following = lex.word_token.match(self.folded, e + 1, timeout=self.timeout) if e < len(self.folded) and self.folded[e] == " " else None
