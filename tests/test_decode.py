@@ -114,12 +114,18 @@ def test_cp1258_combining_tones_come_out_precomposed(seed_text):
     assert not any(unicodedata.combining(ch) for ch in decoded.text)
 
 
-def test_tcvn3_as_found_in_old_documents_is_converted():
-    # "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh" typed with a .VnTime font.
-    raw = "Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh".encode("latin-1")
+@pytest.mark.parametrize("raw, encoding, text", [
+    # Typed with a .VnTime font (TCVN3).
+    ("Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh".encode("latin-1"), "tcvn3",
+     "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh"),
+    # Typed with a VNI font, read as cp1252.
+    ("Haø Noäi, Vieät Nam. Thuû töôùng ñaõ ñeán thaêm caùc tænh. VIEÄT NAM".encode("cp1252"), "vni",
+     "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh. VIỆT NAM"),
+])
+def test_legacy_font_text_as_found_in_old_documents_is_converted(raw, encoding, text):
     decoded = decode_bytes(raw)
-    assert decoded.encoding == "tcvn3"
-    assert decoded.text == "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh"
+    assert decoded.encoding == encoding
+    assert decoded.text == text
 
 
 def test_tcvn3_article_is_converted(seed_text):
@@ -137,13 +143,6 @@ def test_tcvn3_table_agrees_with_glibc_iconv():
     for key, expected in TABLES["tcvn3"].items():
         out = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([int(key, 16)]), capture_output=True)
         assert unicodedata.normalize("NFC", out.stdout.decode("utf-8")) == expected, key
-
-
-def test_vni_as_found_in_old_documents_is_converted():
-    raw = "Haø Noäi, Vieät Nam. Thuû töôùng ñaõ ñeán thaêm caùc tænh. VIEÄT NAM".encode("cp1252")
-    decoded = decode_bytes(raw)
-    assert decoded.encoding == "vni"
-    assert decoded.text == "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh. VIỆT NAM"
 
 
 def test_vni_article_is_converted(seed_text):

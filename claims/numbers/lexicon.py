@@ -131,12 +131,10 @@ class NumberLexicon:
     # First words of whatever may follow a number, last words of whatever may precede it:
     # a set lookup spares the patterns for the many numbers with plain words around them.
     after_first_words: frozenset
-    weak_follow_words: frozenset
-    # Stricter: what must follow "không" / "a" (more of the number, a scale, a fraction) and
-    # "một" / "one" (that or a unit) for them to open a number; a qualifier before "một" also does.
-    article_follow_words: frozenset
-    unit_follow_words: frozenset
-    weak_follows: dict  # weak word -> the one of the three sets above that it needs after it
+    # Weak word -> the first words that must follow it for it to open a number: for "không" / "a"
+    # more of the number, a scale or a fraction; for "một" / "one" that or a unit (a qualifier
+    # before "một" also does); for "năm" a number word, classifier, unit, scale or fraction.
+    weak_follows: dict
     qualifier_last_words: frozenset
     # Starter words that open a number only before one of these words: "hàng trăm", "quý III".
     starter_follow_words: dict
@@ -450,9 +448,6 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         digit_anchor=digit_anchor,
         phone_anchor=phone_anchor,
         word_anchor=word_anchor,
-        weak_follow_words=weak_follow_words,
-        article_follow_words=article_follow_words,
-        unit_follow_words=unit_follow_words,
         weak_follows={w: article_follow_words if w in articles else unit_follow_words if w in needs_unit
                       else weak_follow_words for w in weak},
         qualifier_last_words=edge_words(qualifiers, first=False),
