@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.text.word_search import WordSearch
+from claims.text.word_search import WordSearch, may_overlap
 
 
 def found(search: WordSearch, text: str) -> list[tuple[str, int, int]]:
@@ -19,6 +19,14 @@ def test_overlapping_and_inner_occurrences_are_all_reported():
     # Whether an occurrence is a whole word is the caller's to decide.
     assert found(WordSearch(["ba", "bay", "ay"]), "máy bay") == [("ay", 5, 7), ("ba", 4, 6), ("bay", 4, 7)]
     assert found(WordSearch(["aa"]), "aaa") == [("aa", 0, 2), ("aa", 1, 3)]
+
+
+def test_words_that_cannot_overlap_are_all_found_by_the_faster_search():
+    assert not may_overlap((" ba", " bảy", " hai"))
+    assert may_overlap(("kể từ", "từ")) and may_overlap(("ab", "bc")) and may_overlap(("aba",))
+    text = " ba bảy hai ba\nhai"
+    assert found(WordSearch([" ba", " bảy", " hai"]), text) == [(" ba", 0, 3), (" ba", 11, 14), (" bảy", 3, 7),
+                                                                  (" hai", 7, 11)]
 
 
 def test_no_words_find_nothing():

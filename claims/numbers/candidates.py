@@ -57,10 +57,11 @@ def counts_an_outcome(text: str, at: int, lexicon: NumberLexicon) -> bool:
     if not lexicon.outcomes_after_one:
         return False
     words = [word.rstrip(_CLOSING) for word in text[at:at + _OUTCOME_SPAN].casefold().split(" ", 6)]
+    outcomes = lexicon.outcomes_after_one
     for size in (1, 2):  # "người", "máy bay"
         if " ".join(words[:size]) in lexicon.classifiers:
-            rest = tuple(words[size:])
-            if any(rest[:len(outcome)] == outcome for outcome in lexicon.outcomes_after_one):
+            # A set lookup for each length of what follows: the outcomes are many, the words few.
+            if any(tuple(words[size:size + length]) in outcomes for length in range(1, len(words) - size + 1)):
                 return True
     return False
 
