@@ -161,6 +161,9 @@ class _Article:
             if subject.actor is None and subject.concept in lex.actor_concepts:
                 place, side = sentence.place_opening(sentence.clause_start(mention.start), mention.start)
                 subject.actor = place or side  # "Nga đã điều 10.000 binh sĩ"
+            if subject.actor is None and previous is not None and previous.actor and subject.concept \
+                    and subject.concept == previous.concept and _joined_by_conjunction(sentence, previous.end, mention.start):
+                subject.actor = previous.actor  # "2.500 lính Mỹ ở Iraq và 900 lính ở Syria": US troops too
             claim.subject, claim.concept, claim.actor = subject.text, subject.concept, subject.actor
             subjects.append(subject)
             if subject.text:
@@ -211,6 +214,19 @@ class _Article:
 
 def _same_classifier(word: str | None, previous: str | None) -> bool:
     return bool(word and previous) and " " not in word and previous.casefold().startswith(word.casefold() + " ")
+
+
+def _joined_by_conjunction(sentence: Sentence, end: int, start: int) -> bool:
+    """Whether only places and a closing conjunction stand between two figures' phrases: "ở Iraq
+    và", "are in Iraq and". Another actor named there ("..., trong khi Anh có") keeps them apart."""
+    gap, at = [], end
+    for place in sentence.located():
+        if end <= place.start and place.end <= start:
+            gap.append(sentence.folded[at:place.start])
+            at = place.end
+    gap.append(sentence.folded[at:start])
+    words = " ".join("".join(gap).replace(",", " ").split()).casefold()
+    return any(words == word or words.endswith(" " + word) for word in sentence.lex.conjunctions)
 
 
 def _share_places(sentence: Sentence, figures, subjects: list[Subject]) -> None:
