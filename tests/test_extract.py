@@ -158,3 +158,13 @@ def test_every_pattern_call_on_user_text_has_a_timeout():
 def test_extraction_is_pure():
     text = SEED.read_text(encoding="utf-8")
     assert [c.to_dict() for c in extract_claims(text, "vi")] == [c.to_dict() for c in extract_claims(text, "vi")]
+
+
+def test_text_with_runs_of_spaces_reads_like_single_spaced_text():
+    # Patterns are compiled in two variants (claims/extract/lexicon.py, for_text): "[ ]+" between
+    # words where a text holds two spaces in a row, a plain space where it never does.
+    single = "Có khoảng 2.500 lính Mỹ ở Iraq trong khuôn khổ liên minh chống IS."
+    for text in (single, single.replace("lính Mỹ ở Iraq", "lính  Mỹ ở   Iraq").replace("chống IS", "chống  IS")):
+        (claim,) = extract_claims(text, "vi")
+        assert (" ".join(claim.subject.split()), claim.concept, claim.actor, claim.location, claim.roles) == \
+            ("lính Mỹ", "troops", "US", "Iraq", {"part_of": "coalition", "against": "IS"})

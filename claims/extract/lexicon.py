@@ -62,8 +62,19 @@ def _cue_kinds(categories: dict, common: frozenset) -> dict[str, tuple]:
     return kinds
 
 
+@dataclass(frozen=True)
+class PatternSource:
+    """A pattern as built, compiled only in the variant a text needs (ExtractLexicon.for_text)."""
+
+    pattern: str
+    flags: int = 0
+
+
 @dataclass(eq=False)
 class ExtractLexicon:
+    """One language's extraction data. As built, its pattern fields hold PatternSource; read
+    texts with the lexicon for_text gives, whose pattern fields hold compiled patterns."""
+
     code: str
     # What a figure counts.
     concepts: dict  # phrase key -> concept; "" for phrases that are no subject ("trị giá")
@@ -137,24 +148,26 @@ class ExtractLexicon:
     boilerplate_prefixes: tuple
     furniture_initials: frozenset  # first letters of the furniture lines and prefixes, case-folded
     abbreviations: frozenset
-    # The same lexicon for texts with no two spaces in a row, built on first use (see for_text).
-    single_spaced: ExtractLexicon | None = field(default=None, repr=False)
+    # The lexicon with its patterns compiled, for texts with and without two spaces in a row (see for_text).
+    compiled: dict = field(default_factory=dict, repr=False)
 
     def for_text(self, folded: str) -> ExtractLexicon:
-        """The lexicon to read `folded` with. Setting up a match costs time for every repeat in a
-        pattern, and each space of a trie is one ("[ ]+"): a failed match of the noun phrase took
-        1.1 µs, against 0.3 µs with plain spaces. Where the text never holds two spaces in a row,
-        "[ ]+" and " " match the same, so its patterns may use plain spaces."""
-        if "  " in folded:
-            return self
-        if self.single_spaced is None:
+        """The lexicon to read `folded` with, its patterns compiled. Setting up a match costs time for
+        every repeat in a pattern, and each space of a trie is one ("[ ]+"): a failed match of the
+        noun phrase took 1.1 µs, against 0.3 µs with plain spaces. Where the text never holds two
+        spaces in a row, "[ ]+" and " " match the same, so its patterns may use plain spaces.
+        Each variant is compiled on first use: compiling one takes about half a second, and most
+        texts only ever need the plain one."""
+        spaced = "  " in folded
+        found = self.compiled.get(spaced)
+        if found is None:
             patterns = {f.name: getattr(self, f.name) for f in fields(self)}
-            plain = {name: regex.compile(pattern.pattern.replace(_SPACES, " "), pattern.flags)
-                     for name, pattern in patterns.items() if isinstance(pattern, regex.Pattern)}
-            single = replace(self, **plain)
-            single.single_spaced = single
-            self.single_spaced = single
-        return self.single_spaced
+            found = replace(self, **{
+                name: regex.compile(source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags)
+                for name, source in patterns.items() if isinstance(source, PatternSource)})
+            found.compiled = self.compiled
+            self.compiled[spaced] = found
+        return found
 
     def concept_of(self, written: str) -> str | None:
         found = self.concepts.get(written)
@@ -226,29 +239,29 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
     return ExtractLexicon(
         code=pack.code,
         concepts=nouns,
-        noun_at=regex.compile(f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
-        noun_search=regex.compile(f"{NOT_LETTER_BEFORE}(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        noun_at=PatternSource(f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        noun_search=PatternSource(f"{NOT_LETTER_BEFORE}(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
         head_first=subjects.get("noun_before", "last") == "first",
         verb_concepts=verbs,
         # Matched backwards from the figure: a verb, then at most two words, then the figure.
-        verb_before=regex.compile(
+        verb_before=PatternSource(
             f"(?r){NOT_LETTER_BEFORE}(?P<verb>{_words(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"),
         verb_first_words=tuple(sorted(with_capitals({key.split(" ", 1)[0] for key in verbs}))),
         verb_after_concepts=verbs_after,
-        verb_after=regex.compile(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
-        of_at=regex.compile(f"[ ]+(?:{_words(subjects.get('of_words', []))})[ ]+"),
+        verb_after=PatternSource(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
+        of_at=PatternSource(f"[ ]+(?:{_words(subjects.get('of_words', []))})[ ]+"),
         unit_concepts={unit: concept for concept, units in concepts.get("units", {}).items() for unit in units},
         subject_stop=frozenset(w.casefold() for w in subjects.get("stop", [])),
         # After a Vietnamese noun: a modifier, a country ("lính Mỹ") or a side ("tay súng IS").
-        after_noun=regex.compile(
+        after_noun=PatternSource(
             f"[ ]+(?:(?P<mod>{_words(subjects.get('modifiers', []))})|{owner}(?P<place>{place_trie})|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}"),
         # Vietnamese: "số" + noun + up to four modifiers, countries or sides, read in one match.
-        head_phrase_at=regex.compile(
+        head_phrase_at=PatternSource(
             f"(?:(?:{_words(subjects.get('quantity_words', []))})[ ]+)?(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"
             f"(?:[ ]+(?:{_words(subjects.get('modifiers', []))}|{owner}(?P<place>{place_trie})"
             f"|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}){{0,4}}"),
-        owner_place=regex.compile(f"[ ](?:{trie_pattern(subjects.get('owner_words', []))})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
-        change_verb_at=regex.compile(f"[ ]*(?:{_words(subjects.get('change_verbs', []))}){NOT_LETTER_AFTER}"),
+        owner_place=PatternSource(f"[ ](?:{trie_pattern(subjects.get('owner_words', []))})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+        change_verb_at=PatternSource(f"[ ]*(?:{_words(subjects.get('change_verbs', []))}){NOT_LETTER_AFTER}"),
         elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
         people_named_before=frozenset(subjects.get("people_named_before", [])),
         conjunctions=frozenset(w.casefold() for w in subjects.get("conjunctions", [])),
@@ -256,10 +269,10 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         location_concepts=frozenset(subject_places.get("location_concepts", [])),
         actor_concepts=frozenset(subject_places.get("actor_concepts", [])),
         places=places,
-        place_at=regex.compile(f"(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+        place_at=PatternSource(f"(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
         # The gazetteer is tried before and after skipping a type word ("bang Georgia" is an alias of
         # its own, "huyện Mỹ Đức" is not); an unknown capitalised name counts only after "ở", "in".
-        location=regex.compile(
+        location=PatternSource(
             f"{NOT_LETTER_BEFORE}(?:(?:{_words(prepositions)})[ ]+(?:(?:{types})??(?P<place>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER}"
             f"|(?:{types})??(?P<raw>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}))"
             f"|(?:{_words(known_place_prepositions)})[ ]+(?:{types})??(?P<known>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER})"
@@ -269,12 +282,12 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
             w.split()[0] for w in list(places) + list(with_capitals(place_words)) if w.split() and not w[:1].isupper()
         ) | frozenset(word for p in prepositions + known_place_prepositions for word in p.split()[1:]),
         role_aliases=role_aliases,
-        alias_at=regex.compile(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
+        alias_at=PatternSource(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
         sides=sides,
         against=PhraseSet(markers.get("against", []), not_after=exceptions.get("against_not_after", [])),
         part_of=PhraseSet(markers.get("part_of", [])),
         # A few lower-case words between the counted noun and the marker: "attacks have been launched on".
-        target_at=regex.compile(
+        target_at=PatternSource(
             f"(?:[ ]+\\p{{Ll}}+){{0,{target_gap}}}?[ ]+(?P<marker>{trie_pattern(markers.get('target', []))})[ ]+"),
         target_not_before=frozenset(w.casefold() for w in exceptions.get("target_not_before", [])),
         target_concepts=frozenset(roles.get("target", {}).get("concepts", [])),
@@ -294,12 +307,12 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         frame_words=tuple(sorted({w.lower() for p in time.get("since", []) + time.get("since_near", []) + time.get("as_of", [])
                                   for w in p.split()})),
         # Matched backwards from a date: "kể từ giữa", a bare "từ", or "tính đến chiều" right before it.
-        frame_before=regex.compile(
+        frame_before=PatternSource(
             f"(?r){NOT_LETTER_BEFORE}(?:(?P<since>{_words(time.get('since', []))})[ ]+{fillers}"
             f"|(?P<near>{_words(time.get('since_near', []))})[ ]+{fillers}"
             f"|(?P<as_of>{_words(time.get('as_of', []))})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?)\\Z"),
         until=PhraseSet(time.get("until", [])),
-        after_figure=regex.compile(_gap_phrases(time.get("after_figure", []))),
+        after_figure=PatternSource(_gap_phrases(time.get("after_figure", []))),
         relative=relative,
         relative_phrases=PhraseSet(time.get("relative", {})),
         cue_kinds=cue_kinds,
@@ -311,12 +324,12 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         month_names={k.casefold(): v for k, v in months.items()},
         # "since mid-October last year", "in August": a month named in words, with no digits to
         # parse; read where a month's name is a cue ("since mid-" is read backwards from it).
-        month_at=regex.compile(
+        month_at=PatternSource(
             f"(?P<month>{trie_pattern(months)}){NOT_LETTER_AFTER}"
             f"(?:[ ]+(?P<relative>{_words(time.get('relative', {}))}){NOT_LETTER_AFTER})?"
         ) if months else None,
         # "... Ảnh: NYT", "(Ảnh minh họa: TASS)": a credit of a few words closes the line or sentence.
-        caption_end=regex.compile(
+        caption_end=PatternSource(
             f"(?:^|[ (])(?:{_words(credits)})(?:[ ][\\p{{L}}\\p{{M}} ]{{0,24}})?[ ]*:[ ]*(?:[^\\n:.!?()]|[.](?![ ]))"
             f"{{1,48}}\\)?[.]?[ ]*$"),
         caption_words=tuple(sorted({c.casefold() for c in credits})),

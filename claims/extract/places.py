@@ -37,6 +37,8 @@ def located_places(sentence: Sentence) -> list[Located]:
         # Most "đến", "trên", "in" stand before no place: try the pattern only before a capital
         # or a word that can open a place ("tỉnh", "thủ đô", "dải Gaza", "địa bàn").
         space = folded.find(" ", at, at + 16)
+        while 0 <= space < end and folded[space + 1:space + 2] == " ":  # "ở   Iraq"
+            space += 1
         if space < 0 or not (folded[space + 1:space + 2].isupper()
                              or folded[space + 1:space + 24].split(" ", 1)[0] in openers):
             continue
