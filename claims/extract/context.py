@@ -111,23 +111,62 @@ class Sentence:
         """(place, side) that opens the clause: 'Nga đã điều 10.000 binh sĩ', 'Lực lượng Houthi tuyên bố ...'."""
         found = self._openings.get(clause_start)
         if found is None:
-            lex, place, side = self.lex, None, None
             at = clause_start
             while at < figure_start and self.folded[at] in " \"'(":
                 at += 1
             first = self.folded[at:at + 12].split(" ", 1)[0]
-            if first.casefold() in lex.filler_drop_first:  # "The United States keeps ..."
+            if first.casefold() in self.lex.filler_drop_first:  # "The United States keeps ..."
                 at += len(first) + 1
-            match = lex.place_at.match(self.folded, at, figure_start, timeout=self.timeout)
-            if match is not None:
-                place = lex.places[" ".join(match["place"].split())]
-            else:
-                alias = lex.alias_at.match(self.folded, at, figure_start, timeout=self.timeout)
-                if alias is not None:
-                    canonical = lex.role_aliases[" ".join(alias["alias"].split())]
-                    side = canonical if canonical in lex.sides else None
+            place, side, _ = self._name_at(at, figure_start)
             found = self._openings[clause_start] = (place, side)
         return found
+
+    def _name_at(self, at: int, limit: int) -> tuple[str | None, str | None, int]:
+        """(place, side, end) of a country or a side named at `at`; (None, None, at) when none is."""
+        lex = self.lex
+        match = lex.place_at.match(self.folded, at, limit, timeout=self.timeout)
+        if match is not None:
+            return lex.places[" ".join(match["place"].split())], None, match.end()
+        alias = lex.alias_at.match(self.folded, at, limit, timeout=self.timeout)
+        if alias is not None:
+            canonical = lex.role_aliases[" ".join(alias["alias"].split())]
+            if canonical in lex.sides:
+                return None, canonical, alias.end()
+        return None, None, at
+
+    def subject_start(self, figure_start: int) -> int:
+        """Where the figure's clause names its subject: the clause, or its part after a conjunction
+        and a new subject that acts ("Mỹ có 2.500 lính ở Iraq và Anh có 900 lính", "..., trong khi
+        Anh có 900 lính"). "Mỹ và Anh có 900 lính" and "lính Mỹ ở Iraq và Syria" open no new subject."""
+        clause_start = self.clause_start(figure_start)
+        conjunctions = self.lex.subject_conjunctions
+        if not conjunctions:
+            return clause_start
+        lowered = self.folded[clause_start:figure_start].casefold()
+        if len(lowered) != figure_start - clause_start:
+            return clause_start  # a letter whose case fold is longer: offsets would shift
+        subject_start = clause_start
+        for word in conjunctions:
+            at = lowered.find(word + " ")
+            while at >= 0:
+                start = clause_start + at
+                if (at == 0 or lowered[at - 1] == " ") and self._opens_subject(clause_start, start, start + len(word) + 1, figure_start):
+                    subject_start = max(subject_start, start + len(word) + 1)
+                at = lowered.find(word + " ", at + 1)
+        return subject_start
+
+    def _opens_subject(self, clause_start: int, conjunction: int, after: int, figure_start: int) -> bool:
+        """Whether the conjunction at `conjunction` opens a new subject: it opens the clause or
+        follows a figure of it, and a name stands after it with a lower-case word (a verb) next."""
+        if self.folded[clause_start:conjunction].strip(" ") and not any(
+                clause_start <= m.start and m.end <= conjunction and m.kind not in _NOT_FIGURES for m in self.mentions):
+            return False
+        place, side, end = self._name_at(after, figure_start)
+        if place is None and side is None:
+            return False
+        follower = self.folded[end + 1:end + 24].split(" ", 1)[0]
+        return self.folded[end:end + 1] == " " and follower.isalpha() and follower.islower() \
+            and follower not in self.lex.elision_followers
 
     # What the sentence holds, read once.
     def located(self) -> list[Located]:

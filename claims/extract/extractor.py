@@ -159,7 +159,7 @@ class _Article:
             if subject.concept is None and subject.text is None and mention.unit in lex.unit_concepts:
                 subject.concept = lex.unit_concepts[mention.unit]  # "khoảng 300 tấn"
             if subject.actor is None and subject.concept in lex.actor_concepts:
-                place, side = sentence.place_opening(sentence.clause_start(mention.start), mention.start)
+                place, side = sentence.place_opening(sentence.subject_start(mention.start), mention.start)
                 subject.actor = place or side  # "Nga đã điều 10.000 binh sĩ"
             if subject.actor is None and previous is not None and previous.actor and subject.concept \
                     and subject.concept == previous.concept and _joined_by_conjunction(sentence, previous.end, mention.start):

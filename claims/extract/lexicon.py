@@ -96,6 +96,7 @@ class ExtractLexicon:
     elision_followers: frozenset
     people_named_before: frozenset
     conjunctions: frozenset
+    subject_conjunctions: tuple  # case-folded
     max_subject_words: int
     location_concepts: frozenset
     actor_concepts: frozenset
@@ -265,6 +266,7 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
         people_named_before=frozenset(subjects.get("people_named_before", [])),
         conjunctions=frozenset(w.casefold() for w in subjects.get("conjunctions", [])),
+        subject_conjunctions=tuple(w.casefold() for w in subjects.get("subject_conjunctions", [])),
         max_subject_words=int(subjects.get("max_words", 3)),
         location_concepts=frozenset(subject_places.get("location_concepts", [])),
         actor_concepts=frozenset(subject_places.get("actor_concepts", [])),

@@ -2,7 +2,8 @@
 
 A figure's place is, in order: one named inside its subject ("lãnh thổ Iraq"); the first
 located place after its phrase in its clause ("59 người chết ở Quảng Ninh"); the last one
-before it in its clause; one in an opening clause without figures ("Ở Lào Cai, 12 người
+before it in its clause, unless a new subject is named between ("Mỹ có 2.500 lính ở Iraq và
+Anh có 900 lính"); one in an opening clause without figures ("Ở Lào Cai, 12 người
 chết"); a place that opens its clause ("Hà Nội ghi nhận 320 ca mắc") for the concepts that
 say where they are.
 """
@@ -74,11 +75,11 @@ def figure_location(sentence: Sentence, figure_start: int, phrase_end: int, foll
                 break
             if place.start >= clause_start:
                 before = place
-        if before is not None:
+        if before is not None and before.start >= sentence.subject_start(figure_start):
             return before.place
         opening = [place for place in located if sentence.opens(place, figure_start)]
         if opening:  # the nearest: "US soldiers at Ain al-Asad air base in Iraq, where ..."
             return opening[-1].place
     if concept in sentence.lex.location_concepts:
-        return sentence.place_opening(clause_start, figure_start)[0]
+        return sentence.place_opening(sentence.subject_start(figure_start), figure_start)[0]
     return None
