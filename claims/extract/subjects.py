@@ -25,6 +25,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}0-9'’-]*")
 _POSSESSIVE = regex.compile(r"(?:'s|’s|')")
 # How far before a figure its noun may stand: "ngân sách năm nay của thành phố là 2,5 tỷ đồng".
 _BEFORE_WINDOW = 64
+# How far a word that holds a noun may start before the noun: "Ngân hàng Nhà nước".
+_LONGEST_WORD = 16
 # Where an elided noun's figure ends: punctuation or the end of the sentence.
 _CLOSING = frozenset(".,;:!?)\"'”")
 
@@ -182,6 +184,8 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int) -> Sub
     for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):
         if not lex.concepts.get(phrase_key(noun["noun"])):
             continue
+        if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
+            continue  # "ủng hộ" cut by the window: its "hộ" is no household
         chosen = noun
         if lex.head_first:
             break
@@ -209,6 +213,13 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int) -> Sub
                     _place_or_actor(subject, place, lex)
                     break
     return subject
+
+
+def _ends_longer_word(sentence: Sentence, window_start: int, noun) -> bool:
+    """Whether the noun ends a word that is no subject and starts before the window ("ủng hộ")."""
+    words = sentence.folded[max(sentence.start, window_start - _LONGEST_WORD):noun.start()].split()
+    return any(sentence.lex.concepts.get(phrase_key(" ".join([*words[-size:], noun["noun"]]))) == ""
+               for size in (1, 2) if len(words) >= size)
 
 
 def concept_from_verb(sentence: Sentence, figure_start: int) -> str | None:
