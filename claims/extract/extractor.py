@@ -146,7 +146,9 @@ class _Article:
         for claim, mention, position in figures:
             limit = mentions[position + 1].start if position + 1 < len(mentions) else sentence.end
             subject = read_subject(sentence, mention, limit)
-            verb = concept_from_verb(sentence, mention.start) if subject.concept in _GENERIC else None
+            # A duration measures the time of an event: "vụ giết hại ... hai năm trước" counts no deaths.
+            verb = concept_from_verb(sentence, mention.start) \
+                if subject.concept in _GENERIC and mention.kind != "duration" else None
             if verb is not None and subject.text is None:
                 subject.concept = verb  # "killed 4 people and injured 11"
             elif subject.text is None and previous is not None and mention.kind == "count" and previous.concept \
@@ -182,7 +184,7 @@ class _Article:
         if subject.text is None and mention.kind not in _NAMED_BEFORE and mention.kind != "count":
             return
         clause_start = sentence.clause_start(mention.start)
-        before = noun_before(sentence, clause_start, mention.start)
+        before = noun_before(sentence, clause_start, mention.start, mention.kind)
         if before is not None and subject.text is not None and before.concept not in self.lex.people_named_before:
             before = None  # "Đội cứu hộ đã đưa 45 người": the people are not the rescue team
         if before is not None:

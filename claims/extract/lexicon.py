@@ -95,6 +95,7 @@ class ExtractLexicon:
     change_verb_at: regex.Pattern
     elision_followers: frozenset
     people_named_before: frozenset
+    money_named_before: frozenset  # empty: any concept
     conjunctions: frozenset
     subject_conjunctions: tuple  # case-folded
     max_subject_words: int
@@ -265,6 +266,7 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         change_verb_at=PatternSource(f"[ ]*(?:{_words(subjects.get('change_verbs', []))}){NOT_LETTER_AFTER}"),
         elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
         people_named_before=frozenset(subjects.get("people_named_before", [])),
+        money_named_before=frozenset(subjects.get("money_named_before", [])),
         conjunctions=frozenset(w.casefold() for w in subjects.get("conjunctions", [])),
         subject_conjunctions=tuple(w.casefold() for w in subjects.get("subject_conjunctions", [])),
         max_subject_words=int(subjects.get("max_words", 3)),

@@ -175,14 +175,16 @@ def _plain_words(sentence: Sentence, at: int, limit: int) -> Subject:
     return Subject(sentence.original[at:end], at, end, None, actor)
 
 
-def noun_before(sentence: Sentence, clause_start: int, figure_start: int) -> Subject | None:
-    """The noun that names a figure standing before it in its clause: 'ngân sách ... là 2,5 tỷ đồng',
-    'a budget of $2.5 billion'. Vietnamese takes the first (the head), English the last."""
+def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: str = "count") -> Subject | None:
+    """The noun that names a figure of `kind` standing before it in its clause: 'ngân sách ... là
+    2,5 tỷ đồng', 'a budget of $2.5 billion'. Vietnamese takes the first (the head), English the last."""
     lex = sentence.lex
     window_start = max(clause_start, figure_start - _BEFORE_WINDOW)
+    allowed = lex.money_named_before if kind == "money" else None
     chosen = None
     for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):
-        if not lex.concepts.get(phrase_key(noun["noun"])):
+        concept = lex.concepts.get(phrase_key(noun["noun"]))
+        if not concept or allowed and concept not in allowed:
             continue
         if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
             continue  # "ủng hộ" cut by the window: its "hộ" is no household

@@ -82,6 +82,19 @@ class DigitReading:
             return None, e
         return self._number(before, word, s, e, value, integer=written.isdigit())
 
+    def _counted_by_number_before(self, label_start: int) -> bool:
+        """'8 tầng 33 phòng': a label word right after a number is that number's noun, unless
+        that number is itself a label's ("Khoản 2 Điều 8")."""
+        folded = self.folded
+        if label_start < 2 or folded[label_start - 1] != " " or not folded[label_start - 2].isdigit():
+            return False
+        at = label_start - 2
+        while at > 0 and (folded[at - 1].isdigit() or folded[at - 1] in ".,"):
+            at -= 1
+        words = folded[max(0, at - 24):at].casefold().split()
+        labels = self.lex.identifier_labels
+        return not (words and (words[-1] in labels or " ".join(words[-2:]) in labels))  # "Điều", "Nghị định"
+
     def _plain_number(self, before, s: int, e: int, written: str, integer: bool) -> tuple | None:
         """A number with at most one qualifier word before it and nothing readable after it.
 
@@ -146,8 +159,10 @@ class DigitReading:
     def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
         lex = self.lex
         if word in lex.identifier_labels:
-            end = self._glued_end(e) if self._match(lex.glued, e) else e
-            return self._label("identifier", self._include(before, "word"), end, s), end
+            label_start = self._include(before, "word")
+            if not self._counted_by_number_before(label_start):
+                end = self._glued_end(e) if self._match(lex.glued, e) else e
+                return self._label("identifier", label_start, end, s), end
         if word in lex.ordinal_before:
             return self._label("ordinal", self._include(before, "word"), e, s, value), e
         meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
