@@ -50,7 +50,7 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
     if folded[end:end + 1] != " " or end + 1 >= limit:
         return Subject(None, end, end)
     if lex.head_first:
-        subject = _head_first(sentence, end + 1, limit)
+        subject = _head_first(sentence, end + 1, limit, figure.kind == "quantity")
     else:
         subject = _modifiers_first(sentence, end + 1, limit)
     if figure.kind == "duration" and subject.concept is None:
@@ -68,11 +68,14 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
     return subject
 
 
-def _head_first(sentence: Sentence, at: int, limit: int) -> Subject:
-    """'lính Mỹ', 'số hộ dân', 'máy bay không người lái của Nga': one match reads the noun and its modifiers."""
+def _head_first(sentence: Sentence, at: int, limit: int, measured: bool = False) -> Subject:
+    """'lính Mỹ', 'số hộ dân', 'máy bay không người lái của Nga': one match reads the noun and its
+    modifiers; after a `measured` amount, some nouns mean what is measured ("m3 nước": water)."""
     lex = sentence.lex
     phrase = lex.head_phrase_at.match(sentence.folded, at, limit, timeout=sentence.timeout)
-    concept = lex.concept_of(phrase["noun"]) if phrase is not None else None
+    concept = None
+    if phrase is not None:
+        concept = (measured and lex.measured_concepts.get(phrase_key(phrase["noun"]))) or lex.concept_of(phrase["noun"])
     if not concept:
         return _plain_words(sentence, at, limit)
     subject = Subject(None, at, phrase.end(), concept)
@@ -182,19 +185,24 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
     window_start = max(clause_start, figure_start - _BEFORE_WINDOW)
     allowed = lex.money_named_before if kind == "money" else None
     chosen = None
+    measured = lex.measured_concepts if kind == "quantity" else None
     for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):
-        concept = lex.concepts.get(phrase_key(noun["noun"]))
+        key = phrase_key(noun["noun"])
+        concept = measured and measured.get(key) or lex.concepts.get(key)
         if not concept or allowed and concept not in allowed:
             continue
         if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
             continue  # "ủng hộ" cut by the window: its "hộ" is no household
+        if noun["noun"][:1].isupper() and not noun["noun"].isupper() and _ends_name(sentence.folded, noun.start()):
+            continue  # "Bà Rịa - Vũng Tàu giảm 68,5%": no ships
         chosen = noun
         if lex.head_first:
             break
     if chosen is None:
         return None
+    key = phrase_key(chosen["noun"])
     subject = Subject(sentence.original[chosen.start():chosen.end()], chosen.start(), figure_start,
-                      lex.concepts[phrase_key(chosen["noun"])], named_from=chosen.start())
+                      measured and measured.get(key) or lex.concepts[key], named_from=chosen.start())
     if lex.head_first:
         # "Dân số Hà Nội", "tỷ lệ thất nghiệp của Việt Nam": a place after the noun, before the figure.
         probe = Subject(concept=subject.concept, end=chosen.end())
@@ -215,6 +223,15 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
                     _place_or_actor(subject, place, lex)
                     break
     return subject
+
+
+def _ends_name(folded: str, start: int) -> bool:
+    """Whether the capitalised word at `start` goes on a name: a capitalised word stands right before
+    it. (Acronyms are never asked: "Vietnam's GDP".)"""
+    if start < 2 or folded[start - 1] != " ":
+        return False
+    word_start = folded.rfind(" ", max(0, start - _LONGEST_WORD), start - 1) + 1
+    return folded[word_start:word_start + 1].isupper()
 
 
 def _ends_longer_word(sentence: Sentence, window_start: int, noun) -> bool:
