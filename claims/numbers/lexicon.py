@@ -314,7 +314,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
         f"(?=[0-9]|{numword}{NOT_LETTER_AFTER})"
     )
-    unit_after = regex.compile(f"[ ]?(?P<unit>{alternation(unit_table)}){NOT_LETTER_AFTER}")
+    # English joins a unit to its number with a hyphen before a noun: "a 10-year plan", "a 6.1-inch screen".
+    unit_joiner = "(?:[ ]|-(?=\\p{L}))?" if units.get("hyphenated") else "[ ]?"
+    unit_after = regex.compile(f"{unit_joiner}(?P<unit>{alternation(unit_table)}){NOT_LETTER_AFTER}")
     marker = fractions.get("marker", "")
     fraction_parts = []
     if marker:
@@ -356,7 +358,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         glued: frozenset("°²³"),  # or a letter glued to the digits
         scale_after: openers(scales.get("spaced", {})),
         range_after: openers(ranges.get("join", [])) | {"-"},
-        unit_after: openers(unit_table),
+        unit_after: openers(unit_table) | ({"-"} if units.get("hyphenated") else set()),
         fraction_after: openers([marker, *denominators, *en_denominators, *half_words]) | ({"-"} if en_denominators else set()),
         and_half_after: openers(half_suffix),
         half_after: openers(words.get("half", [])),
