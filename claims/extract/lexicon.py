@@ -97,6 +97,7 @@ class ExtractLexicon:
     elision_followers: frozenset
     people_named_before: frozenset
     money_named_before: frozenset  # empty: any concept
+    quantity_named_before: frozenset  # empty: any concept
     conjunctions: frozenset
     subject_conjunctions: tuple  # case-folded
     max_subject_words: int
@@ -270,6 +271,7 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
         people_named_before=frozenset(subjects.get("people_named_before", [])),
         money_named_before=frozenset(subjects.get("money_named_before", [])),
+        quantity_named_before=frozenset(subjects.get("quantity_named_before", [])),
         conjunctions=frozenset(w.casefold() for w in subjects.get("conjunctions", [])),
         subject_conjunctions=tuple(w.casefold() for w in subjects.get("subject_conjunctions", [])),
         max_subject_words=int(subjects.get("max_words", 3)),

@@ -183,7 +183,7 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
     2,5 tỷ đồng', 'a budget of $2.5 billion'. Vietnamese takes the first (the head), English the last."""
     lex = sentence.lex
     window_start = max(clause_start, figure_start - _BEFORE_WINDOW)
-    allowed = lex.money_named_before if kind == "money" else None
+    allowed = lex.money_named_before if kind == "money" else lex.quantity_named_before if kind == "quantity" else None
     chosen = None
     measured = lex.measured_concepts if kind == "quantity" else None
     for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):

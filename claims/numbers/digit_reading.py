@@ -163,7 +163,7 @@ class DigitReading:
             if not self._counted_by_number_before(label_start):
                 end = self._glued_end(e) if self._match(lex.glued, e) else e
                 return self._label("identifier", label_start, end, s), end
-        if word in lex.ordinal_before:
+        if word in lex.ordinal_before and not self._counted_by_number_before(self._include(before, "word")):
             return self._label("ordinal", self._include(before, "word"), e, s, value), e
         meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
         if meridiem is not None:  # "10am", "3 p.m."

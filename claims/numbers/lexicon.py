@@ -59,7 +59,7 @@ class NumberLexicon:
     weak: frozenset
     after_ten: frozenset
     opening_markers: frozenset  # tens markers that can open a number alone ("chục" = ten)
-    idioms: dict  # first word -> phrases in which it is no number
+    idioms: dict  # word -> (its place, phrase words) of the phrases in which a number word is no number
     lone_word_before_noun: bool
     title_case_lines: bool  # headlines may capitalise every major word: "Storm Kills Three"
     not_numbers: frozenset

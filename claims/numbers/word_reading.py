@@ -62,8 +62,11 @@ class WordReading:
         phrases = self.lex.idioms.get(tokens[0].casefold())
         if not phrases:
             return False
-        following = self.folded[spans[0][0]:spans[0][0] + 40].casefold().split()
-        return any(following[:len(p)] == p for p in phrases)
+        at = spans[0][0]
+        following = self.folded[at:at + 40].casefold().split()
+        preceding = self.folded[max(0, at - 40):at].casefold().split()
+        return any(following[:len(words) - position] == words[position:]
+                   and (not position or preceding[-position:] == words[:position]) for position, words in phrases)
 
     def _is_name(self, s: int, end: int) -> bool:
         """'Ba Lan', 'Hai Bà Trưng', 'ông Ba': capitalised number words inside a name.

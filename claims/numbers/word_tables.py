@@ -90,11 +90,13 @@ def leading_letters(text: str, at: int = 0) -> str:
 
 
 def idioms(phrases) -> dict:
+    """word -> (where it stands in the phrase, the phrase's words), for every word of every phrase:
+    the number word may open the phrase ("ba mẹ") or not ("nấu chín")."""
     found: dict = {}
     for phrase in phrases:
         words = phrase.casefold().split()
-        if words:
-            found.setdefault(words[0], []).append(words)
+        for position, word in enumerate(words):
+            found.setdefault(word, []).append((position, words))
     return found
 
 
