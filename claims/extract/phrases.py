@@ -67,9 +67,9 @@ class PhraseSet:
     "năm ngoái" need no pattern engine, and so pay no pattern call with its timeout.
     """
 
-    __slots__ = ("by_first", "reach", "not_after", "initials")
+    __slots__ = ("by_first", "reach", "not_after", "not_before", "initials")
 
-    def __init__(self, phrases, not_after=()):
+    def __init__(self, phrases, not_after=(), not_before=()):
         by_first: dict[str, list[str]] = {}
         for phrase in phrases:
             key = " ".join(phrase.split()).lower()
@@ -83,6 +83,8 @@ class PhraseSet:
         self.reach = max((len(p) for ps in by_first.values() for p in ps), default=0) + 1
         # "phòng chống" is prevention, not "chống" (against).
         self.not_after = tuple(" ".join(w.split()).lower() + " " for w in not_after)
+        # "theo dõi" is to monitor, not "according to": words after a phrase that make it another word.
+        self.not_before = tuple(" " + " ".join(w.split()).lower() for w in not_before)
 
     def __bool__(self) -> bool:
         return bool(self.by_first)
@@ -111,8 +113,15 @@ class PhraseSet:
             if head.startswith(phrase):
                 size = len(phrase)
                 if size == len(head) or not head[size].isalnum():
-                    return at + size
+                    return -1 if self.not_before and self._cancelled(text, at + size, limit) else at + size
         return -1
+
+    def _cancelled(self, text: str, end: int, limit: int) -> bool:
+        following = text[end:min(limit, end + 24)].lower()
+        for word in self.not_before:
+            if following.startswith(word) and not following[len(word):len(word) + 1].isalnum():
+                return True
+        return False
 
     def start_before(self, text: str, end: int, start: int = 0) -> int:
         """Where a phrase that ends right before `end` (and its spaces) starts, or -1: 'trong| 12 tháng'."""
