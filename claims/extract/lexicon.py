@@ -108,6 +108,7 @@ class ExtractLexicon:
     place_at: regex.Pattern
     location: regex.Pattern
     not_places: frozenset
+    not_place_endings: tuple
     place_openers: frozenset
     # In what frame.
     role_aliases: dict
@@ -287,6 +288,7 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
             f"|(?:{_words(known_place_prepositions)})[ ]+(?:{types})??(?P<known>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER})"
         ),
         not_places=frozenset(location.get("not_places", [])),
+        not_place_endings=tuple(location.get("not_place_endings", [])),
         place_openers=frozenset(
             w.split()[0] for w in list(places) + list(with_capitals(place_words)) if w.split() and not w[:1].isupper()
         ) | frozenset(word for p in prepositions + known_place_prepositions for word in p.split()[1:]),

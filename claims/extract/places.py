@@ -50,13 +50,22 @@ def located_places(sentence: Sentence) -> list[Located]:
         if match["raw"]:
             # A capitalised name the gazetteer does not know is kept as written ("in August" is no place).
             place = " ".join(original[match.start("raw"):match.end("raw")].split())
-            if place.split(" ", 1)[0] in lex.not_places or place.endswith(("'s", "’s")):
+            if _names_a_body(place, lex):
                 continue
         else:
             written = match["place"] or match["known"]
             place = places.get(written) or places[" ".join(written.split())]
         found.append(Located(match.start(), taken_until, place))
     return found
+
+
+def _names_a_body(name: str, lex) -> bool:
+    """Whether a capitalised name the gazetteer does not know names a body, not a place: it opens
+    with a word such as "Bệnh viện" or "Ngân hàng", ends like "DongABank", is an acronym the
+    gazetteer would know if it were a place ("tại ACB"), or is a possessive ("in Iraq's")."""
+    last = name.rsplit(" ", 1)[-1]
+    return (name.split(" ", 1)[0] in lex.not_places or last.endswith(lex.not_place_endings)
+            or (len(name) > 1 and name.isupper()) or name.endswith(("'s", "’s")))
 
 
 def figure_location(sentence: Sentence, figure_start: int, phrase_end: int, following: int, concept: str | None) -> str | None:
