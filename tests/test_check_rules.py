@@ -12,16 +12,19 @@ from claims.check.figures import Figure, times_compatible
 _next_id = iter(range(1, 10_000))
 
 
-def fig(value=None, low=None, high=None, *, kind="count", unit=None, article=1, published=None,
-        actor=None, location=None, time=None, roles=None, topic="troops") -> Figure:
+def fig(value=None, low=None, high=None, *, kind="count", unit=None, article=None, published=None,
+        actor=None, location=None, time=None, roles=None, topic="troops", subject=None, sentence=None) -> Figure:
+    """A figure of its own article unless `article` is given; `sentence` is where its sentence starts."""
     ident = next(_next_id)
+    article = 1000 + ident if article is None else article
     if value is not None and low is None and high is None:
         low = high = value
     return Figure(
         id=ident, article_id=article, story_id=1, topic=topic, kind=kind, unit=unit, value=value,
         low=-math.inf if low is None else low, high=math.inf if high is None else high,
         actor=actor, location=location, time=time, roles=roles or {}, published=published,
-        identity=f"hash{article}:{ident}:{ident + 1}",
+        identity=f"hash{article}:{ident}:{ident + 1}", subject=subject,
+        sentence_start=ident * 100 if sentence is None else sentence,
     )
 
 
@@ -126,3 +129,62 @@ def test_many_figures_report_one_pair_per_disagreement_not_all_pairs():
 ])
 def test_time_overlap(a, b, expected):
     assert times_compatible(a, b) is expected
+
+
+# Inside one article: a restated figure that changed is flagged, a list of different things is not.
+
+def test_one_article_listing_values_of_a_topic_is_no_conflict():
+    # "lãi suất kỳ hạn 1 tháng 3,3%; kỳ hạn 3 tháng 3,6%; kỳ hạn 6 tháng 4%", in one sentence or several.
+    rates = [fig(v, kind="percent", unit="percent", topic="interest_rate", article=1, subject="lãi suất") for v in (3.3, 3.6, 4)]
+    assert kinds(rates) == []
+    same_sentence = [fig(v, article=2, sentence=0, subject="lính", actor="US") for v in (2500, 900)]
+    assert kinds(same_sentence) == []
+
+
+def test_one_article_restating_a_figure_differently_is_a_conflict():
+    # "56 người chết ở Hà Nội" in the lead, "65 người chết ở Hà Nội" further down.
+    found = findings_for_topic([fig(56, article=1, subject="người chết", location="Hanoi"),
+                                fig(65, article=1, subject="người chết", location="Hanoi")])
+    assert [(f.kind, "same article" in f.explanation) for f in found] == [("value", True)]
+
+
+@pytest.mark.parametrize("second", [
+    {"subject": "người bị thương", "location": "Hanoi"},  # another subject
+    {"subject": "người chết"},  # nothing known on both sides that says it is the same fact
+])
+def test_one_article_needs_the_same_subject_and_a_shared_field_to_restate(second):
+    assert kinds([fig(56, article=1, subject="người chết", location="Hanoi"), fig(65, article=1, **second)]) == []
+
+
+def test_a_list_is_left_out_of_comparisons_across_articles_too():
+    # Article 1 lists three rates; article 2 gives one of them. Which of the three it should match is unknown.
+    rates = [fig(v, article=1, subject="lãi suất") for v in (3.3, 3.6, 4)]
+    assert kinds(rates + [fig(3.6, article=2, subject="lãi suất")]) == []
+    # A figure of a list is still the same figure in another frame: context conflicts are kept.
+    framed = [fig(2500, article=1, subject="lính", roles={"against": "Israel"}),
+              fig(900, article=1, subject="lính"), fig(2500, article=2, subject="lính", roles={"against": "IS"})]
+    assert kinds(framed) == ["context"]
+
+
+def test_a_figure_that_restates_keeps_its_conflict_when_its_article_also_lists():
+    # The 3 dead without a place clash with both restated figures: they go, 56 against 65 stays.
+    found = findings_for_topic([fig(56, article=1, subject="người chết", location="Hanoi"),
+                                fig(3, article=1, subject="người chết"),
+                                fig(65, article=1, subject="người chết", location="Hanoi")])
+    assert [(f.kind, f.first.value, f.second.value) for f in found] == [("value", 56, 65)]
+
+
+def test_a_part_and_its_whole_in_one_article_are_no_conflict():
+    # Article 2 gives 64 dead in Yên Bái and 233 on the whole country; article 1 gave 59 in Yên Bái.
+    found = findings_for_topic([fig(59, article=1, subject="người chết", location="Yen Bai"),
+                                fig(64, article=2, subject="người chết", location="Yen Bai"),
+                                fig(233, article=2, subject="người chết")])
+    assert [(f.kind, f.first.value, f.second.value) for f in found] == [("value", 59, 64)]
+
+
+def test_a_boundary_whose_first_pair_is_one_articles_part_and_whole_still_finds_a_pair_across_articles():
+    # 64 and 233 stand in article 2; the 233 of article 3 is what 64 disagrees with.
+    found = findings_for_topic([fig(64, article=2, subject="người chết", location="Yen Bai"),
+                                fig(233, article=2, subject="người chết"),
+                                fig(233, article=3, subject="người chết")])
+    assert [(f.kind, f.first.article_id, f.second.article_id) for f in found] == [("value", 2, 3)]

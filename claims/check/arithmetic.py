@@ -63,7 +63,10 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
     after = [r for r in rows if r.start >= marker_at]
     if not before or not after:
         return None
-    total = figure_from_row(tuple(before[-1])[:17])
+    total_row = _total(_in_marker_clause(before, sentence, marker_at - sentence_start), after)
+    if total_row is None:
+        return None
+    total = figure_from_row(tuple(total_row)[:17])
     parts = [figure_from_row(tuple(r)[:17]) for r in after]
     parts = [p for p in parts if p is not None]
     if total is None or not parts or total.high == float("inf"):
@@ -74,6 +77,33 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
     stated = ", ".join(r.text for r in after)
     return Finding(
         "arithmetic", "medium",
-        f"parts ({stated}) add up to at least {amount(floor)}, more than the stated total {before[-1].text}",
+        f"parts ({stated}) add up to at least {amount(floor)}, more than the stated total {total_row.text}",
         total, parts[-1],
     )
+
+
+def _in_marker_clause(before, sentence: str, marker: int):
+    """The counts of the clause the marker breaks down: the one it ends, or the one before it
+    when the marker opens its own ("93 người thương vong, trong đó ..."). "camera trước 32
+    megapixel, cụm 3 camera gồm 48, 12 và 13 megapixel" breaks down the 3 cameras only."""
+    head = sentence[:marker].rstrip(" ").rstrip(",;").rstrip(" ")
+    clause_start = max(head.rfind(mark) for mark in ",;:") + 1
+    start = before[0].sentence_start + clause_start
+    return [row for row in before if row.start >= start]
+
+
+def _total(before, after):
+    """The stated total the parts break down: the last count before the marker that counts what
+    the parts count ("883 hũ cốt thuộc 364 hộ gia đình, trong đó có 576 hũ cốt loại đá ..."), else
+    the last count before it, unless every part counts one other thing ("cụm 3 camera 48, 12 và 13
+    megapixel": the parts measure the cameras, they do not break them down)."""
+    part_topics = {r.topic for r in after if r.topic}
+    for row in reversed(before):
+        if row.topic and any(t == row.topic or t.startswith(row.topic + " ") for t in part_topics):
+            return row
+    if not before:
+        return None
+    last = before[-1]
+    if len(part_topics) == 1 and len(part_topics) == len({r.topic for r in after}) and last.topic not in part_topics:
+        return None
+    return last

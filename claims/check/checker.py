@@ -13,6 +13,7 @@ from claims.store.database import Store
 from claims.store.models import Article, ClaimRecord
 
 from .arithmetic import arithmetic_findings
+from .enumerations import comparable_for_value
 from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compatible
 from .persist import save_findings
 from .rules import Finding, percent_vs_points, sweep
@@ -40,6 +41,7 @@ def _figure_query(story_ids: Iterable[int] | None):
             _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
             _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
             _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
+            _claims.c.subject, _claims.c.sentence_start,
         )
         .join(_articles, _articles.c.id == _claims.c.article_id)
         .where(and_(_claims.c.topic.is_not(None), _claims.c.is_boilerplate == false()))
@@ -100,7 +102,7 @@ def findings_for_topic(figures: list[Figure]) -> list[Finding]:
         families.setdefault(figure.family, []).append(figure)
     for family_figures in families.values():
         for members in _sweep_sets(family_figures):
-            findings.extend(sweep(members))
+            findings.extend(sweep(members, comparable_for_value(members)))
             percents = [f for f in members if f.kind == "percent"]
             points = [f for f in members if f.kind == "percentage_point"]
             if percents and points:

@@ -34,6 +34,8 @@ class Figure:
     roles: dict
     published: str | None
     identity: str  # content hash and offsets: stable across re-ingest
+    subject: str | None = None  # as written, folded: two figures of one article may restate one fact
+    sentence_start: int | None = None
 
     @property
     def key(self) -> tuple:
@@ -46,9 +48,11 @@ class Figure:
 
 
 def figure_from_row(row) -> Figure | None:
-    """Build a Figure from a claims row joined with its article; None when it has no usable number."""
+    """Build a Figure from a claims row joined with its article (17 columns, then optionally the
+    subject and the sentence start); None when it has no usable number."""
     (claim_id, article_id, story_id, topic, kind, unit, value, low, high, actor, location, time,
-     roles, start, end, published, content_hash) = row
+     roles, start, end, published, content_hash) = row[:17]
+    subject, sentence_start = (row[17], row[18]) if len(row) >= 19 else (None, None)
     if value is None and low is None and high is None:
         return None
     factor = 1.0
@@ -62,6 +66,7 @@ def figure_from_row(row) -> Figure | None:
         actor=actor, location=location, time=time,
         roles=json.loads(roles) if roles and roles != "{}" else {},
         published=published, identity=f"{content_hash}:{start}:{end}",
+        subject=" ".join(subject.casefold().split()) if subject else None, sentence_start=sentence_start,
     )
 
 
@@ -76,6 +81,11 @@ def times_compatible(a: str | None, b: str | None) -> bool:
         return True
     a, b = _time_core(a), _time_core(b)
     return a.startswith(b) or b.startswith(a)
+
+
+def same_period(a: str, b: str) -> bool:
+    """Whether two known times name one period ("since:2024-09" and "2024-09" do; "2024" and "2024-09" do not)."""
+    return _time_core(a) == _time_core(b)
 
 
 def generalizes(general: tuple, specific: tuple) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 
+from .enumerations import may_disagree
 from .figures import Figure, gap_ratio, overlap, role_conflict, scale_slip
 
 # Past this relative gap a disagreement is more than rounding or a late correction.
@@ -65,27 +66,64 @@ def compare_disjoint(a: Figure, b: Figure) -> Finding:
     return Finding("value", severity, f"{topic}: {_show(a)} against {_show(b)} {where} ({gap:.0%} apart)", a, b)
 
 
-def sweep(members: list[Figure]) -> list[Finding]:
-    """Value and context findings among figures that all share a key.
+def sweep(members: list[Figure], value_members: list[Figure] | None = None) -> list[Finding]:
+    """Value and context findings among figures that all share a key; values only among
+    `value_members` (claims/check/enumerations.py: an article's list of different things is no
+    conflict), context among all.
 
     Figures sorted by lower bound fall into clusters that share a common point; two
     clusters in a row cannot overlap, so one pair per boundary flags the disagreement
-    without comparing all pairs.
+    without comparing all pairs: the cluster's tightest figure and the next one, or, when
+    those two may not disagree (one article's part and whole), the first pair across the
+    boundary that may.
     """
     findings: list[Finding] = []
+    clusters = _clusters(members if value_members is None else value_members)
+    for (cluster, tightest), (following, _) in zip(clusters, clusters[1:]):
+        pair = _disagreeing_pair(cluster, tightest, following)
+        if pair is not None:
+            findings.append(compare_disjoint(*pair))
+    for cluster, _ in _clusters(members):
+        findings.extend(context_findings(cluster))
+    return findings
+
+
+# Pairs looked at across one boundary when its first pair may not disagree.
+MAX_PAIRS_PER_BOUNDARY = 10_000
+
+
+def _disagreeing_pair(cluster: list[Figure], tightest: Figure, following: list[Figure]) -> tuple[Figure, Figure] | None:
+    if may_disagree(tightest, following[0]):
+        return tightest, following[0]
+    looked = 0
+    for left in sorted(cluster, key=lambda f: (f.high, f.id)):
+        for right in following:
+            if left.high >= right.low:
+                continue
+            if may_disagree(left, right):
+                return left, right
+            looked += 1
+            if looked >= MAX_PAIRS_PER_BOUNDARY:
+                return None
+    return None
+
+
+def _clusters(members: list[Figure]) -> list[tuple[list[Figure], Figure]]:
+    """(cluster, its member with the lowest upper bound), in order of lower bound."""
     ordered = sorted(members, key=lambda f: (f.low, f.high, f.id))
+    clusters: list[tuple[list[Figure], Figure]] = []
     cluster: list[Figure] = []
-    tightest: Figure | None = None  # the member with the lowest upper bound
+    tightest: Figure | None = None
     for figure in ordered:
         if tightest is not None and figure.low > tightest.high:
-            findings.extend(context_findings(cluster))
-            findings.append(compare_disjoint(tightest, figure))
+            clusters.append((cluster, tightest))
             cluster, tightest = [], None
         cluster.append(figure)
         if tightest is None or figure.high < tightest.high:
             tightest = figure
-    findings.extend(context_findings(cluster))
-    return findings
+    if tightest is not None:
+        clusters.append((cluster, tightest))
+    return clusters
 
 
 def context_findings(cluster: list[Figure]) -> list[Finding]:

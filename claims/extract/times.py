@@ -10,7 +10,8 @@ A mark is a figure's time when it
 - stands between a noun and the figure it names ("GDP năm 2023 tăng 5,05%"),
 - opens the sentence ("Năm 2017, ...", "Kể từ năm 2020, ..."),
 - or is a year whose clause is about it ("năm 2014 - năm mà nhóm này chiếm 1/3 lãnh thổ").
-A year inside another clause ("liên minh được thành lập vào năm 2014") is left alone.
+A year inside another clause ("liên minh được thành lập vào năm 2014") is left alone, and so is a
+year that is part of a name ("iPhone SE 2020", "Tokyo 2020").
 
 Readings: "2024", "2024-09", "2024-09-27", "2024-Q3"; dates without a year take the
 publication year when it is known, else stay "--09-27". Relative years without a
@@ -113,6 +114,8 @@ def time_marks(sentence: Sentence) -> list[TimeMark]:
     taken_until = sentence.start
     for mention in sentence.mentions:
         if mention.kind in ("date", "year"):
+            if mention.kind == "year" and _names_a_thing(sentence, mention):
+                continue
             offset, end = _relative_after(sentence, mention.end)
             reading = calendar.resolve(mention.normalized, offset[0] if offset else None)
             if reading:
@@ -135,6 +138,18 @@ def time_marks(sentence: Sentence) -> list[TimeMark]:
     for index, mark in enumerate(marks):
         _read_frame(sentence, mark, marks[index + 1] if index + 1 < len(marks) else None)
     return [m for m in marks if m.reading]
+
+
+def _names_a_thing(sentence: Sentence, year: NumberMention) -> bool:
+    """'iPhone SE 2020', 'Tokyo 2020': a bare year after a capitalised word is part of a name."""
+    folded, start = sentence.folded, year.start
+    if start < 2 or folded[start - 1] != " " or not folded[start:year.end].isdigit():
+        return False
+    word_start = max(folded.rfind(" ", max(sentence.start, start - 24), start - 1) + 1, sentence.start)
+    word = folded[word_start:start - 1]
+    # A capital that opens the sentence or a clause ("In 2020, ...") says nothing of a name.
+    opens = word_start == sentence.start or folded[word_start - 2:word_start - 1] in (",", ";", ":", "(", '"')
+    return word[:1].isupper() and not opens and word.casefold() not in sentence.lex.date_words
 
 
 def _on_day(sentence: Sentence, mention: NumberMention) -> bool:
