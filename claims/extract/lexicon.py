@@ -88,7 +88,7 @@ class ExtractLexicon:
     verb_after: regex.Pattern
     of_at: regex.Pattern
     unit_concepts: dict
-    measured_concepts: dict  # phrase key -> concept, for measured amounts only ("m3 nước": water)
+    kind_concepts: dict  # kind -> phrase key -> concept, for that kind of figure only ("m3 nước": water)
     subject_stop: frozenset
     after_noun: regex.Pattern
     head_phrase_at: regex.Pattern
@@ -196,7 +196,7 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
     # Also as written, to look a match up without folding its case.
     nouns.update({written: nouns[phrase_key(written)] for written in with_capitals(nouns)})
     noun_words = [w for words in concepts.get("nouns", {}).values() for w in words] + not_nouns
-    noun_words += [w for words in concepts.get("measured", {}).values() for w in words]
+    noun_words += [w for by_concept in concepts.get("by_kind", {}).values() for words in by_concept.values() for w in words]
     verbs = {phrase_key(w): concept for concept, words in concepts.get("verbs", {}).items() for w in words}
     verbs_after = {phrase_key(w): concept for concept, words in concepts.get("verbs_after", {}).items() for w in words}
     subjects = data.get("subjects", {})
@@ -257,7 +257,8 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         verb_after=PatternSource(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
         of_at=PatternSource(f"[ ]+(?:{_words(subjects.get('of_words', []))})[ ]+"),
         unit_concepts={unit: concept for concept, units in concepts.get("units", {}).items() for unit in units},
-        measured_concepts={phrase_key(w): concept for concept, words in concepts.get("measured", {}).items() for w in words},
+        kind_concepts={kind: {phrase_key(w): concept for concept, words in by_concept.items() for w in words}
+                       for kind, by_concept in concepts.get("by_kind", {}).items()},
         subject_stop=frozenset(w.casefold() for w in subjects.get("stop", [])),
         # After a Vietnamese noun: a modifier, a country ("lính Mỹ") or a side ("tay súng IS").
         after_noun=PatternSource(

@@ -50,9 +50,9 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
     if folded[end:end + 1] != " " or end + 1 >= limit:
         return Subject(None, end, end)
     if lex.head_first:
-        subject = _head_first(sentence, end + 1, limit, figure.kind == "quantity")
+        subject = _head_first(sentence, end + 1, limit, figure.kind)
     else:
-        subject = _modifiers_first(sentence, end + 1, limit)
+        subject = _modifiers_first(sentence, end + 1, limit, figure.kind)
     if figure.kind == "duration" and subject.concept is None:
         return Subject(None, end, end)  # "9 tháng đầu năm": a duration counts no noun of its own
     if lex.verb_after_concepts and figure.kind == "count" and subject.concept is None:
@@ -68,14 +68,14 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
     return subject
 
 
-def _head_first(sentence: Sentence, at: int, limit: int, measured: bool = False) -> Subject:
+def _head_first(sentence: Sentence, at: int, limit: int, kind: str = "count") -> Subject:
     """'lính Mỹ', 'số hộ dân', 'máy bay không người lái của Nga': one match reads the noun and its
-    modifiers; after a `measured` amount, some nouns mean what is measured ("m3 nước": water)."""
+    modifiers; for some kinds of figure a noun means another thing ("m3 nước": water)."""
     lex = sentence.lex
     phrase = lex.head_phrase_at.match(sentence.folded, at, limit, timeout=sentence.timeout)
     concept = None
     if phrase is not None:
-        concept = (measured and lex.measured_concepts.get(phrase_key(phrase["noun"]))) or lex.concept_of(phrase["noun"])
+        concept = _concept_for(lex, phrase["noun"], kind) or lex.concept_of(phrase["noun"])
     if not concept:
         return _plain_words(sentence, at, limit)
     subject = Subject(None, at, phrase.end(), concept)
@@ -107,7 +107,7 @@ def _place_or_actor(subject: Subject, place: str, lex: ExtractLexicon) -> None:
         subject.actor = subject.actor or place
 
 
-def _modifiers_first(sentence: Sentence, at: int, limit: int) -> Subject:
+def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count") -> Subject:
     """'US troops', 'new confirmed cases', 'one third of Iraq's territory'."""
     folded, original, lex, timeout = sentence.folded, sentence.original, sentence.lex, sentence.timeout
     words_start, owner = at, None
@@ -123,8 +123,9 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int) -> Subject:
     cursor, places, sides = at, [], []
     for _ in range(4):
         noun = lex.noun_at.match(folded, cursor, limit, timeout=timeout)
-        if noun is not None and lex.concepts.get(phrase_key(noun["noun"])):
-            subject = Subject(None, words_start, noun.end(), lex.concepts[phrase_key(noun["noun"])])
+        concept = _concept_for(lex, noun["noun"], kind) if noun is not None else None
+        if concept:
+            subject = Subject(None, words_start, noun.end(), concept)
             for place in ([owner] if owner else []) + places:
                 _place_or_actor(subject, place, lex)
             subject.actor = subject.actor or (sides[0] if sides else None)
@@ -149,6 +150,13 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int) -> Subject:
             break
         cursor = step + 1
     return _plain_words(sentence, at, limit)
+
+
+def _concept_for(lex: ExtractLexicon, noun: str, kind: str) -> str | None:
+    """The concept a noun names for a figure of `kind`: "nước" is water after a measured amount."""
+    key = phrase_key(noun)
+    by_kind = lex.kind_concepts.get(kind)
+    return (by_kind and by_kind.get(key)) or lex.concepts.get(key)
 
 
 def _is_stop(word: str, lex: ExtractLexicon) -> bool:
@@ -185,10 +193,8 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
     window_start = max(clause_start, figure_start - _BEFORE_WINDOW)
     allowed = lex.money_named_before if kind == "money" else lex.quantity_named_before if kind == "quantity" else None
     chosen = None
-    measured = lex.measured_concepts if kind == "quantity" else None
     for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):
-        key = phrase_key(noun["noun"])
-        concept = measured and measured.get(key) or lex.concepts.get(key)
+        concept = _concept_for(lex, noun["noun"], kind)
         if not concept or allowed and concept not in allowed:
             continue
         if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
@@ -200,9 +206,8 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
             break
     if chosen is None:
         return None
-    key = phrase_key(chosen["noun"])
     subject = Subject(sentence.original[chosen.start():chosen.end()], chosen.start(), figure_start,
-                      measured and measured.get(key) or lex.concepts[key], named_from=chosen.start())
+                      _concept_for(lex, chosen["noun"], kind), named_from=chosen.start())
     if lex.head_first:
         # "Dân số Hà Nội", "tỷ lệ thất nghiệp của Việt Nam": a place after the noun, before the figure.
         probe = Subject(concept=subject.concept, end=chosen.end())
