@@ -11,11 +11,17 @@ import unicodedata
 import regex
 
 from .calendar import clock, day_month, valid_year_like
-from .context import OneWordBefore
+from .context import SENTENCE_OPENERS, OneWordBefore
 from .digits import read_digits
 from .intervals import interval
 from .mention import NumberMention
 
+# A name's number is small ("Mazda 3", "Đak Mi 4", "Tháp Bà 86"); a name runs a few words back.
+_NAME_NUMBER_DIGITS = 3
+_NAME_WORDS = 4
+_LONGEST_NAME_WORD = 16
+# What stands before a word that opens a sentence: ". ", "\n", an opening quote and a space.
+_OPENING_GAPS = (". ", "! ", "? ", ": ", "\" ", "“ ")
 _DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
 # Characters before digits that glue them to no word.
 _SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
@@ -82,6 +88,41 @@ class DigitReading:
             return None, e
         return self._number(before, word, s, e, value, integer=written.isdigit())
 
+    def _name_before(self, s: int, e: int) -> int | None:
+        """Where the name starts that a small plain number right after it belongs to: capitalised
+        words before it that are no place ("Hà Nội 320, TP HCM 210" are figures), not one word
+        that only opens the sentence ("Có 5 người"), in no title-case headline, and no classifier
+        after the number ("Ông Trump 2 lần bị luận tội")."""
+        folded = self.folded
+        if s < 2 or folded[s - 1] != " " or not folded[s - 2].isalpha():
+            return None
+        words: list[tuple[int, str]] = []
+        at = s - 1
+        while len(words) < _NAME_WORDS:
+            word_start = folded.rfind(" ", max(0, at - _LONGEST_NAME_WORD), at) + 1
+            word = folded[word_start:at]
+            if not word or not word[0].isupper() or not word.replace("-", "").isalnum():
+                break
+            words.append((word_start, word))
+            at = word_start - 1
+            if at < 1 or folded[at] != " ":
+                break
+        if not words:
+            return None
+        start = words[-1][0]
+        opens_sentence = start == 0 or folded[start - 1] in SENTENCE_OPENERS or folded[start - 2:start] in _OPENING_GAPS
+        if opens_sentence and len(words) == 1:
+            return None
+        names = [word for _, word in reversed(words)]
+        if any(" ".join(names[-size:]) in self.lex.place_names for size in range(1, len(names) + 1)):
+            return None
+        if names[-1].casefold() in self.lex.before_last_words or (self.lex.title_case_lines and self._in_title_case_line(s)):
+            return None
+        following = folded[e + 1:e + 1 + _LONGEST_NAME_WORD].split(" ", 1)[0].rstrip(".,;:!?)") if folded[e:e + 1] == " " else ""
+        if following.casefold() in self.lex.classifiers or following.casefold() in self.lex.classifier_first_words:
+            return None
+        return start
+
     def _counted_by_number_before(self, label_start: int) -> bool:
         """'8 tầng 33 phòng': a label word right after a number is that number's noun, unless
         that number is itself a label's ("Khoản 2 Điều 8")."""
@@ -110,6 +151,9 @@ class DigitReading:
         if integer and len(written) == 4 and valid_year_like(value) and not self._counts_something(e):
             return self._label("year", s, e, s, value, normalized=written), e
         if before is None:
+            name_start = self._name_before(s, e) if integer and len(written) <= _NAME_NUMBER_DIGITS else None
+            if name_start is not None:  # "Mazda 3", "thủy điện Đak Mi 4", "chùa Kỳ Quang 2"
+                return self._label("identifier", name_start, e, s), e
             return NumberMention(self.original[s:e], s, e, value, value, value, "exact", "count", None, None, s), e
         qualifier = lex.qualifiers[before.text.casefold()]
         low, high = interval(value, qualifier, lex.tolerance)

@@ -103,6 +103,7 @@ class NumberLexicon:
     identifier_labels: frozenset
     afternoon: dict
     classifiers: frozenset
+    place_names: frozenset  # every alias of the gazetteer: "TP HCM 210" is a place's figure, not a name
     classifier_first_words: frozenset
     not_after_one: frozenset
     outcomes_after_one: frozenset  # word tuples: "một người chết", "one person died"
@@ -422,6 +423,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         identifier_labels=labels,
         afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
         classifiers=classifiers,
+        place_names=frozenset(alias for aliases in pack.data.get("places", {}).get("names", {}).values() for alias in aliases),
         classifier_first_words=edge_words(classifiers, first=True),
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
         outcomes_after_one=frozenset(tuple(w.casefold().split()) for w in context.get("outcomes_after_one", [])),
