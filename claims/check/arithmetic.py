@@ -97,13 +97,12 @@ def _total(before, after):
     the parts count ("883 hũ cốt thuộc 364 hộ gia đình, trong đó có 576 hũ cốt loại đá ..."), else
     the last count before it, unless every part counts one other thing ("cụm 3 camera 48, 12 và 13
     megapixel": the parts measure the cameras, they do not break them down)."""
-    part_topics = {r.topic for r in after if r.topic}
-    for row in reversed(before):
-        if row.topic and any(t == row.topic or t.startswith(row.topic + " ") for t in part_topics):
-            return row
     if not before:
         return None
+    part_topics = {r.topic for r in after}
+    for row in reversed(before):
+        if row.topic and any(t and (t == row.topic or t.startswith(row.topic + " ")) for t in part_topics):
+            return row
     last = before[-1]
-    if len(part_topics) == 1 and len(part_topics) == len({r.topic for r in after}) and last.topic not in part_topics:
-        return None
-    return last
+    one_other_thing = len(part_topics) == 1 and None not in part_topics and last.topic not in part_topics
+    return None if one_other_thing else last

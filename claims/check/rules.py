@@ -78,12 +78,13 @@ def sweep(members: list[Figure], value_members: list[Figure] | None = None) -> l
     boundary that may.
     """
     findings: list[Finding] = []
-    clusters = _clusters(members if value_members is None else value_members)
+    every = _clusters(members)
+    clusters = every if value_members is None or value_members is members else _clusters(value_members)
     for (cluster, tightest), (following, _) in zip(clusters, clusters[1:]):
         pair = _disagreeing_pair(cluster, tightest, following)
         if pair is not None:
             findings.append(compare_disjoint(*pair))
-    for cluster, _ in _clusters(members):
+    for cluster, _ in every:
         findings.extend(context_findings(cluster))
     return findings
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from claims.numbers.mention import NumberMention
+from claims.text.names import capitalised_before
 
 from .lexicon import ExtractLexicon, phrase_key
 
@@ -199,8 +200,9 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
             continue
         if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
             continue  # "ủng hộ" cut by the window: its "hộ" is no household
-        if noun["noun"][:1].isupper() and not noun["noun"].isupper() and _ends_name(sentence.folded, noun.start()):
-            continue  # "Bà Rịa - Vũng Tàu giảm 68,5%": no ships
+        if noun["noun"][:1].isupper() and not noun["noun"].isupper() \
+                and capitalised_before(sentence.folded, noun.start(), sentence.start)[1]:
+            continue  # "Bà Rịa - Vũng Tàu giảm 68,5%": a capitalised noun that goes on a name names no ships
         chosen = noun
         if lex.head_first:
             break
@@ -228,15 +230,6 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
                     _place_or_actor(subject, place, lex)
                     break
     return subject
-
-
-def _ends_name(folded: str, start: int) -> bool:
-    """Whether the capitalised word at `start` goes on a name: a capitalised word stands right before
-    it. (Acronyms are never asked: "Vietnam's GDP".)"""
-    if start < 2 or folded[start - 1] != " ":
-        return False
-    word_start = folded.rfind(" ", max(0, start - _LONGEST_WORD), start - 1) + 1
-    return folded[word_start:word_start + 1].isupper()
 
 
 def _ends_longer_word(sentence: Sentence, window_start: int, noun) -> bool:

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from claims.numbers.mention import NumberMention
+from claims.text.names import capitalised_before
 
 from .lexicon import phrase_key
 
@@ -141,15 +142,12 @@ def time_marks(sentence: Sentence) -> list[TimeMark]:
 
 
 def _names_a_thing(sentence: Sentence, year: NumberMention) -> bool:
-    """'iPhone SE 2020', 'Tokyo 2020': a bare year after a capitalised word is part of a name."""
-    folded, start = sentence.folded, year.start
-    if start < 2 or folded[start - 1] != " " or not folded[start:year.end].isdigit():
+    """'iPhone SE 2020', 'Tokyo 2020': a bare year after a capitalised word is part of a name; a
+    capital that opens the sentence ("In 2020, ...") or a date word ("Năm 2020") is none."""
+    if not sentence.folded[year.start:year.end].isdigit():
         return False
-    word_start = max(folded.rfind(" ", max(sentence.start, start - 24), start - 1) + 1, sentence.start)
-    word = folded[word_start:start - 1]
-    # A capital that opens the sentence or a clause ("In 2020, ...") says nothing of a name.
-    opens = word_start == sentence.start or folded[word_start - 2:word_start - 1] in (",", ";", ":", "(", '"')
-    return word[:1].isupper() and not opens and word.casefold() not in sentence.lex.date_words
+    _, words, opens_sentence = capitalised_before(sentence.folded, year.start, sentence.start)
+    return bool(words) and not opens_sentence and words[-1].casefold() not in sentence.lex.date_words
 
 
 def _on_day(sentence: Sentence, mention: NumberMention) -> bool:

@@ -11,7 +11,9 @@ import unicodedata
 import regex
 
 from .calendar import clock, day_month, valid_year_like
-from .context import SENTENCE_OPENERS, OneWordBefore
+from claims.text.names import capitalised_before
+
+from .context import OneWordBefore
 from .digits import read_digits
 from .intervals import interval
 from .mention import NumberMention
@@ -20,8 +22,6 @@ from .mention import NumberMention
 _NAME_NUMBER_DIGITS = 3
 _NAME_WORDS = 4
 _LONGEST_NAME_WORD = 16
-# What stands before a word that opens a sentence: ". ", "\n", an opening quote and a space.
-_OPENING_GAPS = (". ", "! ", "? ", ": ", "\" ", "“ ")
 _DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
 # Characters before digits that glue them to no word.
 _SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
@@ -93,31 +93,14 @@ class DigitReading:
         words before it that are no place ("Hà Nội 320, TP HCM 210" are figures), not one word
         that only opens the sentence ("Có 5 người"), in no title-case headline, and no classifier
         after the number ("Ông Trump 2 lần bị luận tội")."""
-        folded = self.folded
-        if s < 2 or folded[s - 1] != " " or not folded[s - 2].isalpha():
+        start, names, opens_sentence = capitalised_before(self.folded, s, 0, _NAME_WORDS)
+        if not names or (opens_sentence and len(names) == 1):
             return None
-        words: list[tuple[int, str]] = []
-        at = s - 1
-        while len(words) < _NAME_WORDS:
-            word_start = folded.rfind(" ", max(0, at - _LONGEST_NAME_WORD), at) + 1
-            word = folded[word_start:at]
-            if not word or not word[0].isupper() or not word.replace("-", "").isalnum():
-                break
-            words.append((word_start, word))
-            at = word_start - 1
-            if at < 1 or folded[at] != " ":
-                break
-        if not words:
-            return None
-        start = words[-1][0]
-        opens_sentence = start == 0 or folded[start - 1] in SENTENCE_OPENERS or folded[start - 2:start] in _OPENING_GAPS
-        if opens_sentence and len(words) == 1:
-            return None
-        names = [word for _, word in reversed(words)]
         if any(" ".join(names[-size:]) in self.lex.place_names for size in range(1, len(names) + 1)):
             return None
         if names[-1].casefold() in self.lex.before_last_words or (self.lex.title_case_lines and self._in_title_case_line(s)):
             return None
+        folded = self.folded
         following = folded[e + 1:e + 1 + _LONGEST_NAME_WORD].split(" ", 1)[0].rstrip(".,;:!?)") if folded[e:e + 1] == " " else ""
         if following.casefold() in self.lex.classifiers or following.casefold() in self.lex.classifier_first_words:
             return None
