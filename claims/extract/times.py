@@ -238,7 +238,7 @@ def figure_time(sentence: Sentence, figure: NumberMention, phrase_end: int, scop
         return None
     clause_end = sentence.clause_end(phrase_end)
     clause_start = sentence.clause_start(figure.start)
-    opening = dated = None
+    opening = dated = named = None
     for mark in marks:
         if mark.start >= phrase_end:
             if mark.start < scope_end and (mark.since or _adjacent(sentence, phrase_end, mark)):
@@ -247,11 +247,15 @@ def figure_time(sentence: Sentence, figure: NumberMention, phrase_end: int, scop
                 return mark.reading
         elif mark.end <= figure.start:
             if named_from is not None and mark.start >= named_from and mark.start >= clause_start:
-                return mark.reading  # "GDP năm 2023 tăng 5,05%"
+                named = mark  # "GDP năm 2023 tăng 5,05%"; the nearest, and only if none follows the figure
             if mark.on_day and mark.start >= clause_start:
                 dated = mark
             if opening is None and sentence.opens(mark, figure.start):
                 opening = mark
+    # "GDP tăng 3,4% năm 2020 và 4,0% năm 2021": a mark right after the figure is its own, before the one
+    # between its noun and it, which the figure before may have taken.
+    if named is not None:
+        return named.reading
     for mark in marks:
         if mark.as_of:
             return mark.reading
