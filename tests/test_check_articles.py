@@ -67,3 +67,9 @@ def test_a_breakdown_is_checked_against_the_clause_it_breaks_down(store):
     # The front camera's 32 megapixels are no total of the rear cameras' 48, 12 and 13.
     assert _findings(store, "Điện thoại mới\nMáy có camera trước 32 megapixel, cụm 3 camera sau gồm 48 megapixel, "
                             "12 megapixel và 13 megapixel.\n") == []
+
+
+def test_a_part_many_times_its_total_counts_something_else(store):
+    # The 1,000 are the homestays' rooms, not a part of the 133 places to stay.
+    assert _findings(store, "Du lịch đảo\n133 cơ sở lưu trú trên đảo - gồm 8 khách sạn, 60 nhà nghỉ, còn lại là "
+                            "homestay với trên 1.000 phòng - cũng đã hết sạch phòng.\n") == []

@@ -14,6 +14,8 @@ from claims.store.models import Article, ClaimRecord
 from .figures import figure_from_row
 from .rules import Finding, amount
 
+# A part more than this many times its stated total is no part of it.
+_NO_PART = 2
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
 
@@ -73,6 +75,10 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
         return None
     floor = sum(p.low for p in parts if p.low != float("-inf"))
     if floor <= total.high:
+        return None
+    if any(p.low > _NO_PART * total.high for p in parts):
+        # "133 cơ sở lưu trú - gồm 8 khách sạn, 60 nhà nghỉ, còn lại là homestay với trên 1.000 phòng":
+        # a "part" many times its total counts something else (the rooms), it breaks nothing down.
         return None
     stated = ", ".join(r.text for r in after)
     return Finding(
