@@ -188,3 +188,9 @@ def test_a_boundary_whose_first_pair_is_one_articles_part_and_whole_still_finds_
                                 fig(233, article=2, subject="người chết"),
                                 fig(233, article=3, subject="người chết")])
     assert [(f.kind, f.first.article_id, f.second.article_id) for f in found] == [("value", 2, 3)]
+
+
+def test_a_whole_and_a_part_named_in_one_article_are_no_restatement():
+    # "Total growth of 3.6% in 2004" for the OECD, "US growth would reach 4.4% in 2004".
+    assert kinds([fig(3.6, article=1, subject="growth", time="2004"),
+                  fig(4.4, article=1, subject="growth", time="2004", location="US")]) == []

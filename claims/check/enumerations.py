@@ -4,8 +4,8 @@ An article that gives several values for one topic ("lãi suất kỳ hạn 1 th
 3,6%", "30,34 triệu cổ phiếu trên HNX, 17,73 triệu trên UPCoM") lists different things that the
 extractor cannot tell apart: terms, banks, exchanges, products. Two of its figures are one fact
 stated twice, and so a discrepancy when they disagree, only when the article shows it: the same
-subject as written, in different sentences, with an actor, a place or a time known on both sides
-and the same. The other figures of such a list are left out of value comparisons, within the
+subject as written, in different sentences, with the same actor, place and time, one of them
+at least named. The other figures of such a list are left out of value comparisons, within the
 article and across articles, since which of them another figure should match is unknown. The
 same figure in different frames (a context discrepancy) is still found among all of them. Inside
 one article, figures that disagree under different keys (a part and its whole) are no discrepancy
@@ -44,10 +44,15 @@ def may_disagree(a: Figure, b: Figure) -> bool:
 
 def restated(a: Figure, b: Figure) -> bool:
     """Whether two figures of one article are the same fact: the same subject, in different
-    sentences, and an actor, a place or a time that both name and agree on."""
+    sentences, with the same actor, place and period, at least one of them named. "Total growth
+    of 3.6% in 2004" and "US growth would reach 4.4% in 2004" are a whole and a part."""
     return (a.sentence_start != b.sentence_start and bool(a.subject) and a.subject == b.subject
-            and bool((a.actor and a.actor == b.actor) or (a.location and a.location == b.location)
-                     or (a.time and b.time and same_period(a.time, b.time))))
+            and a.actor == b.actor and a.location == b.location and _same_time(a.time, b.time)
+            and bool(a.actor or a.location or a.time))
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    return a == b if a is None or b is None else same_period(a, b)
 
 
 def _list_items(figures: list[Figure]) -> set[int]:
