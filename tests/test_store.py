@@ -28,7 +28,7 @@ def test_migrations_create_every_table_and_record_the_revision(store):
     tables = set(inspect(store.engine).get_table_names())
     assert {"articles", "claims", "discrepancies", "reviews", "stories", "alembic_version"} <= tables
     with store.reading() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
 
 
 def test_reopening_a_current_database_changes_nothing(db_url):
@@ -121,15 +121,18 @@ def test_an_0001_database_is_upgraded_and_its_articles_still_attract_their_story
             "INSERT INTO stories (id, name, manual, created_at) VALUES (1, 'Bão Yagi', 0, '2024-09-08 00:00:00')"))
         conn.execute(text(
             "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
-            "VALUES (1, 'h1', 'Bão Yagi đổ bộ Quảng Ninh', '2024-09-08', 'vi', 'Bão Yagi đổ bộ Quảng Ninh.', "
-            "'bão đổ quảng ninh yagi', 1, '2024-09-08 00:00:00')"))
+            "VALUES (1, 'h1', 'Bão Yagi đổ bộ Quảng Ninh', '2024-09-08', 'vi', "
+            "'Bão Yagi đổ bộ Quảng Ninh, Hải Phòng và Thái Bình.', "
+            "'bão bình dương hải ninh phòng quảng thái yagi', 1, '2024-09-08 00:00:00')"))
     engine.dispose()
-    store = open_store(url)  # upgrades to head and fills the term index from the old signatures
+    store = open_store(url)  # upgrades to head: the term index, then signatures read again with whole names
     with store.reading() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
-        assert conn.execute(text("SELECT count(*) FROM story_terms WHERE article_id = 1")).scalar() == 5
-    later = article_from_text("title: Bão Yagi: Quảng Ninh thiệt hại nặng\ndate: 2024-09-09\n\nBão Yagi quét qua Quảng Ninh, 3 người chết.",
-                              origin="later")
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        terms = set(conn.execute(text("SELECT term FROM story_terms WHERE article_id = 1")).scalars())
+        assert terms == {"bão_yagi", "quảng_ninh", "hải_phòng", "thái_bình"}
+        assert conn.execute(text("SELECT signature FROM articles WHERE id = 1")).scalar() == "bão_yagi hải_phòng quảng_ninh thái_bình"
+    later = article_from_text("title: Bão Yagi: Quảng Ninh thiệt hại nặng\ndate: 2024-09-09\n\n"
+                              "Bão Yagi quét qua Quảng Ninh và Hải Phòng, 3 người chết.", origin="later")
     result = ingest_articles(store, [later])
     with store.reading() as conn:
         story = conn.execute(text("SELECT story_id FROM articles WHERE id = :id"), {"id": result.stored[0]}).scalar()

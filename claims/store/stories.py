@@ -25,6 +25,8 @@ MIN_OVERLAP = 0.4
 MIN_SHARED = 3
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'-]*")
+# The words of a name are joined with this into one term (terms are stored space-separated).
+_NAME_JOINER = "_"
 
 _articles = Article.__table__
 _stories = Story.__table__
@@ -33,19 +35,49 @@ TERM_LENGTH = 64
 
 
 def signature(title: str | None, text: str, pack: LanguagePack) -> set[str]:
-    """Names and distinctive words of the title and lead, case-folded."""
-    stop = pack.compiled.get("store.stories.stop")
-    if stop is None:
-        stop = {w.casefold() for w in pack.section("stories").get("stopwords", [])}
-        pack.compiled["store.stories.stop"] = stop
+    """Names and distinctive words of the title and lead, case-folded.
+
+    A name is a run of capitalised words, kept whole ("hà_nội", "joe_biden"): Vietnamese writes
+    a name syllable by syllable, and articles that share only "Hà" and "Nội", or "Trung" and
+    "Quốc", are no story. Names too common to tell stories apart ("Việt Nam") are left out.
+    Other words must be long enough to be distinctive.
+    """
+    rules = pack.compiled.get("store.stories.rules")
+    if rules is None:
+        section = pack.section("stories")
+        rules = ({w.casefold() for w in section.get("stopwords", [])},
+                 {_NAME_JOINER.join(w.casefold().split()) for w in section.get("common_names", [])})
+        pack.compiled["store.stories.rules"] = rules
+    stop, common_names = rules
     lead = fold_for_matching(f"{title or ''}\n{text[:LEAD_CHARS]}")
-    terms = set()
-    for token in _TOKEN.findall(lead, timeout=1):
-        folded = token.casefold()
-        # Capitalised tokens are names in both languages; other words must be long enough to be distinctive.
-        if folded not in stop and (token[0].isupper() or len(token) >= 6):
-            terms.add(folded)
+    terms: set[str] = set()
+    name: list[str] = []
+    end = -1
+    for match in _TOKEN.finditer(lead, timeout=1):
+        token, folded = match.group(), match.group().casefold()
+        if token[0].isupper():
+            if name and not (match.start() == end + 1 and lead[end] == " "):
+                _add_name(terms, name, stop, common_names)
+                name = []
+            name.append(folded)
+        else:
+            _add_name(terms, name, stop, common_names)
+            name = []
+            if folded not in stop and len(token) >= 6:
+                terms.add(folded)
+        end = match.end()
+    _add_name(terms, name, stop, common_names)
     return terms
+
+
+def _add_name(terms: set[str], name: list[str], stop: set[str], common_names: set[str]) -> None:
+    # A capitalised stopword opens a sentence ("Theo", "Các"): it is no part of the name after it.
+    start = 0
+    while start < len(name) and name[start] in stop:
+        start += 1
+    joined = _NAME_JOINER.join(name[start:])
+    if joined and joined not in common_names:
+        terms.add(joined)
 
 
 def _parse_date(value: str | None) -> date | None:
