@@ -21,7 +21,6 @@ from .mention import NumberMention
 # A name's number is small ("Mazda 3", "Đak Mi 4", "Tháp Bà 86"); a name runs a few words back.
 _NAME_NUMBER_DIGITS = 3
 _NAME_WORDS = 4
-_LONGEST_NAME_WORD = 16
 _DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
 # Characters before digits that glue them to no word.
 _SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
@@ -100,9 +99,8 @@ class DigitReading:
             return None
         if names[-1].casefold() in self.lex.before_last_words or (self.lex.title_case_lines and self._in_title_case_line(s)):
             return None
-        folded = self.folded
-        following = folded[e + 1:e + 1 + _LONGEST_NAME_WORD].split(" ", 1)[0].rstrip(".,;:!?)") if folded[e:e + 1] == " " else ""
-        if following.casefold() in self.lex.classifiers or following.casefold() in self.lex.classifier_first_words:
+        following = self._next_word(e)  # case-folded, as the reader's other checks read it
+        if following and (following in self.lex.classifiers or following in self.lex.classifier_first_words):
             return None
         return start
 
