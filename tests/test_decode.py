@@ -195,6 +195,43 @@ def test_seed_article_is_not_repaired(seed_text):
     assert not decode_bytes(seed_text.encode("utf-8")).repaired
 
 
+# --- UTF-8 with a few broken bytes ---------------------------------------------------------
+
+def test_one_broken_byte_in_utf8_is_read_as_a_replacement_and_named():
+    head = (SENTENCE + "\n").encode("utf-8")
+    decoded = decode_bytes(head + b"\x9c" + SENTENCE.encode("utf-8"))
+    assert decoded.text == SENTENCE + "\n\ufffd" + SENTENCE
+    assert decoded.encoding == "utf-8"
+    assert [(d.line, d.reason) for d in decoded.damage] == [
+        (2, f"invalid UTF-8 byte 0x9C at byte offset {len(head)} (line 2), read as U+FFFD")]
+
+
+def test_character_cut_off_at_the_end_of_a_file_is_named():
+    data = SENTENCE.encode("utf-8") + "ệ".encode("utf-8")[:2]
+    decoded = decode_bytes(data)
+    assert decoded.text == SENTENCE + "\ufffd"
+    assert decoded.damage[0].reason == f"2 invalid UTF-8 bytes on line 1, the first 0xE1 at byte offset {len(data) - 2}, read as U+FFFD"
+
+
+def test_utf8_with_its_byte_order_mark_and_a_broken_byte_is_read():
+    decoded = decode_bytes(codecs.BOM_UTF8 + b"Prices rose \xff 5% in May.")
+    assert decoded.text == "Prices rose \ufffd 5% in May."
+    assert "at byte offset 15 " in decoded.damage[0].reason  # counted in the file, its mark included
+
+
+def test_broken_bytes_on_many_lines_are_summed_up_after_ten():
+    lines = [SENTENCE.encode("utf-8") + b"\xff" for _ in range(14)]
+    decoded = decode_bytes(b"\n".join(lines))
+    assert len(decoded.damage) == 11
+    assert decoded.damage[-1].reason.startswith("4 more invalid UTF-8 byte(s) on 4 later line(s)")
+
+
+@pytest.mark.parametrize("encode", [to_cp1258, to_tcvn3, to_vni])
+def test_legacy_encodings_are_not_taken_for_broken_utf8(encode, seed_text):
+    decoded = decode_bytes(encode(seed_text.lower()))  # TCVN3 has no toned capitals
+    assert decoded.damage == () and decoded.text == seed_text.lower()
+
+
 # --- what is no text -----------------------------------------------------------------------
 
 def test_random_bytes_are_binary():

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.text.normalize import fold_for_matching, normalize_text, normalize_with_offsets, unify_tone_placement
+from claims.text.normalize import (
+    drop_controls,
+    fold_for_matching,
+    normalize_text,
+    normalize_with_offsets,
+    unify_tone_placement,
+)
+
+CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"]
+BIDI = list("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def test_nfd_input_becomes_nfc_without_invisible_characters():
@@ -43,3 +53,46 @@ def test_offset_map_points_back_into_the_raw_text(sample):
         for end in range(start + 1, min(len(text), start + 6) + 1):
             a, b = mapping.to_raw(start, end)
             assert normalize_text(raw[a:b]) == text[start:end]
+
+
+# --- control characters: what a reader does not see, a pattern does not read ---------------
+
+@pytest.mark.parametrize("raw, text", [
+    ("Có 12 người \x1b]0;pwned\x07mất tích", "Có 12 người mất tích"),  # a window title, removed whole
+    ("Có 12 người \x1b]0;pwned\x1b\\mất tích", "Có 12 người mất tích"),  # the same ended by ST
+    ("\x1b[1;31m12\x1b[0m lính", "12 lính"),  # colours
+    ("\x1b]0;never ended 5\nCó 7 người", "\nCó 7 người"),  # an open title string ends with its line
+    ("Hà Nội\x07120\x07", "Hà Nội 120"),  # a stray control between words keeps them apart
+    ("tri\x00 ệu", "tri ệu"), ("\x00Có 5\x7f", "Có 5"),
+    ("một\x0bhai\x0cba\x85bốn\x1ena", "một\nhai\nba\nbốn\nna"),  # line-breaking controls break lines
+    ("x\u202e01\u202c y\u2066z\u2069\u200f", "x01 yz"),  # bidi controls only reorder: dropped
+    ("e\x00\u0301", "é"),  # no space before a combining mark, which then composes
+    ("Có\t12\nngười\r\nở", "Có\t12\nngười\nở"),
+])
+def test_controls_escapes_and_bidi_characters_are_removed(raw, text):
+    assert normalize_text(raw) == text
+    if "\r" not in raw:  # line ends are normalize_text's business alone
+        assert normalize_with_offsets(raw)[0] == text
+
+
+def test_text_without_controls_is_returned_as_is():
+    text = "Có khoảng 2.500 lính Mỹ\tở Iraq\n"
+    assert drop_controls(text) is text
+    assert normalize_with_offsets(text) == (text, None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("Có 12 người ]0;[m\u0301") + CONTROLS + BIDI + ["\x1b"] * 4), max_size=50))
+def test_offsets_point_back_into_text_with_controls(raw):
+    text, mapping = normalize_with_offsets(raw)
+    assert text == normalize_text(raw)
+    assert not any(ch in text for ch in CONTROLS + BIDI)
+    if mapping is None:
+        assert text == raw
+        return
+    previous = 0
+    for i in range(len(text)):
+        start, end = mapping.to_raw(i, i + 1)
+        assert previous <= start < end <= len(raw)
+        previous = start
+        if text[i] not in " \n":  # not a space or a line break that stands for a control
+            assert text[i] in normalize_text(raw[start:end])

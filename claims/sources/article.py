@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True)
@@ -13,7 +13,9 @@ class SourceArticle:
     `text` is already normalised (claims.text.normalize.normalize_text): every claim
     offset indexes it. `published` is an ISO date ("2024-09-27") or None. `origin`
     names where it came from for messages: a path, "path:line" for JSON Lines, or
-    "<stdin>".
+    "<stdin>". Every string is safe to print and to store: no control characters,
+    and a file name that holds some has them written as escapes ("\\x1b") in `path`
+    and `origin` (the reader opens files by their real name, never by these).
     """
 
     text: str
@@ -31,6 +33,9 @@ class SourceArticle:
     # What the bytes were read as ("utf-8", "cp1258", "tcvn3", "utf-8+vni" for legacy font
     # text found inside UTF-8 ...), so a report can say that a file was converted.
     encoding: str | None = None
+    # What was read with a loss the user should know of, one line each without the origin
+    # ("date '2024-02-30' names no day that exists: left empty"). The article is still used.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def content_hash(self) -> str:

@@ -1,13 +1,13 @@
 """Read every input the user named: one SourceArticle per article, one SourceProblem per unusable input.
 
-A problem never stops the batch. Files are capped in size before they are read, so
-a stray video or database dump costs nothing.
+A problem never stops the batch: whatever fails while one input is read, that input
+becomes a problem and the articles read before it stand. Files are capped in size
+before they are read, so a stray video or database dump costs nothing.
 """
 
 from __future__ import annotations
 
 import errno
-import json
 import os
 import stat
 import sys
@@ -19,10 +19,11 @@ import regex
 
 from claims.sources.article import SourceArticle, SourceProblem
 from claims.sources.html import article_from_html, decode_html
-from claims.sources.jsonlines import looks_like_json_lines, read_json_document, read_json_lines
+from claims.sources.jsonlines import UnreadableJSON, load_json, looks_like_json_lines, read_json_document, read_json_lines
 from claims.sources.paths import expand_paths
 from claims.sources.plaintext import article_from_text
-from claims.text.decode import UndecodableText, decode_bytes
+from claims.sources.problems import guarded, os_reason, printable_name
+from claims.text.decode import Damage, UndecodableText, decode_bytes
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -48,16 +49,6 @@ def describe_size(n: int) -> str:
 
 def too_large(max_bytes: int) -> str:
     return f"larger than the {describe_size(max_bytes)} limit (raise it with --max-bytes)"
-
-
-def _os_reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOENT:
-        return "no such file or directory"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot read: permission denied"
-    if exc.errno == errno.EISDIR:
-        return "is a folder"
-    return f"cannot read: {(exc.strerror or type(exc).__name__).lower()}"
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
@@ -86,9 +77,9 @@ def _parse_text(text: str, kind: str, origin: str, path: str | None) -> Iterator
 
 def _is_one_json_document(text: str) -> bool:
     try:
-        json.loads(text)
-    except json.JSONDecodeError:
-        return False
+        load_json(text)
+    except UnreadableJSON as exc:
+        return exc.is_json  # too deep or too long a number: JSON all the same, refused by its reader
     return True
 
 
@@ -113,10 +104,21 @@ def _parse_bytes(data: bytes, kind: str, origin: str, path: str | None) -> Itera
     if not decoded.text.strip():
         yield SourceProblem(origin, "empty file")
         return
+    damage = list(decoded.damage)
     for item in _parse_text(decoded.text, kind, origin, path):
         if isinstance(item, SourceArticle):
             item.encoding = decoded.encoding
+            item.warnings[:0] = [d.reason for d in _damage_in(item.origin, origin, damage)]
         yield item
+
+
+def _damage_in(item_origin: str, origin: str, damage: list[Damage]) -> list[Damage]:
+    """The damaged lines to name on this article (and no other): its own line for JSON Lines, else all."""
+    line = item_origin[len(origin) + 1:] if item_origin.startswith(f"{origin}:") else ""
+    taken = [d for d in damage if str(d.line) == line] if line.isdigit() else list(damage)
+    for d in taken:
+        damage.remove(d)
+    return taken
 
 
 def read_file(path: Path, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -133,9 +135,11 @@ def read_file(path: Path, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
             return
         data = _read_bytes(path, max_bytes)
     except OSError as exc:
-        yield SourceProblem(origin, _os_reason(exc))
+        yield SourceProblem(origin, os_reason(exc))
         return
-    yield from _parse_within_cap(data, max_bytes, _KIND_BY_SUFFIX.get(path.suffix.lower(), "auto"), origin, str(path))
+    # The stored and shown path; the file itself is opened by `path` only.
+    shown = printable_name(str(path))
+    yield from _parse_within_cap(data, max_bytes, _KIND_BY_SUFFIX.get(path.suffix.lower(), "auto"), origin, shown)
 
 
 def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -143,7 +147,7 @@ def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
-        yield SourceProblem(origin, _os_reason(exc))
+        yield SourceProblem(origin, os_reason(exc))
         return
     yield from _parse_within_cap(data, max_bytes, "auto", origin, None)
 
@@ -163,6 +167,6 @@ def read_articles(paths: Sequence[str], *, include: str | None = None, max_bytes
         if isinstance(target, SourceProblem):
             yield target
         elif target.path is None:
-            yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+            yield from guarded(target.origin, read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes))
         else:
-            yield from read_file(target.path, target.origin, max_bytes)
+            yield from guarded(target.origin, read_file(target.path, target.origin, max_bytes))
