@@ -17,19 +17,32 @@ SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "confirmed", "dismissed")
 # Updates are news, not errors: they never fail a pipeline.
 NOT_FAILING_KINDS = ("update",)
+# Ids are 64-bit on both backends; a longer number cannot name anything (and SQLite would overflow).
+_LARGEST_ID = 2**63 - 1
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def _reference_query(reference: str):
+    """The discrepancies that `reference` names: all digits is an id, other hex is a fingerprint prefix."""
+    shown = reference.strip().lower()
+    query = select(_discrepancies.c.id, _discrepancies.c.fingerprint)
+    # ASCII only: str.isdigit() accepts "²" and "٣", which int() rejects or reads as another number.
+    if shown and shown.isascii() and shown.isdigit():
+        number = int(shown)
+        return query.where(_discrepancies.c.id == number) if number <= _LARGEST_ID else None
+    if not shown or not set(shown) <= _HEX_DIGITS:
+        raise InputError(f"{reference!r} is neither a discrepancy id nor a fingerprint prefix (hex digits)")
+    # autoescape: the prefix is hex here, but a LIKE pattern is never built from user text unescaped.
+    return query.where(_discrepancies.c.fingerprint.startswith(shown, autoescape=True))
 
 
 def review(store: Store, reference: str, status: str | None, note: str | None, reviewer: str | None) -> dict:
     """Record a decision on discrepancy `reference` (its id or a fingerprint prefix)."""
     if status is not None and status not in STATUSES:
         raise InputError(f"unknown review status {status!r} (use one of {', '.join(STATUSES)})")
+    query = _reference_query(reference)
     with store.writing() as conn:
-        query = select(_discrepancies.c.id, _discrepancies.c.fingerprint)
-        if reference.isdigit():
-            query = query.where(_discrepancies.c.id == int(reference))
-        else:
-            query = query.where(_discrepancies.c.fingerprint.startswith(reference.lower()))
-        matches = conn.execute(query.limit(2)).all()
+        matches = conn.execute(query.limit(2)).all() if query is not None else []
         if not matches:
             raise InputError(f"no discrepancy {reference!r} (see `claims conflicts`)")
         if len(matches) > 1:

@@ -10,7 +10,7 @@ from claims.errors import InputError
 
 from .delimited import claims_csv, discrepancies_csv, stories_csv
 from .html import discrepancies_html
-from .jsonout import json_document, json_lines
+from .jsonout import json_document, json_lines, json_report
 from .markdown import discrepancies_markdown
 from .table import claims_table, discrepancies_table, stories_table
 
@@ -33,10 +33,12 @@ def render_claims(rows: list[dict], fmt: str) -> str:
 
 
 def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None = None) -> str:
-    """Discrepancies as table | json | jsonl | csv | md | html; md and html show `generated_at`."""
+    """Discrepancies as table | json | jsonl | csv | md | html; md, html and json show `generated_at`,
+    which marks a report written to a file (json then also names its generator)."""
     renderers = {
         "table": discrepancies_table, "csv": discrepancies_csv, "jsonl": json_lines,
-        "json": lambda found: json_document("conflicts", found),
+        "json": lambda found: json_document("conflicts", found) if generated_at is None
+        else json_report("conflicts", found, generated_at),
         "md": lambda found: discrepancies_markdown(found, generated_at),
         "html": lambda found: discrepancies_html(found, generated_at),
     }

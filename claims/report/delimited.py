@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .fields import plain_number, roles_text, text
+from .fields import plain_number, roles_text, safe_text
 
 CLAIM_CSV_COLUMNS = ("id", "article_id", "article_title", "article_path", "article_url", "published",
                      "text", "value", "low", "high", "qualifier", "kind", "unit", "subject", "concept",
@@ -27,8 +27,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _cell(column: str, value):
     if column in _NUMERIC:
-        return plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else text(value)
-    shown = text(value)
+        return plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else safe_text(value)
+    shown = safe_text(value)
     return "'" + shown if shown.startswith(_FORMULA_START) else shown
 
 

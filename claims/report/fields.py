@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import os
-import re
+
+from .controls import replace_unsafe
 
 # What the claims table and the claims CSV show, in the order an editor reads them.
 CLAIM_TABLE_COLUMNS = ("article", "text", "kind", "value", "qualifier", "unit", "subject", "concept",
@@ -12,10 +13,6 @@ CLAIM_TABLE_COLUMNS = ("article", "text", "kind", "value", "qualifier", "unit", 
 
 SEVERITY_ORDER = ("high", "medium", "low")
 KIND_ORDER = ("value", "context", "scale", "arithmetic", "update")
-
-# Terminal escape sequences and other control characters in article text could rewrite the
-# reader's screen; newlines are kept because they are the table's own line breaks.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def finite(number) -> float | int | None:
@@ -93,8 +90,14 @@ def text(value) -> str:
     return str(value)
 
 
+def safe_text(value) -> str:
+    """Any field as a string with no character that could rewrite or reorder the reader's view."""
+    return replace_unsafe(text(value))
+
+
 def terminal_safe(value) -> str:
-    return _CONTROL.sub("\ufffd", text(value).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+    # Newlines stay: they are the table's own line breaks; a bare CR would overwrite the line.
+    return safe_text(value).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def claim_columns(claim: dict) -> dict[str, str]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, provenance, text
+from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, provenance, safe_text, text
 
 # No external resources and no scripts: the page opens offline and from a mail attachment.
 # The policy also stops anything that did slip through escaping from loading or running.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+# Our marker: `claims report` overwrites a file that carries it without --force.
+GENERATOR_MARK = '<meta name="generator" content="claims discrepancy report">'
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1d1d1f;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#666;margin-top:0}
@@ -33,8 +35,9 @@ mark{background:#ffe066;padding:0 .1rem;border-radius:2px}
 
 
 def escape(value) -> str:
-    """Article text as inert HTML: < > & and both quotes become entities."""
-    return _escape(text(value), quote=True)
+    """Article text as inert HTML: < > & and both quotes become entities; control and bidi
+    characters become U+FFFD (an entity would put them back in the page)."""
+    return _escape(safe_text(value), quote=True)
 
 
 def _link(url) -> str | None:
@@ -121,6 +124,7 @@ def discrepancies_html(items: list[dict], generated_at: str | None = None) -> st
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{GENERATOR_MARK}\n"
         "<title>Discrepancy report</title>\n"
         f"<style>{_STYLE}</style>\n</head>\n<body>\n"
         f'<h1>Discrepancy report</h1>\n<p class="meta">{meta}</p>\n'

@@ -6,6 +6,12 @@ import json
 import math
 from datetime import date, datetime
 
+from .controls import json_escape_unsafe
+
+GENERATOR = "claims discrepancy report"
+# How the generator key reads in the indented document: `claims report` overwrites a file holding it.
+GENERATOR_MARK = f'"generator": "{GENERATOR}"'
+
 
 def _clean(value):
     # An open interval ("more than 150") has high = inf; JSON has no such number, so it reads null.
@@ -22,12 +28,18 @@ def _clean(value):
 
 def _dumps(value, indent: int | None) -> str:
     # allow_nan=False: a value _clean missed fails loudly instead of writing invalid JSON.
-    return json.dumps(_clean(value), ensure_ascii=False, indent=indent, allow_nan=False, default=str)
+    # Non-ASCII stays as written (ensure_ascii=False), except characters that rewrite a terminal.
+    return json_escape_unsafe(json.dumps(_clean(value), ensure_ascii=False, indent=indent, allow_nan=False, default=str))
 
 
 def json_document(key: str, items: list[dict]) -> str:
     """One object, {key: [...]}, so the format can grow fields without breaking readers."""
     return _dumps({key: items}, indent=2)
+
+
+def json_report(key: str, items: list[dict], generated_at: str) -> str:
+    """The document of json_document, signed and dated first, for a report written to a file."""
+    return _dumps({"generator": GENERATOR, "generated_at": generated_at, key: items}, indent=2)
 
 
 def json_lines(items: list[dict]) -> str:

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import re
-
-from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, text
+from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, safe_text, text
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These would otherwise start
-# emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text.
-_MARKUP = re.compile(r"([\\`*_\[\]~])")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
+# emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text;
+# a pipe would end a table cell. Done with translate: linear, no pattern over article text.
+_MARKUP = {ord(c): "\\" + c for c in "\\`*_[]~|"} | {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+# Our marker, under the heading: `claims report` overwrites a file that carries it without --force.
+# A comment, so no Markdown viewer shows it.
+GENERATOR_MARK = "<!-- generator: claims discrepancy report -->"
 
 
 def escape(value) -> str:
-    """Article text as inert Markdown: HTML entities for < > &, \\| for pipes, <br> for newlines."""
-    shown = text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    shown = _MARKUP.sub(r"\\\1", shown).replace("|", "\\|")
+    """Article text as inert Markdown: HTML entities for < > &, \\| for pipes, <br> for newlines,
+    U+FFFD for control and bidi characters."""
+    shown = safe_text(value).translate(_MARKUP)
     # A newline would end the table row or the paragraph; <br> is our markup, added after escaping.
-    return _NEWLINES.sub("<br>", shown)
+    return shown.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
 
 
 def _highlighted(claim: dict) -> str:
@@ -61,7 +62,7 @@ def _section(item: dict) -> list[str]:
 
 
 def discrepancies_markdown(items: list[dict], generated_at: str | None = None) -> str:
-    lines = ["# Discrepancy report", ""]
+    lines = ["# Discrepancy report", GENERATOR_MARK, ""]
     if generated_at:
         lines += [f"Generated at {escape(generated_at)}.", ""]
     if not items:

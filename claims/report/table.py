@@ -7,18 +7,63 @@ from tabulate import tabulate
 from .fields import CLAIM_TABLE_COLUMNS, article_label, claim_columns, format_interval, provenance, terminal_safe, text
 
 # Wrap widths per claims column: long subjects and frames wrap, figures stay on one line.
-_CLAIM_WIDTHS = {"article": 24, "text": 22, "subject": 24, "concept": 14, "actor": 12, "location": 14,
-                 "time": 14, "roles": 24}
+# Every column has one, so no cell can stretch the table past the terminal.
+_CLAIM_WIDTHS = {"article": 24, "text": 22, "kind": 16, "value": 24, "qualifier": 10, "unit": 12,
+                 "subject": 24, "concept": 14, "actor": 12, "location": 14, "time": 14, "roles": 24}
 # The discrepancy block is two columns; its value column fits a 110-column terminal.
 _BLOCK_WIDTH = 96
+# A word wider than its column (a URL, a path, a run of digits) is broken over at most this many
+# lines; the rest is cut with an ellipsis, so one huge token costs a few lines, not thousands.
+_MAX_WORD_LINES = 3
+# A cell shows at most this many lines (and is cut to as many lines' worth of characters before it
+# is wrapped): a terminal table is for reading; the whole text is in the JSON, CSV and HTML outputs.
+_MAX_CELL_LINES = 40
+ELLIPSIS = "…"
+
+
+def _fit_word(word: str, width: int) -> list[str]:
+    room = width * _MAX_WORD_LINES
+    if len(word) > room:
+        word = word[: room - 1] + ELLIPSIS
+    return [word[start:start + width] for start in range(0, len(word), width)]
+
+
+def wrap_cell(cell: str, width: int | None) -> str:
+    """The cell as lines of at most `width` characters, words kept whole where they fit.
+
+    Ours, not tabulate's maxcolwidths: that one fails on "1,150" with disable_numparse in
+    tabulate 0.10 (FINDINGS.md) and is quadratic in the length of one long word.
+    Linear, and bounded: the cell is cut to _MAX_CELL_LINES lines' worth and each word to
+    _MAX_WORD_LINES lines before anything is split.
+    """
+    if width is None:
+        return cell
+    room = width * _MAX_CELL_LINES
+    if len(cell) > room:
+        cell = cell[: room - 1] + ELLIPSIS
+    lines: list[str] = []
+    for paragraph in cell.split("\n"):
+        line: list[str] = []
+        used = 0
+        for word in paragraph.split():
+            for piece in (word,) if len(word) <= width else _fit_word(word, width):
+                if line and used + 1 + len(piece) > width:
+                    lines.append(" ".join(line))
+                    line, used = [], 0
+                used += len(piece) + (1 if line else 0)
+                line.append(piece)
+        lines.append(" ".join(line))
+    if len(lines) > _MAX_CELL_LINES:
+        lines = lines[:_MAX_CELL_LINES - 1] + [ELLIPSIS]
+    return "\n".join(lines)
 
 
 def _tabulate(rows: list[list[str]], headers: list[str], widths: list[int | None], fmt: str) -> str:
     # disable_numparse always: tabulate would print the Vietnamese "1.200" (1,200) as 1.2 (FINDINGS.md).
     return tabulate(
-        [[terminal_safe(cell) for cell in row] for row in rows],
-        headers=[terminal_safe(h) for h in headers],
-        tablefmt=fmt, disable_numparse=True, maxcolwidths=widths, maxheadercolwidths=widths,
+        [[wrap_cell(terminal_safe(cell), width) for cell, width in zip(row, widths)] for row in rows],
+        headers=[wrap_cell(terminal_safe(h), width) for h, width in zip(headers, widths)],
+        tablefmt=fmt, disable_numparse=True,
     )
 
 

@@ -17,6 +17,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 
 from claims.errors import StoreError
 
+from .url_secrets import hide_secrets, mask_url
+
 DEFAULT_URL = "sqlite:///claims.db"
 DB_ENV = "CLAIMS_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -29,11 +31,8 @@ def database_url(explicit: str | None = None) -> str:
 
 
 def safe_url(url: str) -> str:
-    """The URL as it may appear in a message: never with its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<unparseable database URL>"
+    """The URL as it may appear in a message: no password, no secret query parameter."""
+    return mask_url(url)
 
 
 def explain_db_error(exc: Exception, url: str) -> StoreError:
@@ -52,10 +51,8 @@ def explain_db_error(exc: Exception, url: str) -> StoreError:
     elif "connection refused" in lowered or "could not connect" in lowered or "connection failed" in lowered:
         reason = "cannot connect to the database server"
     else:
-        reason = message
-        password = make_url(url).password if "://" in url else None
-        if password:
-            reason = reason.replace(str(password), "***")
+        # A driver may quote the connection string, or part of it, back.
+        reason = hide_secrets(message, url)
     return StoreError(f"{where}: {reason}")
 
 
@@ -146,6 +143,8 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StoreError(f"{safe_url(url)}: not a database URL (expected e.g. sqlite:///claims.db)") from exc
+    except ValueError as exc:  # SQLAlchemy reads the port with int(): "badport", or "[::1" cut short
+        raise StoreError(f"{safe_url(url)}: not a database URL (its port must be a number)") from exc
     options: dict = {}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -160,6 +159,8 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
         engine = create_engine(url, **options)
     except (NoSuchModuleError, ImportError, ArgumentError) as exc:
         raise StoreError(f"{safe_url(url)}: no driver for this database ({exc.__class__.__name__})") from exc
+    except (ValueError, TypeError) as exc:  # a driver option it cannot read, e.g. ?timeout=abc
+        raise StoreError(f"{safe_url(url)}: cannot use this URL ({hide_secrets(str(exc), url)})") from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     store = Store(url, engine)

@@ -6,12 +6,16 @@ import json
 
 from sqlalchemy import func, or_, select
 
+from claims.errors import InputError
+
 from .database import Store
 from .models import Article, ClaimRecord, Story
 
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
 _stories = Story.__table__
+# Ids are 64-bit on both backends; a larger number names nothing, and a larger LIMIT means none.
+_LARGEST_ID = 2**63 - 1
 
 CLAIM_COLUMNS = [
     _claims.c.id, _claims.c.sentence, _claims.c.start, _claims.c.end, _claims.c.text, _claims.c.value,
@@ -52,22 +56,27 @@ def claims_by_id(conn, ids: list[int]) -> dict[int, dict]:
 def list_claims(store: Store, *, article: str | None = None, subject: str | None = None,
                 location: str | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
     """Stored claims, filtered. `article` matches an id, a title fragment or a path; `subject`
-    matches the concept or a fragment of the subject as written."""
+    matches the concept or a fragment of the subject as written. Fragments are matched as written:
+    "%" and "_" in them are not wildcards. `limit` 0 gives nothing; a negative limit is an error."""
+    if limit is not None and limit < 0:
+        raise InputError(f"the limit must be 0 or more, not {limit}")
     query = select(*CLAIM_COLUMNS).join(_articles, _articles.c.id == _claims.c.article_id)
     if article:
-        conditions = [_articles.c.title.contains(article), _articles.c.path.contains(article)]
-        if article.isdigit():
+        conditions = [_articles.c.title.contains(article, autoescape=True), _articles.c.path.contains(article, autoescape=True)]
+        # ASCII only: str.isdigit() accepts "²", which int() rejects.
+        if article.isascii() and article.isdigit() and int(article) <= _LARGEST_ID:
             conditions.append(_articles.c.id == int(article))
         query = query.where(or_(*conditions))
     if subject:
-        query = query.where(or_(_claims.c.concept == subject, func.lower(_claims.c.subject).contains(subject.lower())))
+        query = query.where(or_(_claims.c.concept == subject,
+                                func.lower(_claims.c.subject).contains(subject.lower(), autoescape=True)))
     if location:
         query = query.where(func.lower(_claims.c.location) == location.lower())
     if kind:
         query = query.where(_claims.c.kind == kind)
     query = query.order_by(_articles.c.id, _claims.c.start)
-    if limit:
-        query = query.limit(limit)
+    if limit is not None:
+        query = query.limit(min(limit, _LARGEST_ID))
     with store.reading() as conn:
         return [claim_dict(row) for row in conn.execute(query)]
 
