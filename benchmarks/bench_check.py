@@ -4,7 +4,7 @@
     python3 benchmarks/bench_check.py --claims 1000000 --db postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 Builds stories of 2-20 articles with about 20 claims each: figures of a few facts per
-story (counts mostly, some money, percent, quantities and durations) on concept and
+story, each with the content words its articles share (the frame the checker aligns on), (counts mostly, some money, percent, quantities and durations) on concept and
 "~subject" topics, reported exactly, approximately or as bounds, with actor, place and
 time often missing, a few framed by roles, a share of genuine disagreements (--conflicts)
 and a few "total, including parts" sentences for the arithmetic pass; plus years and
@@ -126,8 +126,12 @@ class Builder:
             roles = {rng.choice(["against", "part_of", "target"]): rng.choice(OPPONENTS)}
             if rng.random() < 0.3:
                 roles["source"] = rng.choice(["Reuters", "AP", "TTXVN"])
+        # The content words around a fact's figures (claims/extract/frame.py): most of them shared by
+        # the articles that state it, drawn from the story's own vocabulary.
+        words = rng.sample(palette["vocabulary"], 6)
         return {
-            "kind": kind, "topic": topic, "unit": unit, "value": value, "roles": roles,
+            "kind": kind, "topic": topic, "unit": unit, "value": value, "roles": roles, "words": words,
+            "vocabulary": palette["vocabulary"],
             "actor": rng.choice(palette["actors"]) if rng.random() < 0.5 else None,
             "location": rng.choice(palette["locations"]) if rng.random() < 0.6 else None,
             "time": rng.choice(times) if rng.random() < 0.4 else None,
@@ -180,8 +184,11 @@ class Builder:
             shown = _sig(value * rng.uniform(1.0, 1.5), 1)
             shown = max(shown, value)
             low, high = None, shown
+        words = set(rng.sample(fact["words"], rng.randint(3, 5))) | set(rng.sample(fact["vocabulary"], 1))
+        frame = json.dumps({"words": sorted(words)}, ensure_ascii=False)
         return {"value": shown, "low": low, "high": high, "qualifier": qualifier, "kind": kind, "unit": unit,
-                "topic": fact["topic"], "actor": actor, "location": location, "time": when, "roles": roles}
+                "topic": fact["topic"], "actor": actor, "location": location, "time": when, "roles": roles,
+                "frame": frame}
 
     # -- one story --------------------------------------------------------------------------------
     def story(self, first_day: date) -> tuple[dict, list[tuple[dict, list[dict]]]]:
@@ -193,6 +200,7 @@ class Builder:
             "actors": rng.sample(ACTORS[lang], rng.randint(1, 3)),
             "locations": rng.sample(LOCATIONS[lang], rng.randint(1, 3)),
             "year": rng.randint(2019, 2025), "month": rng.randint(1, 12), "day": rng.randint(1, 28),
+            "vocabulary": [f"word{n}" for n in rng.sample(range(5000), 60)],
         }
         facts = [self._fact(lang, palette) for _ in range(6 + 2 * n_articles)]
         # The lead facts are repeated by most articles, the rest by a few.
@@ -261,7 +269,7 @@ class Builder:
         kind = rng.choice(["year", "date", "date", "time"])
         value = float(rng.randint(2015, 2025)) if kind == "year" else None
         return {"value": value, "low": value, "high": value, "qualifier": "exact", "kind": kind, "unit": None,
-                "topic": None, "actor": None, "location": None, "time": None, "roles": {}}
+                "topic": None, "actor": None, "location": None, "time": None, "roles": {}, "frame": "{}"}
 
     def _arithmetic(self, lang: str, breakdown: tuple[int, int]) -> tuple[str, list[tuple[int, str, dict]]]:
         template, marker = ARITHMETIC[lang]
@@ -281,7 +289,7 @@ class Builder:
             figures.append((at, text, {
                 "value": value, "low": value, "high": value, "qualifier": "exact", "kind": "count", "unit": None,
                 "topic": topic, "subject": None, "concept": topic, "actor": None, "location": None, "time": None,
-                "roles": "{}", "is_boilerplate": False, "is_caption": False,
+                "roles": "{}", "frame": "{}", "is_boilerplate": False, "is_caption": False,
             }))
         return sentence, figures
 

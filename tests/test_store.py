@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
+import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select, text
 
 from claims.check.checker import run_check
 from claims.check.triage import discrepancies, review
 from claims.sources import article_from_text
-from claims.store.database import open_store
+from claims.store.database import MIGRATIONS, open_store
 from claims.store.ingest import ingest_articles
 from claims.store.models import Article, ClaimRecord
 from claims.store.queries import list_claims, list_stories
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 
 def _seed_article():
     return article_from_text(SEED.read_text(encoding="utf-8"), origin=str(SEED), path=str(SEED))
+
+
+def _head() -> str:
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
 def _count(store, table) -> int:
@@ -28,7 +38,7 @@ def test_migrations_create_every_table_and_record_the_revision(store):
     tables = set(inspect(store.engine).get_table_names())
     assert {"articles", "claims", "discrepancies", "reviews", "stories", "alembic_version"} <= tables
     with store.reading() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head()
 
 
 def test_reopening_a_current_database_changes_nothing(db_url):
@@ -127,7 +137,7 @@ def test_an_0001_database_is_upgraded_and_its_articles_still_attract_their_story
     engine.dispose()
     store = open_store(url)  # upgrades to head: the term index, then signatures read again with whole names
     with store.reading() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head()
         terms = set(conn.execute(text("SELECT term FROM story_terms WHERE article_id = 1")).scalars())
         assert terms == {"bão_yagi", "quảng_ninh", "hải_phòng", "thái_bình"}
         assert conn.execute(text("SELECT signature FROM articles WHERE id = 1")).scalar() == "bão_yagi hải_phòng quảng_ninh thái_bình"
@@ -147,3 +157,32 @@ def test_migrations_match_the_models(store):
 
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
+
+
+# Opens the store at argv[1] at the wall-clock time argv[2], so the processes race for real.
+_OPEN_AT = """
+import sys, time
+from claims.store.database import MIGRATIONS, open_store
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+open_store(sys.argv[1]).dispose()
+"""
+
+
+@pytest.mark.postgres
+def test_concurrent_first_opens_of_a_fresh_postgres_schema_all_succeed(postgres_url):
+    # Separate processes, as separate `claims ingest` runs are (alembic's context is process-wide,
+    # so threads would not do). Before the migration lock, those that created the same tables
+    # at once failed on pg_type's unique index.
+    start_at = time.time() + 4
+    processes = [subprocess.Popen([sys.executable, "-c", _OPEN_AT, postgres_url, str(start_at)], cwd=ROOT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    failures = []
+    for process in processes:
+        _, err = process.communicate(timeout=120)
+        if process.returncode != 0:
+            failures.append(err.strip().splitlines()[-1:])
+    assert not failures
+    store = open_store(postgres_url)
+    with store.reading() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [_head()]
+    store.dispose()

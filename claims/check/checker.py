@@ -12,11 +12,14 @@ from sqlalchemy import and_, false, select
 from claims.store.database import Store
 from claims.store.models import Article, ClaimRecord
 
+from claims.numbers.mention import FIGURE_KINDS
+
+from .alignment import facts
 from .arithmetic import arithmetic_findings
 from .enumerations import comparable_for_value
 from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compatible
 from .persist import save_findings
-from .rules import Finding, percent_vs_points, sweep
+from .rules import Finding, fact_findings, percent_vs_points, sweep
 
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
@@ -41,10 +44,10 @@ def _figure_query(story_ids: Iterable[int] | None):
             _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
             _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
             _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
-            _claims.c.subject, _claims.c.sentence_start,
+            _claims.c.subject, _claims.c.sentence_start, _claims.c.frame,
         )
         .join(_articles, _articles.c.id == _claims.c.article_id)
-        .where(and_(_claims.c.topic.is_not(None), _claims.c.is_boilerplate == false()))
+        .where(and_(_claims.c.kind.in_(sorted(FIGURE_KINDS)), _claims.c.is_boilerplate == false()))
         .order_by(_claims.c.story_id, _claims.c.topic)
     )
     if story_ids is not None:
@@ -102,11 +105,37 @@ def findings_for_topic(figures: list[Figure]) -> list[Finding]:
         families.setdefault(figure.family, []).append(figure)
     for family_figures in families.values():
         for members in _sweep_sets(family_figures):
-            findings.extend(sweep(members, comparable_for_value(members)))
+            # Across articles, values are compared only between aligned figures (claims/check/alignment.py);
+            # here, inside each article, and the same figure's frames across all of them.
+            findings.extend(sweep(members, [], context=True))
+            by_article: dict[int, list[Figure]] = {}
+            for figure in comparable_for_value(members):
+                by_article.setdefault(figure.article_id, []).append(figure)
+            for own in by_article.values():
+                if len(own) > 1:
+                    findings.extend(sweep(own, context=False))
             percents = [f for f in members if f.kind == "percent"]
             points = [f for f in members if f.kind == "percentage_point"]
             if percents and points:
                 findings.extend(percent_vs_points(percents, points))
+    return findings
+
+
+def story_findings(figures: list[Figure]) -> list[Finding]:
+    """The findings among the figures of one story: by topic inside each article and for frames,
+    and between the figures that different articles align as one fact."""
+    # Rows come in no defined order; by id, ties between rules break the same way every run.
+    figures = sorted(figures, key=_by_id)
+    findings: list[Finding] = []
+    topics: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.topic is not None:
+            topics.setdefault(figure.topic, []).append(figure)
+    for group in topics.values():
+        if len(group) > 1:
+            findings.extend(findings_for_topic(group))
+    for fact in facts(figures):
+        findings.extend(fact_findings(fact))
     return findings
 
 
@@ -117,13 +146,10 @@ def find_discrepancies(store: Store, story_ids: Iterable[int] | None = None) -> 
     with store.reading() as conn:
         rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_figure_query(story_ids))
         figures = (f for f in map(figure_from_row, rows) if f is not None)
-        for _, group in groupby(figures, key=lambda f: (f.story_id, f.topic)):
-            # Rows of one topic come in no defined order; by id, ties between rules break the same way every run.
-            group = sorted(group, key=_by_id)
-            read += len(group)
-            if len(group) < 2:
-                continue
-            for finding in findings_for_topic(group):
+        for _, story in groupby(figures, key=attrgetter("story_id")):
+            story = list(story)
+            read += len(story)
+            for finding in story_findings(story):
                 unique.setdefault(finding.fingerprint, finding)
         for finding in arithmetic_findings(conn, story_ids):
             unique.setdefault(finding.fingerprint, finding)

@@ -36,6 +36,12 @@ class Figure:
     identity: str  # content hash and offsets: stable across re-ingest
     subject: str | None = None  # as written, folded: two figures of one article may restate one fact
     sentence_start: int | None = None
+    # The frame (claims/extract/frame.py): what ties a figure to its fact across articles.
+    words: frozenset[str] = frozenset()
+    aspect: str | None = None
+    measure: str | None = None
+    periods: tuple[str, ...] = ()
+    background: bool = False
 
     @property
     def key(self) -> tuple:
@@ -49,10 +55,11 @@ class Figure:
 
 def figure_from_row(row) -> Figure | None:
     """Build a Figure from a claims row joined with its article (17 columns, then optionally the
-    subject and the sentence start); None when it has no usable number."""
+    subject, the sentence start and the frame); None when it has no usable number."""
     (claim_id, article_id, story_id, topic, kind, unit, value, low, high, actor, location, time,
      roles, start, end, published, content_hash) = row[:17]
     subject, sentence_start = (row[17], row[18]) if len(row) >= 19 else (None, None)
+    frame = json.loads(row[19]) if len(row) >= 20 and row[19] and row[19] != "{}" else {}
     if value is None and low is None and high is None:
         return None
     factor = 1.0
@@ -67,6 +74,8 @@ def figure_from_row(row) -> Figure | None:
         roles=json.loads(roles) if roles and roles != "{}" else {},
         published=published, identity=f"{content_hash}:{start}:{end}",
         subject=" ".join(subject.casefold().split()) if subject else None, sentence_start=sentence_start,
+        words=frozenset(frame.get("words", ())), aspect=frame.get("aspect"), measure=frame.get("measure"),
+        periods=tuple(frame.get("period", ())), background=bool(frame.get("background")),
     )
 
 

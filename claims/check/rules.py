@@ -6,9 +6,13 @@ import hashlib
 import math
 from dataclasses import dataclass
 
+from .alignment import shared_evidence
 from .enumerations import may_disagree
 from .figures import Figure, gap_ratio, overlap, role_conflict, scale_slip
 
+# Two bounds the same way ("hơn 4.000" and "hơn 1.600") state different numbers past this
+# relative gap: the tolerance of "about" (claims/numbers/intervals.py).
+BOUND_TOLERANCE = 0.1
 # Past this relative gap a disagreement is more than rounding or a late correction.
 HIGH_GAP = 0.2
 MEDIUM_GAP = 0.05
@@ -51,9 +55,13 @@ def _dated_apart(a: Figure, b: Figure) -> bool:
     return a.article_id != b.article_id and bool(a.published) and bool(b.published) and a.published != b.published
 
 
+def _topic(a: Figure, b: Figure) -> str:
+    return (a.topic or b.topic or a.kind).lstrip("~")
+
+
 def compare_disjoint(a: Figure, b: Figure) -> Finding:
     """Two comparable figures whose intervals do not meet."""
-    topic = a.topic.lstrip("~")
+    topic = _topic(a, b)
     ratio = scale_slip(a, b)
     if ratio:
         return Finding("scale", "high", f"{topic}: {_show(a)} against {_show(b)}, a factor of {ratio:g} (a scale word lost or added?)", a, b)
@@ -66,7 +74,7 @@ def compare_disjoint(a: Figure, b: Figure) -> Finding:
     return Finding("value", severity, f"{topic}: {_show(a)} against {_show(b)} {where} ({gap:.0%} apart)", a, b)
 
 
-def sweep(members: list[Figure], value_members: list[Figure] | None = None) -> list[Finding]:
+def sweep(members: list[Figure], value_members: list[Figure] | None = None, *, context: bool = True) -> list[Finding]:
     """Value and context findings among figures that all share a key; values only among
     `value_members` (claims/check/enumerations.py: an article's list of different things is no
     conflict), context among all.
@@ -84,8 +92,9 @@ def sweep(members: list[Figure], value_members: list[Figure] | None = None) -> l
         pair = _disagreeing_pair(cluster, tightest, following)
         if pair is not None:
             findings.append(compare_disjoint(*pair))
-    for cluster, _ in every:
-        findings.extend(context_findings(cluster))
+    if context:
+        for cluster, _ in every:
+            findings.extend(context_findings(cluster))
     return findings
 
 
@@ -160,3 +169,46 @@ def percent_vs_points(percents: list[Figure], points: list[Figure]) -> list[Find
                 findings.append(Finding("scale", "medium", f"{p.topic.lstrip('~')}: {amount(p.value)} percent against {amount(q.value)} percentage points", p, q))
                 break
     return findings
+
+
+def _open_side(f: Figure) -> str | None:
+    """'above' for "more than 150" (no upper bound), 'below' for "less than 150", else None."""
+    if math.isinf(f.high) and math.isfinite(f.low):
+        return "above"
+    if math.isinf(f.low) and math.isfinite(f.high):
+        return "below"
+    return None
+
+
+def fact_findings(fact: list[Figure]) -> list[Finding]:
+    """The disagreements among the figures of one fact stated by several articles, one pair per
+    disagreement (as `sweep` does), each explained with what made its two figures one fact.
+
+    A bound and a value agree when the value lies inside ("hơn 150" and 170); two bounds the
+    same way disagree when their stated numbers do ("hơn 4.000" and "hơn 1.600" cảnh sát)."""
+    findings = sweep(fact, context=False)
+    for side in ("above", "below"):
+        bounds = sorted((f for f in fact if _open_side(f) == side), key=lambda f: (_stated(f, side), f.id))
+        for left, right in zip(bounds, bounds[1:]):
+            low, high = _stated(left, side), _stated(right, side)
+            gap = (high - low) / max(abs(low), abs(high), 1e-9)
+            if gap > BOUND_TOLERANCE and may_disagree(left, right):
+                findings.append(_bounds_finding(left, right, side, gap))
+    for finding in findings:
+        finding.explanation += f" [same fact: {shared_evidence(finding.first, finding.second)}]"
+    return findings
+
+
+def _stated(f: Figure, side: str) -> float:
+    return f.low if side == "above" else f.high
+
+
+def _bounds_finding(a: Figure, b: Figure, side: str, gap: float) -> Finding:
+    finding = compare_disjoint(a, b)
+    if finding.kind != "value":
+        return finding  # a lost scale word, or an update between two dates
+    words = "more than" if side == "above" else "less than"
+    severity = "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+    unit = f" {a.unit}" if a.unit else ""
+    return Finding("value", severity, f"{_topic(a, b)}: both say {words}, {amount(_stated(a, side))} against "
+                   f"{amount(_stated(b, side))}{unit} across articles ({gap:.0%} apart)", a, b)

@@ -30,6 +30,8 @@ class Claim:
     location: str | None = None
     time: str | None = None
     roles: dict[str, str] = field(default_factory=dict)
+    # Aspect, measure, period marks and evidence words (claims/extract/frame.py).
+    frame: dict = field(default_factory=dict)
     is_caption: bool = False
     is_boilerplate: bool = False
     lang: str = "vi"

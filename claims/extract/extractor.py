@@ -15,6 +15,7 @@ from claims.text.sentences import split_sentences
 from .claim import Claim
 from .context import Sentence
 from .cues import CueIndex
+from .frame import frame_words, read_frame
 from .layout import Layout
 from .lexicon import extract_lexicon_for
 from .places import figure_location
@@ -210,6 +211,13 @@ class _Article:
             claim.location = subject.place or figure_location(sentence, mention.start, phrase_end, next_figure, subject.concept)
             claim.roles = figure_roles(sentence, mention.end, phrase_end, scope_end, subject.concept)
             claim.time = figure_time(sentence, mention, phrase_end, scope_end, subject.named_from)
+            clause_start = sentence.clause_start(mention.start)
+            earlier = [i for i in counted if i < index]
+            own_start = max(clause_start, figures[earlier[-1]][1].end) if earlier else clause_start
+            folded = sentence.folded
+            claim.frame = read_frame(frame_words(self.pack), folded[clause_start:mention.start], folded[own_start:mention.start],
+                                     folded[mention.end:min(sentence.clause_end(phrase_end), next_figure)], mention.unit,
+                                     self.timeout)
         _share_targets(sentence, figures, subjects)
         _share_places(sentence, figures, subjects)
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from pydantic import NaiveDatetime
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     """Naive UTC, as migration 0001 stores timestamps (DATETIME / timestamp without time zone).
 
-    Timestamp fields are annotated NaiveDatetime: recent sqlmodel maps a plain `datetime`
-    to its UTCDateTime, which refuses naive values on insert and differs from the migration.
+    Timestamp fields name their column type: recent sqlmodel maps a plain `datetime` to its
+    UTCDateTime, which refuses naive values on insert and differs from the migration, and
+    sqlmodel 0.0.22 has no column type for pydantic's NaiveDatetime.
     """
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+_TIMESTAMP = DateTime(timezone=False)
 
 
 class Story(SQLModel, table=True):
@@ -25,7 +28,7 @@ class Story(SQLModel, table=True):
     name: str = Field(index=True, unique=True)
     # True when a person named the story with --story; such stories are never merged automatically.
     manual: bool = False
-    created_at: NaiveDatetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
 
 
 class Article(SQLModel, table=True):
@@ -45,7 +48,7 @@ class Article(SQLModel, table=True):
     # Names and distinctive words of title and lead, space-separated: what story grouping compares.
     signature: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     story_id: int | None = Field(default=None, foreign_key="stories.id", index=True)
-    ingested_at: NaiveDatetime = Field(default_factory=utcnow)
+    ingested_at: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
 
 
 class StoryTerm(SQLModel, table=True):
@@ -89,6 +92,8 @@ class ClaimRecord(SQLModel, table=True):
     location: str | None = Field(default=None, index=True)
     time: str | None = None
     roles: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))  # JSON object
+    # Aspect, measure, period marks and evidence words (claims/extract/frame.py), a JSON object.
+    frame: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     is_caption: bool = False
     is_boilerplate: bool = False
     lang: str = Field(max_length=8)
@@ -106,8 +111,8 @@ class Discrepancy(SQLModel, table=True):
     claim_b_id: int = Field(foreign_key="claims.id", index=True)
     # False once a re-check no longer finds it; kept so that its review is not lost.
     active: bool = True
-    first_seen: NaiveDatetime = Field(default_factory=utcnow)
-    last_seen: NaiveDatetime = Field(default_factory=utcnow)
+    first_seen: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
+    last_seen: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
 
 
 class Review(SQLModel, table=True):
@@ -121,4 +126,4 @@ class Review(SQLModel, table=True):
     status: str = Field(max_length=16)  # confirmed | dismissed | open
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     reviewer: str | None = None
-    reviewed_at: NaiveDatetime = Field(default_factory=utcnow)
+    reviewed_at: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)

@@ -1,0 +1,203 @@
+"""Which figures of different articles state the same fact: alignment on frame and evidence.
+
+Two figures of one story are one fact only when their frames agree (what is measured, the span
+of time, plan or result, background or the story's own) and their words tie them: the content
+words of their clauses overlap ("cảnh sát ... điều động" on both sides). An unknown field never
+ties two figures by itself. Inside a story each figure joins the fact it is best tied to, and a
+fact holds at most one figure of each article, so the items of two lists meet item by item ("ban
+đầu dự định bán 3.200 chiếc" with "ban đầu dự định bán 1.600 chiếc", not "sau tăng lên 4.000 chiếc").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .figures import SCALE_RATIOS, Figure, times_compatible
+
+# What ties two figures as one fact: content words of their clauses shared, plus the same concept
+# and the same noun. One is too often the story's own topic ("bão", "CPI"), which every figure carries.
+MIN_SUPPORT = 2
+# A word in more facts than this in one story ties too many to tell any apart.
+MAX_FACTS_PER_WORD = 200
+# Two outlets' figures for one fact differ by less than this factor, unless a scale word slipped
+# (a thousand, a million): "3 người bị bắt" and "150 triệu" are two facts that share words.
+MAX_FACTOR = 10.0
+# An estimate is how counts are given in breaking news: it states the same fact as a count.
+_ASPECT_AS = {"estimate": None}
+
+
+def frame_label(figure: Figure) -> str:
+    labels = [figure.aspect or "", figure.measure or "", *figure.periods, "background" if figure.background else ""]
+    return ", ".join(label.replace("_", " ") for label in labels if label)
+
+
+def _frame_signature(figure: Figure) -> tuple:
+    """What two figures of one fact share exactly: kind and unit, aspect, measure, span, background."""
+    return (figure.family, _ASPECT_AS.get(figure.aspect, figure.aspect), figure.measure, figure.periods, figure.background)
+
+
+def _holds_for_its_day(figure: Figure) -> bool:
+    """A price per unit, a change ("tăng 3,7%") or a trading session's figure says what held on
+    its day: two articles of different days give two days' figures, not one fact updated."""
+    return figure.measure in ("unit_price", "change") or "session" in figure.periods
+
+
+@dataclass(slots=True)
+class _Known:
+    """What the figures of one fact (or one figure) name: at most one of each may be known."""
+
+    actors: set = field(default_factory=set)
+    locations: set = field(default_factory=set)
+    concepts: set = field(default_factory=set)  # topics that are concepts ("troops")
+    nouns: set = field(default_factory=set)  # topics that are nouns as written ("~lính")
+    times: list = field(default_factory=list)
+    dates: set = field(default_factory=set)  # publication dates, for figures that hold for their day
+    day_bound: bool = False
+
+    @classmethod
+    def of(cls, figure: Figure) -> _Known:
+        known = cls()
+        known.add(figure)
+        return known
+
+    def add(self, figure: Figure) -> None:
+        for value, bucket in ((figure.actor, self.actors), (figure.location, self.locations)):
+            if value:
+                bucket.add(value)
+        if figure.topic:
+            (self.nouns if figure.topic.startswith("~") else self.concepts).add(figure.topic)
+        if figure.time:
+            self.times.append(figure.time)
+        if figure.published:
+            self.dates.add(figure.published)
+        self.day_bound = self.day_bound or _holds_for_its_day(figure)
+
+    def agrees(self, other: _Known) -> bool:
+        """Whether nothing known of the two keeps them apart."""
+        if len(self.actors | other.actors) > 1 or len(self.locations | other.locations) > 1:
+            return False
+        if len(self.concepts | other.concepts) > 1 or len(self.nouns | other.nouns) > 1:
+            return False
+        if (self.day_bound or other.day_bound) and len(self.dates | other.dates) > 1:
+            return False  # "giá vàng" on the 22nd and on the 23rd: two days' prices, not one fact updated
+        return all(times_compatible(a, b) for a in self.times for b in other.times)
+
+    def merge(self, other: _Known) -> None:
+        self.actors |= other.actors
+        self.locations |= other.locations
+        self.concepts |= other.concepts
+        self.nouns |= other.nouns
+        self.times += other.times
+        self.dates |= other.dates
+        self.day_bound = self.day_bound or other.day_bound
+
+
+def frames_agree(a: Figure, b: Figure) -> bool:
+    """Whether nothing known about the two figures keeps them apart."""
+    return _frame_signature(a) == _frame_signature(b) and _Known.of(a).agrees(_Known.of(b))
+
+
+def facts(figures: list[Figure]) -> list[list[Figure]]:
+    """The facts that several articles of one story state: groups of figures, at most one of
+    each article, that agree in frame and share words. In order of their first figure's id."""
+    groups: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        if figure.words:
+            groups.setdefault(_frame_signature(figure), []).append(figure)
+    found: list[list[Figure]] = []
+    for members in groups.values():
+        if len(members) > 1 and len({f.article_id for f in members}) > 1:
+            found.extend(fact for fact in _gather(sorted(members, key=lambda f: f.id)) if len(fact.figures) > 1)
+    return sorted((fact.figures for fact in found), key=lambda figures: figures[0].id)
+
+
+@dataclass(slots=True)
+class _Fact:
+    figures: list[Figure]
+    words: Counter  # how many of its figures carry each word
+    known: _Known
+    articles: set[int]
+
+
+def _gather(members: list[Figure]) -> list[_Fact]:
+    """Each figure, in order, joins the fact it is best tied to, or opens one. One pass with a
+    word index: a story's figures meet the facts that share their words, not every other figure."""
+    facts: list[_Fact] = []
+    by_word: dict[str, list[int]] = {}
+    for figure in members:
+        shared: Counter = Counter()
+        for word in figure.words:
+            holders = by_word.get(word)
+            if holders and len(holders) <= MAX_FACTS_PER_WORD:
+                shared.update(holders)
+        known = _Known.of(figure)
+        best = None
+        for index, count in shared.items():
+            fact = facts[index]
+            support = count + _naming(figure, fact.figures[0])
+            if support < MIN_SUPPORT or figure.article_id in fact.articles:
+                continue
+            first = fact.figures[0]
+            if _far_apart(figure, first) or not known.agrees(fact.known):
+                continue
+            # Best supported first; among equals the closer value, then the older fact.
+            rank = (-support, _distance(figure, first), index)
+            if best is None or rank < best:
+                best = rank
+        if best is None:
+            fact = _Fact([figure], Counter(figure.words), known, {figure.article_id})
+            for word in figure.words:
+                by_word.setdefault(word, []).append(len(facts))
+            facts.append(fact)
+            continue
+        index = best[2]
+        fact = facts[index]
+        fact.figures.append(figure)
+        fact.articles.add(figure.article_id)
+        fact.known.merge(known)
+        for word in figure.words:
+            if word not in fact.words:
+                by_word.setdefault(word, []).append(index)
+        fact.words.update(figure.words)
+    return facts
+
+
+def _naming(a: Figure, b: Figure) -> int:
+    """What the nouns counted add to the words shared: the same concept, the same noun as written
+    when it says more than one syllable ("người bị thương", not "điểm")."""
+    support = 1 if a.topic and a.topic == b.topic else 0
+    if a.subject and a.subject == b.subject and " " in a.subject:
+        support += 1
+    return support
+
+
+def shared_evidence(a: Figure, b: Figure) -> str:
+    """The words two figures of one fact share and the frame they share, in one line."""
+    parts = [", ".join(sorted(a.words & b.words)[:6])]
+    frame = frame_label(a)
+    if frame:
+        parts.append(frame)
+    return "; ".join(p for p in parts if p)
+
+
+def _far_apart(a: Figure, b: Figure) -> bool:
+    left, right = abs(_stated(a)), abs(_stated(b))
+    if not (math.isfinite(left) and math.isfinite(right)) or min(left, right) == 0:
+        return False
+    factor = max(left, right) / min(left, right)
+    return factor > MAX_FACTOR and not any(math.isclose(factor, scale, rel_tol=0.01) for scale in SCALE_RATIOS)
+
+
+def _stated(f: Figure) -> float:
+    if f.value is not None:
+        return f.value
+    return f.low if math.isfinite(f.low) else f.high
+
+
+def _distance(a: Figure, b: Figure) -> float:
+    left, right = _stated(a), _stated(b)
+    if not (math.isfinite(left) and math.isfinite(right)):
+        return math.inf
+    return abs(left - right) / max(abs(left), abs(right), 1e-9)

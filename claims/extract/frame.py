@@ -1,0 +1,148 @@
+"""The frame of a figure beyond who, where and when: a plan or a result, a change or a level, the
+span of time it covers, and the content words that tie it to its fact.
+
+Two articles' figures state one fact only when their frames agree and their words overlap
+(claims/check/alignment.py): "dự kiến doanh thu cả năm 9.800 tỷ đồng" is a plan, "doanh thu 6
+tháng đạt 4.120 tỷ đồng" a result; "CPI tháng 5 tăng 0,31%" a change in one month, "CPI bình quân
+5 tháng tăng 3,9%" an average over five. The words come from the language pack ([frame] in
+frame.toml); the reading is a few string searches over the figure's clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from claims.lang import LanguagePack
+from claims.text.word_search import WordSearch
+
+# How many content words on each side of a figure, inside its clause, count as its evidence:
+# enough for the noun and the verb it completes, few enough to stay with one fact.
+WORDS_BEFORE = 8
+WORDS_AFTER = 6
+# A clause longer than this is read only this far either side of the figure.
+REACH = 120
+
+# Punctuation becomes a token of its own, one character long: never content, so a unit of
+# syllables never spans it ("Hà Nội, Hải Phòng").
+_SPACED = str.maketrans({mark: f" {mark} " for mark in "\"'“”‘’()[]{}<>.,;:!?…–—/|*#"})
+ASPECTS = ("plan", "target", "forecast", "estimate", "hypothetical")
+MEASURES = ("change", "share")
+PERIODS = ("year_to_date", "average", "same_period", "session")
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """One pack's frame words, compiled once: all kinds found in one pass over a clause."""
+
+    search: WordSearch  # every aspect, measure and period phrase, casefolded
+    kinds: tuple[str, ...]  # the kind of each of `search.words`
+    per_unit: regex.Pattern | None
+    stopwords: frozenset[str]
+    syllables_per_unit: int
+
+
+def frame_words(pack: LanguagePack) -> FrameWords:
+    cached = pack.compiled.get("frame")
+    if cached is None:
+        data = pack.section("frame")
+        aspect, measure, period = data.get("aspect", {}), data.get("measure", {}), data.get("period", {})
+        groups = {name: aspect.get(name, []) for name in ASPECTS}
+        groups |= {name: measure.get(name, []) for name in MEASURES}
+        groups |= {name: period.get(name, []) for name in (*PERIODS, "background")}
+        kind_of: dict[str, str] = {}
+        for name, phrases in groups.items():
+            for phrase in phrases:
+                kind_of.setdefault(phrase.casefold(), name)  # a phrase listed twice keeps its first kind
+        search = WordSearch(kind_of)
+        cached = FrameWords(
+            search=search, kinds=tuple(kind_of[word] for word in search.words),
+            per_unit=_per_unit(measure.get("per_unit", [])),
+            stopwords=frozenset(w.casefold() for w in data.get("evidence", {}).get("stopwords", [])),
+            syllables_per_unit=int(data.get("evidence", {}).get("syllables_per_unit", 1)),
+        )
+        pack.compiled["frame"] = cached
+    return cached
+
+
+def _per_unit(phrases: list[str]) -> regex.Pattern | None:
+    # "/kg" right after the figure, or a word such as "mỗi" / "per" before a noun.
+    words = sorted({p.casefold() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile(r"/\s*[\p{L}\p{M}]|(?:" + "|".join(regex.escape(w) for w in words) + r")\s+[\p{L}\p{M}]")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after: str, unit: str | None,
+               timeout: float) -> dict:
+    """The frame of one figure from its clause: `clause_before` is all of it before the figure (a
+    plan covers every figure it governs: "dự kiến bán 3.200 chiếc và 4.000 chiếc"), `own_before`
+    (its tail) and `own_after` the part no other figure stands in (qualifier included: "tăng
+    khoảng 5%" still changes). Only what differs from a measured level of an actual result is
+    written, so most frames are just their words."""
+    before = clause_before[-REACH:].casefold()
+    after = own_after[:REACH].casefold()
+    own_from = max(0, len(before) - len(own_before))  # where the figure's own part of `before` starts
+    shared_clause = len(own_before) < len(clause_before)
+    text = before + " | " + after
+    after_from = len(before) + 3
+    frame: dict = {}
+    aspect = measure = None
+    periods: set[str] = set()
+    background = False
+    tail = before.rstrip()
+    for index, at, end in words.search.occurrences(text):
+        if not _whole_word(text, at, end):
+            continue
+        kind = words.kinds[index]
+        if kind in ASPECTS:
+            if end <= len(before):
+                aspect = kind  # the nearest before the figure wins
+        elif kind in MEASURES:
+            # The verb must stand right before the figure: "tăng 15%", not "tăng trưởng ... đạt 7%".
+            if end == len(tail):
+                measure = kind
+        elif at >= after_from or (at >= own_from and not shared_clause):
+            # Between two figures a span is the earlier one's: "fell 7% in early trading and are down 22%".
+            if kind == "background":
+                background = True
+            else:
+                periods.add(kind)
+    if (unit and "/" in unit) or (words.per_unit is not None and words.per_unit.match(after.lstrip(), timeout=timeout)):
+        measure = "unit_price"  # "250 nghìn đồng/kg" against "gần 40 triệu đồng"
+    if aspect:
+        frame["aspect"] = aspect
+    if measure:
+        frame["measure"] = measure
+    if periods:
+        frame["period"] = sorted(periods)
+    if background:
+        frame["background"] = True
+    frame["words"] = evidence_words(words, before[own_from:], after)
+    return frame
+
+
+def evidence_words(words: FrameWords, before: str, after: str) -> list[str]:
+    """The content words nearest the figure in its clause, sorted: what another article's
+    figure must share to state the same fact. Where a word is written as several syllables
+    (Vietnamese "cảnh sát", "điều động"), a unit is a run of adjacent content syllables, so that
+    one shared word is not counted as two."""
+    reach = (WORDS_BEFORE + words.syllables_per_unit) * 3  # tokens enough for the units wanted, stop words between
+    left = _units(before.translate(_SPACED).split()[-reach:], words)[-WORDS_BEFORE:]
+    right = _units(after.translate(_SPACED).split()[:reach], words)[:WORDS_AFTER]
+    return sorted(set(left + right))
+
+
+def _units(tokens: list[str], words: FrameWords) -> list[str]:
+    stopwords, size = words.stopwords, words.syllables_per_unit
+    keep = [len(t) > 1 and t not in stopwords and not t[0].isdigit() and not t[-1].isdigit() for t in tokens]
+    if size <= 1:
+        return [token for token, content in zip(tokens, keep) if content]
+    return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1) if all(keep[i:i + size])]
+
+

@@ -1,0 +1,115 @@
+"""Same fact or not: figures of different articles of one story are compared only when their frames
+agree and their words tie them (claims/check/alignment.py). Articles written like real coverage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claims.check.checker import find_discrepancies
+from claims.extract.extractor import extract_claims
+from claims.sources.article import SourceArticle
+from claims.store.ingest import ingest_articles
+
+
+def _findings(store, *texts: str, published=("2024-10-01", "2024-10-01")) -> list:
+    articles = [SourceArticle(text=text, title=text.split("\n", 1)[0], published=published[i % len(published)],
+                              origin=f"a{i}.txt") for i, text in enumerate(texts)]
+    result = ingest_articles(store, articles, story="one story")
+    assert not result.problems
+    found, _ = find_discrepancies(store)
+    return sorted(found, key=lambda f: (f.kind, f.first.value or 0))
+
+
+def _values(found) -> list[tuple[str, float, float]]:
+    return [(f.kind, *sorted((f.first.low, f.second.low))) for f in found]
+
+
+def test_two_bounds_the_same_way_with_different_numbers_disagree(store):
+    found = _findings(store, "Biểu tình ở thủ đô\nHiện có hơn 4.000 cảnh sát được điều động tới quảng trường.\n",
+                      "Thủ đô căng thẳng\nHiện có hơn 1.600 cảnh sát được điều động tới quảng trường.\n")
+    assert _values(found) == [("value", 1600, 4000)]
+    assert "both say more than" in found[0].explanation
+
+
+def test_a_value_inside_a_bound_agrees_with_it(store):
+    assert _findings(store, "Lũ ở miền Trung\nHơn 150 hộ dân được sơ tán khỏi vùng ngập sâu.\n",
+                     "Lũ dâng cao\nTổng cộng 170 hộ dân được sơ tán khỏi vùng ngập sâu.\n") == []
+
+
+def test_money_with_no_concept_is_compared_by_its_words(store):
+    found = _findings(store, "Thanh tra dự án cảng\nTổng công ty đã làm thất thoát 2.300 tỷ đồng tại dự án cảng Cái Mép.\n",
+                      "Kết luận thanh tra\nTổng công ty đã làm thất thoát 920 tỷ đồng tại dự án cảng Cái Mép.\n")
+    assert [f.kind for f in found] == ["value"]
+    assert "thoát" in found[0].explanation and "same fact" in found[0].explanation
+
+
+def test_list_items_meet_item_by_item(store):
+    found = _findings(store, "Hãng xe tăng sản lượng\nBan đầu hãng dự định bán 3.200 chiếc xe điện, sau đó tăng lên 4.000 chiếc.\n",
+                      "Xe điện bán chạy\nBan đầu hãng dự định bán 1.600 chiếc xe điện.\n")
+    assert _values(found) == [("value", 1600, 3200)]
+
+
+@pytest.mark.parametrize("first,second", [
+    # a month against an average over five months
+    ("Giá cả tháng 5\nChỉ số CPI tháng 5 tăng 0,31% so với tháng trước.\n",
+     "Lạm phát được kiểm soát\nChỉ số CPI bình quân 5 tháng đầu năm tăng 3,9%.\n"),
+    # a plan for the year against a half-year result
+    ("Kế hoạch kinh doanh\nCông ty dự kiến doanh thu cả năm đạt 9.800 tỷ đồng.\n",
+     "Kết quả nửa năm\nDoanh thu cả năm của công ty mới đạt 4.120 tỷ đồng sau 6 tháng.\n"),
+    # a price per kilogram against a total
+    ("Sầu riêng được giá\nGiá sầu riêng tại vườn lên tới 250 nghìn đồng/kg.\n",
+     "Nông dân thu tiền tỷ\nMỗi xe sầu riêng tại vườn bán được gần 40 triệu đồng.\n"),
+    # last year's exercise against this one
+    ("Tập trận chung\nCuộc diễn tập năm ngoái có 12.000 binh sĩ tham gia.\n",
+     "Tập trận lớn nhất\nCuộc diễn tập có 25.000 binh sĩ tham gia.\n"),
+    # English: a morning session against the year so far
+    ("Shares slide\nShares in the carmaker fell 7% in early trading.\n",
+     "Carmaker under pressure\nShares in the carmaker have fallen 22% so far this year.\n"),
+])
+def test_figures_of_different_frames_are_different_facts(store, first, second):
+    assert _findings(store, first, second) == []
+
+
+def test_english_bounds_and_money_align_on_their_words(store):
+    found = _findings(store, "Protest in the capital\nMore than 4,000 police officers were deployed to the square.\n",
+                      "Capital on edge\nMore than 1,600 police officers were deployed to the square.\n")
+    assert _values(found) == [("value", 1600, 4000)]
+
+
+def test_figures_that_share_no_words_are_not_one_fact(store):
+    # Both count people in one story, but one is evacuated and the other injured.
+    assert _findings(store, "Bão đổ bộ\nChính quyền đã sơ tán 3.000 dân khỏi vùng ven biển.\n",
+                     "Bão gây thiệt hại\nCơn bão làm 12 người bị thương nặng.\n") == []
+
+
+def test_a_changed_figure_is_an_update_when_both_dates_are_known_and_differ(store):
+    found = _findings(store, "Lũ quét\nLũ quét đã làm 12 người chết tại huyện miền núi.\n",
+                      "Lũ quét\nLũ quét đã làm 19 người chết tại huyện miền núi.\n",
+                      published=("2024-10-01", "2024-10-02"))
+    assert [f.kind for f in found] == ["update"]
+
+
+def test_claims_stored_before_frames_get_them_when_the_database_is_upgraded(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from claims.store.database import _alembic_config, open_store
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    article = "Lũ quét\nLũ quét đã làm 12 người chết tại huyện miền núi.\n"
+    store = open_store(url)
+    ingest_articles(store, [SourceArticle(text=article, title="Lũ quét", origin="a.txt")])
+    store.dispose()
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0003")  # as a database of the revision before frames
+    engine.dispose()
+    store = open_store(url)
+    with store.reading() as conn:
+        stored = conn.execute(text("SELECT text, frame FROM claims")).all()
+    store.dispose()
+    expected = [(c.text, c.frame) for c in extract_claims(article, "vi")]
+    assert [(claim, json.loads(frame)) for claim, frame in stored] == expected
+    assert expected[0][1]["words"]  # a frame with words, not the empty default
