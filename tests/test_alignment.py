@@ -113,3 +113,11 @@ def test_claims_stored_before_frames_get_them_when_the_database_is_upgraded(tmp_
     expected = [(c.text, c.frame) for c in extract_claims(article, "vi")]
     assert [(claim, json.loads(frame)) for claim, frame in stored] == expected
     assert expected[0][1]["words"]  # a frame with words, not the empty default
+
+
+def test_figures_about_differently_named_things_are_different_facts(store):
+    assert _findings(store, "Giao dịch cổ đông lớn\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
+                     "Cổ đông đăng ký mua\nTrong tuần, quỹ VIAC Limited đăng ký mua 6 triệu cổ phiếu.\n") == []
+    found = _findings(store, "Quỹ ngoại mua vào\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
+                      "Quỹ ngoại gom hàng\nTrong tuần, quỹ Norges Bank đăng ký mua 1,2 triệu cổ phiếu.\n")
+    assert _values(found) == [("value", 800_000, 1_200_000)]

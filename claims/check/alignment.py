@@ -55,6 +55,7 @@ class _Known:
     times: list = field(default_factory=list)
     dates: set = field(default_factory=set)  # publication dates, for figures that hold for their day
     day_bound: bool = False
+    names: set = field(default_factory=set)  # the names written around the figures
 
     @classmethod
     def of(cls, figure: Figure) -> _Known:
@@ -73,6 +74,7 @@ class _Known:
         if figure.published:
             self.dates.add(figure.published)
         self.day_bound = self.day_bound or _holds_for_its_day(figure)
+        self.names |= figure.names
 
     def agrees(self, other: _Known) -> bool:
         """Whether nothing known of the two keeps them apart."""
@@ -82,6 +84,8 @@ class _Known:
             return False
         if (self.day_bound or other.day_bound) and len(self.dates | other.dates) > 1:
             return False  # "giá vàng" on the 22nd and on the 23rd: two days' prices, not one fact updated
+        if self.names and other.names and not self.names & other.names:
+            return False  # "VCS thỏa thuận 4,1 triệu đơn vị" and "PVV khớp 25.700 đơn vị": two stocks
         return all(times_compatible(a, b) for a in self.times for b in other.times)
 
     def merge(self, other: _Known) -> None:
@@ -92,6 +96,7 @@ class _Known:
         self.times += other.times
         self.dates |= other.dates
         self.day_bound = self.day_bound or other.day_bound
+        self.names |= other.names
 
 
 def frames_agree(a: Figure, b: Figure) -> bool:

@@ -38,6 +38,7 @@ class Figure:
     sentence_start: int | None = None
     # The frame (claims/extract/frame.py): what ties a figure to its fact across articles.
     words: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     aspect: str | None = None
     measure: str | None = None
     periods: tuple[str, ...] = ()
@@ -74,7 +75,7 @@ def figure_from_row(row) -> Figure | None:
         roles=json.loads(roles) if roles and roles != "{}" else {},
         published=published, identity=f"{content_hash}:{start}:{end}",
         subject=" ".join(subject.casefold().split()) if subject else None, sentence_start=sentence_start,
-        words=frozenset(frame.get("words", ())), aspect=frame.get("aspect"), measure=frame.get("measure"),
+        words=frozenset(frame.get("words", ())), names=frozenset(frame.get("names", ())), aspect=frame.get("aspect"), measure=frame.get("measure"),
         periods=tuple(frame.get("period", ())), background=bool(frame.get("background")),
     )
 

@@ -217,7 +217,7 @@ class _Article:
             folded = sentence.folded
             claim.frame = read_frame(frame_words(self.pack), folded[clause_start:mention.start], folded[own_start:mention.start],
                                      folded[mention.end:min(sentence.clause_end(phrase_end), next_figure)], mention.unit,
-                                     self.timeout)
+                                     self.timeout, opens=clause_start == sentence.start)
         _share_targets(sentence, figures, subjects)
         _share_places(sentence, figures, subjects)
 

@@ -79,7 +79,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after: str, unit: str | None,
-               timeout: float) -> dict:
+               timeout: float, opens: bool = False) -> dict:
     """The frame of one figure from its clause: `clause_before` is all of it before the figure (a
     plan covers every figure it governs: "dự kiến bán 3.200 chiếc và 4.000 chiếc"), `own_before`
     (its tail) and `own_after` the part no other figure stands in (qualifier included: "tăng
@@ -124,7 +124,30 @@ def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after
     if background:
         frame["background"] = True
     frame["words"] = evidence_words(words, before[own_from:], after)
+    names = named_things(own_before[-REACH:], own_after[:REACH], opens_sentence=len(own_before) == len(clause_before) and opens)
+    if names:
+        frame["names"] = names
     return frame
+
+
+def named_things(before: str, after: str, *, opens_sentence: bool) -> list[str]:
+    """The names written in a figure's own part of its clause, casefolded: runs of capitalised
+    words and acronyms ("Norges Bank", "VNM", "FA-50"). A figure about VCS and one about PVV
+    state two facts, however alike their words. The word that opens a sentence is no name."""
+    names, run = [], []
+    for part, skip_first in ((before, opens_sentence), (after, False)):
+        tokens = part.translate(_SPACED).split()
+        for position, token in enumerate(tokens):
+            if token[:1].isupper() and not (skip_first and position == 0):
+                run.append(token)
+                continue
+            if run:
+                names.append(" ".join(run).casefold())
+                run = []
+        if run:
+            names.append(" ".join(run).casefold())
+            run = []
+    return sorted(set(names))
 
 
 def evidence_words(words: FrameWords, before: str, after: str) -> list[str]:
