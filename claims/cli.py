@@ -13,10 +13,29 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperGroup
 
+from claims.cli_help import use_plain_metavars
 from claims.errors import ClaimsError
 from claims.lang import LEXICON_ENV
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+use_plain_metavars()
+
+# emoji=False: a file named "a:fire:.txt" is printed as written, not with an emoji.
+stderr = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+def _one_line(value) -> str:
+    """User text (a file name, a URL, a message quoting one) on one line, with no control or
+    bidi character left to rewrite or reorder the terminal."""
+    from claims.report.controls import one_line
+
+    return one_line(str(value))
+
+
+def _literal(value) -> str:
+    """User text for a rich markup string: "[/b]" or "[bold]" in a file name is printed as written."""
+    from rich.markup import escape
+
+    return escape(_one_line(value))
 
 
 class _Group(TyperGroup):
@@ -26,7 +45,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ClaimsError as exc:
-            stderr.print(f"[bold red]claims: error:[/] {exc}", markup=True, highlight=False)
+            stderr.print(f"[bold red]claims: error:[/] {_literal(exc)}", markup=True, highlight=False)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -60,24 +79,93 @@ class Severity(str, Enum):
     high = "high"
 
 
+class Kind(str, Enum):
+    value = "value"
+    context = "context"
+    scale = "scale"
+    arithmetic = "arithmetic"
+    update = "update"
+
+
+class Status(str, Enum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+
+
 class Lang(str, Enum):
     auto = "auto"
     vi = "vi"
     en = "en"
 
 
+def _utf8(value):
+    """An option's text as it can be stored and searched. Bytes that are not UTF-8 in an argument
+    reach Python as lone surrogates, which no database driver accepts."""
+    for text in value if isinstance(value, list) else [value]:
+        if text is None:
+            continue
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise typer.BadParameter("is not valid UTF-8 text") from None
+    return value
+
+
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, quoted globs, or - for stdin.", show_default=False)]
 Db = Annotated[Optional[str], typer.Option("--db", envvar="CLAIMS_DB", help="Database URL (default sqlite:///claims.db).", show_default=False)]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 Include = Annotated[Optional[str], typer.Option("--include", help="Within folders, only files matching this glob (e.g. '*.txt').")]
-MaxBytes = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this many bytes (default 20 MB).")]
+# A cap above 1 GB is no cap for news text, and the reader allocates up to the cap for each file.
+MAX_BYTES_CEILING = 1 << 30
+MaxBytes = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=MAX_BYTES_CEILING,
+                                                 help="Refuse files larger than this many bytes (default 20 MB, at most 1 GB).")]
 FailOn = Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when discrepancies are found.")]
-Story = Annotated[Optional[str], typer.Option("--story", help="Put the articles in this story instead of grouping them automatically.")]
+Story = Annotated[Optional[str], typer.Option("--story", callback=_utf8, help="Put the articles in this story instead of grouping them automatically.")]
+
+
+def _iso_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{_one_line(value)!r} is not a date written YYYY-MM-DD") from None
+
+
+KindFilter = Annotated[Optional[list[Kind]], typer.Option("--kind", help="Only these kinds (repeat the option for more).")]
+SeverityFilter = Annotated[Severity, typer.Option("--severity", help="Lowest severity shown.")]
+StoryFilter = Annotated[Optional[str], typer.Option("--story", callback=_utf8, help="Only this story (its id or name).")]
+StatusFilter = Annotated[Optional[list[Status]], typer.Option("--status", help="Only these review statuses (dismissed ones are then shown).")]
+Since = Annotated[Optional[str], typer.Option("--since", callback=_iso_date, metavar="DATE", help="Only articles published on or after this date (YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option("--until", callback=_iso_date, metavar="DATE", help="Only articles published on or before this date (YYYY-MM-DD).")]
+
+
+def _selection(kind, severity, story, status, since, until):
+    from claims.check.triage import Selection
+
+    return Selection(kinds=tuple(k.value for k in kind or ()), min_severity=severity.value, story=story,
+                     statuses=tuple(s.value for s in status or ()), since=since, until=until)
+
+
+def _show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version("claims")
+        except PackageNotFoundError:
+            shown = "unknown (not installed)"
+        sys.stdout.write(f"claims {shown}\n")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def _options(
+    show_version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help=f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}).")] = None,
 ):
     if lexicon:
@@ -100,34 +188,46 @@ def _emit(text: str) -> None:
 def _read(paths: list[str], include: str | None, max_bytes: int | None):
     from claims.sources import DEFAULT_MAX_BYTES, read_articles
 
-    return read_articles(paths, include=include, max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=sys.stdin.buffer)
+    for item in read_articles(paths, include=include, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, stdin=sys.stdin.buffer):
+        # A warning names a loss in an article that is still used; it changes no exit code.
+        for warning in getattr(item, "warnings", ()):
+            stderr.print(_one_line(f"claims: warning: {item.origin}: {warning}"), markup=False, highlight=False, emoji=False)
+        yield item
 
 
 def _report_problems(problems) -> None:
     for problem in problems:
-        stderr.print(f"[red]claims: refused[/] {problem}", markup=True, highlight=False)
+        stderr.print(f"[red]claims: refused[/] {_literal(problem)}", markup=True, highlight=False)
 
 
 @app.command()
 def extract(paths: Paths, fmt: Format = ListFormat.table, lang: Annotated[Lang, typer.Option("--lang", help="Language of the articles.")] = Lang.auto,
             include: Include = None, max_bytes: MaxBytes = None):
     """Print the claims of the given articles (no database involved)."""
-    from claims.extract.extractor import extract_claims
-    from claims.lang import detect_language
+    from claims.extract.article import ExtractionFailed, extract_article
     from claims.report import render_claims
     from claims.sources.article import SourceProblem
 
     rows, problems = [], []
+    # JSON Lines is printed as it is read, a thousand claims at a time: no batch is held whole as rows and text.
+    streamed = fmt is ListFormat.jsonl
     for item in _read(paths, include, max_bytes):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue
-        code = item.lang or (detect_language(item.text) if lang is Lang.auto else lang.value)
+        extracted = extract_article(item, None if lang is Lang.auto else lang.value)
+        if isinstance(extracted, ExtractionFailed):
+            problems.append(extracted)
+            continue
         article = {"id": None, "title": item.title, "path": item.path, "url": item.url, "published": item.published}
-        for claim in extract_claims(item.text, code, published=item.published, tail_start=item.tail_start):
+        for claim in extracted.claims:
             rows.append({"id": None, "article": article, **claim.to_dict()})
+            if streamed and len(rows) == 1000:
+                _emit(render_claims(rows, fmt.value))
+                rows = []
     _report_problems(problems)
-    _emit(render_claims(rows, fmt.value))
+    if rows or not streamed:
+        _emit(render_claims(rows, fmt.value))
     if problems:
         # Partial success: what could be read was printed, the rest was named on stderr.
         raise typer.Exit(1)
@@ -201,11 +301,11 @@ def audit(paths: Paths, db: Db = None, fmt: Format = ListFormat.table, fail_on: 
 
 @app.command("list")
 def list_(db: Db = None, fmt: Format = ListFormat.table,
-          article: Annotated[Optional[str], typer.Option("--article", help="Article id, or part of its title or path.")] = None,
-          subject: Annotated[Optional[str], typer.Option("--subject", "--concept", help="Concept (troops) or part of the subject (lính).")] = None,
-          location: Annotated[Optional[str], typer.Option("--location", help="Canonical place name (Iraq).")] = None,
-          kind: Annotated[Optional[str], typer.Option("--kind", help="Claim kind (count, percent, date, ...).")] = None,
-          limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many claims.")] = None):
+          article: Annotated[Optional[str], typer.Option("--article", callback=_utf8, help="Article id, or part of its title or path.")] = None,
+          subject: Annotated[Optional[str], typer.Option("--subject", "--concept", callback=_utf8, help="Concept (troops) or part of the subject (lính).")] = None,
+          location: Annotated[Optional[str], typer.Option("--location", callback=_utf8, help="Canonical place name (Iraq).")] = None,
+          kind: Annotated[Optional[str], typer.Option("--kind", callback=_utf8, help="Claim kind (count, percent, date, ...).")] = None,
+          limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many claims (0 lists none; a negative number is a usage error).")] = None):
     """List stored claims."""
     from claims.report import render_claims
     from claims.store.database import open_store
@@ -218,15 +318,16 @@ def list_(db: Db = None, fmt: Format = ListFormat.table,
 @app.command()
 def conflicts(db: Db = None, fmt: Format = ListFormat.table,
               show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
-              severity: Annotated[Severity, typer.Option("--severity", help="Lowest severity shown.")] = Severity.low,
-              kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only these kinds (value, context, scale, arithmetic, update).")] = None):
+              severity: SeverityFilter = Severity.low, kind: KindFilter = None, story: StoryFilter = None,
+              status: StatusFilter = None, since: Since = None, until: Until = None):
     """List the discrepancies found by the last check, with their review status."""
     from claims.check.triage import discrepancies
     from claims.report import render_discrepancies
     from claims.store.database import open_store
 
     store = open_store(db)
-    _emit(render_discrepancies(discrepancies(store, include_dismissed=show_dismissed, min_severity=severity.value, kinds=kind), fmt.value))
+    selection = _selection(kind, severity, story, status, since, until)
+    _emit(render_discrepancies(discrepancies(store, include_dismissed=show_dismissed, selection=selection), fmt.value))
 
 
 @app.command()
@@ -234,8 +335,8 @@ def review(reference: Annotated[str, typer.Argument(help="Discrepancy id or fing
            confirm: Annotated[bool, typer.Option("--confirm", help="Mark it as a real error.")] = False,
            dismiss: Annotated[bool, typer.Option("--dismiss", help="Mark it as not an error; hidden from then on.")] = False,
            reopen: Annotated[bool, typer.Option("--reopen", help="Undo an earlier decision.")] = False,
-           note: Annotated[Optional[str], typer.Option("--note", help="A note kept with the decision.")] = None,
-           reviewer: Annotated[Optional[str], typer.Option("--reviewer", envvar="CLAIMS_REVIEWER", help="Who decided (default: the login name).")] = None,
+           note: Annotated[Optional[str], typer.Option("--note", callback=_utf8, help="A note kept with the decision.")] = None,
+           reviewer: Annotated[Optional[str], typer.Option("--reviewer", envvar="CLAIMS_REVIEWER", callback=_utf8, help="Who decided (default: the login name).")] = None,
            fmt: Format = ListFormat.table):
     """Confirm, dismiss or annotate a discrepancy; the decision survives re-ingest and re-check."""
     from claims.check.triage import review as record_review
@@ -254,37 +355,111 @@ def review(reference: Annotated[str, typer.Argument(help="Discrepancy id or fing
 
 
 @app.command()
-def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-           fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.html,
+def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
+           fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="Report format (default: from the file's extension, else html).", show_default=False)] = None,
            db: Db = None,
-           show_dismissed: Annotated[bool, typer.Option("--all", help="Include dismissed discrepancies.")] = False):
-    """Write a discrepancy report for an editor: csv, json, md or a self-contained html page."""
+           show_dismissed: Annotated[bool, typer.Option("--all", help="Include dismissed discrepancies.")] = False,
+           force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not a report written by claims.")] = False,
+           severity: SeverityFilter = Severity.low, kind: KindFilter = None, story: StoryFilter = None,
+           status: StatusFilter = None, since: Since = None, until: Until = None):
+    """Write a discrepancy report for an editor: csv, json, md or a self-contained html page.
+
+    An existing OUTPUT is replaced only when it is a claims report (or empty), so a mistyped
+    `-o claims.db` cannot destroy the database."""
     from datetime import datetime, timezone
 
     from claims.check.triage import discrepancies
-    from claims.errors import InputError
-    from claims.report import render_discrepancies
+    from claims.report import render_report
+    from claims.report.output import STDOUT, check_overwritable, report_format, write_report
     from claims.store.database import open_store
 
-    items = discrepancies(open_store(db), include_dismissed=show_dismissed)
+    chosen = report_format(output, fmt.value if fmt else None)
+    # Before the database is opened: `-o claims.db` must not touch it at all.
+    if str(output) != STDOUT:
+        check_overwritable(output, force)
+    selection = _selection(kind, severity, story, status, since, until)
+    items = discrepancies(open_store(db), include_dismissed=show_dismissed, selection=selection)
     generated = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    body = render_discrepancies(items, fmt.value, generated_at=generated) if fmt in (ReportFormat.md, ReportFormat.html) \
-        else render_discrepancies(items, fmt.value)
-    try:
-        output.write_text(body, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write the report ({exc.strerror or exc})") from exc
-    stderr.print(f"wrote {len(items)} discrepancy(ies) to {output}", highlight=False)
+    body = render_report(items, chosen, generated_at=generated)
+    if str(output) == STDOUT:
+        sys.stdout.write(body)
+        sys.stdout.flush()
+    else:
+        write_report(output, body, force)
+    stderr.print(f"wrote {len(items)} discrepancy(ies) to {'standard output' if str(output) == STDOUT else _literal(output)}", highlight=False)
 
 
-@app.command()
-def stories(db: Db = None, fmt: Format = ListFormat.table):
-    """List stories with their articles."""
+stories_app = typer.Typer(cls=_Group, help="List stories (what their articles share), or correct the grouping.",
+                          invoke_without_command=True, pretty_exceptions_show_locals=False)
+app.add_typer(stories_app, name="stories")
+StoryRef = Annotated[str, typer.Argument(help="Story id or exact name.", show_default=False)]
+
+
+@stories_app.callback()
+def stories(ctx: typer.Context, db: Db = None, fmt: Format = ListFormat.table):
+    """List stories with their articles and what they share; subcommands correct the grouping."""
+    if ctx.invoked_subcommand is not None:
+        return
     from claims.report import render_stories
     from claims.store.database import open_store
     from claims.store.queries import list_stories
 
     _emit(render_stories(list_stories(open_store(db)), fmt.value))
+
+
+def _story_edit(db: str | None, edit, *args) -> None:
+    from claims.store.database import open_store
+
+    store = open_store(db)
+    story_id = edit(store, *args)
+    stderr.print(f"story {story_id} updated; run `claims check` to compare its articles again", highlight=False)
+
+
+@stories_app.command("rename")
+def stories_rename(story: StoryRef, name: Annotated[str, typer.Argument(help="The new name.")], db: Db = None):
+    """Give a story a new name (kept across re-grouping)."""
+    from claims.store.story_edits import rename_story
+
+    _story_edit(db, rename_story, story, name)
+
+
+@stories_app.command("merge")
+def stories_merge(story: StoryRef, other: Annotated[str, typer.Argument(help="The story merged into the first, which keeps its name.")],
+                  db: Db = None):
+    """Move every article of OTHER into STORY."""
+    from claims.store.story_edits import merge_stories
+
+    _story_edit(db, merge_stories, story, other)
+
+
+@stories_app.command("split")
+def stories_split(story: StoryRef,
+                  articles: Annotated[list[str], typer.Argument(help="Articles (id, path or content-hash prefix) taken out into a new story.")],
+                  name: Annotated[Optional[str], typer.Option("--name", help="Name of the new story (default: after its first article).")] = None,
+                  db: Db = None):
+    """Take some articles out of STORY into a new story."""
+    from claims.store.story_edits import split_story
+
+    _story_edit(db, split_story, story, articles, name)
+
+
+@stories_app.command("move")
+def stories_move(article: Annotated[str, typer.Argument(help="Article id, path or content-hash prefix.")], story: StoryRef,
+                 db: Db = None):
+    """Put one article in another story."""
+    from claims.store.story_edits import move_article
+
+    _story_edit(db, move_article, article, story)
+
+
+@stories_app.command("regroup")
+def stories_regroup(db: Db = None):
+    """Group every article again with today's grouping; manual stories and editors' corrections stay."""
+    from claims.store.database import open_store
+    from claims.store.story_regroup import regroup_stories
+
+    count = regroup_stories(open_store(db))
+    stderr.print(f"{count} story(ies) after regrouping; run `claims check` to compare their articles again", highlight=False)
 
 
 def main() -> None:

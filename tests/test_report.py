@@ -280,3 +280,142 @@ def test_report_loads_neither_typer_nor_rich():
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+# --- the report as an editor reads it ----------------------------------------------------------
+
+
+def _item(number: int, kind: str, severity: str, story_name: str | None, **changes) -> dict:
+    story_field = {"id": number, "name": story_name} if story_name else None
+    return discrepancy(id=number, kind=kind, severity=severity, story=story_field,
+                       fingerprint=f"{number:02d}" + "ab" * 19, **changes)
+
+
+def _order_of(page: str, needles: list[str]) -> list[int]:
+    return [page.index(needle) for needle in needles]
+
+
+def test_html_groups_by_story_most_severe_first_and_keeps_updates_apart():
+    items = [_item(1, "value", "medium", "Flood in the north"), _item(2, "update", "low", "Flood in the north"),
+             _item(3, "scale", "high", "City budget"), _item(4, "value", "low", "Flood in the north"),
+             _item(5, "value", "high", "Flood in the north")]
+    page = render_discrepancies(items, "html")
+    flood, budget, updates = (page.index(f'<h2>{name}</h2>') for name in
+                              ("Flood in the north", "City budget", "Updates: figures that changed over time"))
+    # Both stories hold a high one: the one with more discrepancies leads; updates come last.
+    assert flood < budget < updates
+    assert _order_of(page, ['id="d5"', 'id="d1"', 'id="d4"']) == sorted(_order_of(page, ['id="d5"', 'id="d1"', 'id="d4"']))
+    assert page.index('id="d2"') > updates
+
+
+def test_html_contents_link_to_every_group_with_counts():
+    items = [_item(1, "value", "medium", "Flood in the north"), _item(2, "update", "low", "Flood in the north")]
+    page = render_discrepancies(items, "html")
+    contents = page[page.index('<nav class="toc">'):page.index("</nav>")]
+    anchors = re.findall(r'href="#([^"]+)"', contents)
+    assert len(anchors) == 2 and all(f'id="{anchor}"' in page for anchor in anchors)
+    assert "(1: 1 medium)" in contents
+
+
+def test_html_counts_each_kind_by_severity():
+    items = [_item(1, "value", "medium", "A"), _item(2, "value", "medium", "A"), _item(3, "scale", "high", "A")]
+    summary = render_discrepancies(items, "html").split('<table class="summary">')[1].split("</table>")[0]
+    assert re.search(r"The figures disagree</th><td>0</td><td>2</td><td>0</td>", summary)
+    assert re.search(r"scale word lost or added\?</th><td>1</td><td>0</td><td>0</td>", summary)
+
+
+def test_html_reads_figures_and_frames_in_plain_words():
+    exact = claim(text="59", value=59.0, low=59.0, high=59.0, qualifier="exact", roles={"part_of": "coalition"})
+    floor = claim(id=2, text="hơn 80", value=None, low=80.0, high=float("inf"), qualifier="at_least")
+    page = render_discrepancies([discrepancy(claims=[exact, floor]), discrepancy(id=2)], "html")
+    assert "at least 80" in page and "about 2,500" in page and "part of coalition" in page
+    for code in ("exact 59", "at_least", "part_of", "approx"):
+        assert code not in page
+
+
+def test_html_names_the_place_as_the_article_writes_it():
+    sentence = "Vụ cháy ở quận Thanh Xuân làm 56 người chết."
+    fire = claim(sentence=sentence, text="56", start=30, end=32, value=56.0, location="Thanh Xuan")
+    page = render_discrepancies([discrepancy(claims=[fire, fire])], "html")
+    assert "Thanh Xuân" in page.split("<blockquote")[0] + page.split('class="reading">')[1]
+    assert "Thanh Xuan " not in page and "Thanh Xuan<" not in page
+
+
+def test_html_quotes_carry_the_language_of_their_article():
+    page = render_discrepancies([discrepancy()], "html")
+    assert page.count('<blockquote lang="vi">') == 2
+
+
+def test_html_shows_why_two_figures_are_one_fact_on_its_own_line():
+    explained = "deaths: 59 against 64 across articles (8% apart) [same fact: bão yagi, người chết; within 8/9]"
+    page = render_discrepancies([discrepancy(explanation=explained)], "html")
+    assert "(8% apart)</p>" in page
+    assert "<strong>Why one fact:</strong> bão yagi, người chết; within 8/9</p>" in page
+    assert "[same fact" not in page
+
+
+def test_html_card_gives_the_triage_command_and_the_review():
+    reviewed = discrepancy(status="confirmed", note="Agency confirmed 64", reviewer="Lan", reviewed_at="2024-09-09T10:00:00")
+    page = render_discrepancies([reviewed], "html")
+    assert "<code>claims review 0f3a9c0f3a9c --confirm</code>" in page
+    assert "Agency confirmed 64" in page and "Lan" in page
+
+
+def test_html_marks_both_figures_when_they_share_a_sentence():
+    sentence = "Vụ cháy làm 93 người thương vong, trong đó 56 người chết và 39 người bị thương."
+    total = claim(sentence=sentence, text="93", start=12, end=14, value=93.0)
+    part = claim(id=2, sentence=sentence, text="39", start=59, end=61, value=39.0)
+    page = render_discrepancies([discrepancy(kind="arithmetic", claims=[total, part])], "html")
+    quotes = re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", page)
+    assert all("<mark>93</mark>" in q or '<mark class="other">93</mark>' in q for q in quotes)
+    assert all("<mark>39</mark>" in q or '<mark class="other">39</mark>' in q for q in quotes)
+
+
+# --- report files -------------------------------------------------------------------------------
+
+
+def test_report_csv_starts_with_a_byte_order_mark_and_a_listing_does_not():
+    from claims.report import render_report
+
+    assert render_report([discrepancy()], "csv").startswith("\ufeffid,")
+    assert not render_discrepancies([discrepancy()], "csv").startswith("\ufeff")
+
+
+def test_report_csv_carries_story_and_frame_columns():
+    from claims.report import render_report
+
+    rows = _csv(render_report([_item(1, "value", "high", "Flood in the north")], "csv").lstrip("\ufeff"))
+    assert rows[0]["story"] == "Flood in the north" and rows[0]["story_id"] == "1"
+    assert rows[0]["a_subject"] == "lính Mỹ" and rows[0]["a_concept"] == "troops"
+    assert rows[0]["a_location"] == "Iraq" and "b_time" in rows[0]
+
+
+@pytest.mark.parametrize("name,fmt,expected", [("report.csv", None, "csv"), ("Report.HTML", None, "html"),
+                                               ("notes.md", None, "md"), ("out.json", "json", "json"),
+                                               ("report.txt", None, "html"), ("-", "csv", "csv"), ("-", None, "html")])
+def test_report_format_follows_the_extension(name, fmt, expected):
+    from claims.report.output import report_format
+
+    assert report_format(Path(name), fmt) == expected
+
+
+def test_report_format_refuses_an_extension_that_contradicts_it():
+    from claims.report.output import report_format
+
+    with pytest.raises(InputError, match="report.csv.*csv.*html"):
+        report_format(Path("report.csv"), "html")
+
+
+def test_a_report_with_a_byte_order_mark_is_recognised_as_ours():
+    from claims.report import render_report
+    from claims.report.output import is_our_report
+
+    assert is_our_report(render_report([discrepancy()], "csv").encode("utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_table_and_markdown_read_qualifiers_in_words(fmt):
+    floor = claim(text="hơn 80", value=None, low=80.0, high=float("inf"), qualifier="at_least")
+    exact = claim(id=2, text="59", value=59.0, qualifier="exact")
+    out = render_discrepancies([discrepancy(claims=[floor, exact])], fmt)
+    assert "at least 80" in out and "at_least" not in out and "exact 59" not in out

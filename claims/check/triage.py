@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
 
 from claims.errors import InputError
 from claims.store.database import Store
-from claims.store.models import ClaimRecord, Discrepancy, Review, utcnow
+from claims.store.models import Article, ClaimRecord, Discrepancy, Review, Story, utcnow
 from claims.store.queries import claims_by_id
+from claims.store.story_reasons import story_reasons
 
 _discrepancies = Discrepancy.__table__
 _reviews = Review.__table__
 _claims = ClaimRecord.__table__
+_articles = Article.__table__
+_stories = Story.__table__
 
 SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "confirmed", "dismissed")
+KINDS = ("value", "context", "scale", "arithmetic", "update")
 # Updates are news, not errors: they never fail a pipeline.
 NOT_FAILING_KINDS = ("update",)
 # Ids are 64-bit on both backends; a longer number cannot name anything (and SQLite would overflow).
@@ -62,22 +68,80 @@ def review(store: Store, reference: str, status: str | None, note: str | None, r
     return discrepancies(store, ids=[matches[0].id], include_dismissed=True)[0]
 
 
+@dataclass(frozen=True)
+class Selection:
+    """Which discrepancies a listing or report shows. Dates are ISO (YYYY-MM-DD) publication dates:
+    a discrepancy is in range when either of its articles was published in it."""
+
+    kinds: tuple[str, ...] = ()
+    min_severity: str = "low"
+    story: str | None = None
+    statuses: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+
+def _story_condition(story: str):
+    # A story is named by its id or its name (any case); a name is never a pattern.
+    conditions = [func.lower(_stories.c.name) == story.strip().lower()]
+    if story.strip().isascii() and story.strip().isdigit() and int(story.strip()) <= _LARGEST_ID:
+        conditions.append(_stories.c.id == int(story.strip()))
+    return or_(*conditions)
+
+
+def _published_condition(since: str | None, until: str | None):
+    published = []
+    if since:
+        published.append(_articles.c.published >= since)
+    if until:
+        published.append(_articles.c.published <= until)
+    dated = select(_claims.c.id).join(_articles, _articles.c.id == _claims.c.article_id).where(and_(*published))
+    return or_(_discrepancies.c.claim_a_id.in_(dated), _discrepancies.c.claim_b_id.in_(dated))
+
+
+def _selected(query, selection: Selection):
+    for name, values, known in (("kind", selection.kinds, KINDS), ("status", selection.statuses, STATUSES)):
+        unknown = [v for v in values if v not in known]
+        if unknown:
+            raise InputError(f"unknown {name} {unknown[0]!r} (use one of {', '.join(known)})")
+    if selection.min_severity not in SEVERITIES:
+        raise InputError(f"unknown severity {selection.min_severity!r} (use one of {', '.join(SEVERITIES)})")
+    if selection.kinds:
+        query = query.where(_discrepancies.c.kind.in_(selection.kinds))
+    query = query.where(_discrepancies.c.severity.in_(SEVERITIES[SEVERITIES.index(selection.min_severity):]))
+    if selection.statuses:
+        status = func.coalesce(_reviews.c.status, "open")
+        query = query.where(status.in_(selection.statuses))
+    if selection.story is not None:
+        query = query.where(_story_condition(selection.story))
+    if selection.since or selection.until:
+        query = query.where(_published_condition(selection.since, selection.until))
+    return query
+
+
 def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: list[int] | None = None,
                   include_dismissed: bool = False, include_inactive: bool = False,
-                  min_severity: str = "low", kinds: list[str] | None = None) -> list[dict]:
-    """Discrepancies with their review and both claims in full, ordered by id."""
+                  min_severity: str = "low", kinds: list[str] | None = None,
+                  selection: Selection | None = None) -> list[dict]:
+    """Discrepancies with their review, their story and both claims in full, ordered by id.
+    Asking for dismissed ones by status (`selection.statuses`) shows them without `include_dismissed`."""
+    selection = selection or Selection(kinds=tuple(kinds or ()), min_severity=min_severity)
+    claim_a = _claims.alias("claim_a")
     query = (
-        select(_discrepancies, _reviews.c.status, _reviews.c.note, _reviews.c.reviewer, _reviews.c.reviewed_at)
+        select(_discrepancies, _reviews.c.status, _reviews.c.note, _reviews.c.reviewer, _reviews.c.reviewed_at,
+               _stories.c.id.label("story_id"), _stories.c.name.label("story_name"))
         .outerjoin(_reviews, _reviews.c.fingerprint == _discrepancies.c.fingerprint)
+        # A discrepancy belongs to the story of its first figure; both figures share it but for manual moves.
+        .join(claim_a, claim_a.c.id == _discrepancies.c.claim_a_id)
+        .outerjoin(_stories, _stories.c.id == claim_a.c.story_id)
         .order_by(_discrepancies.c.id)
     )
+    include_dismissed = include_dismissed or "dismissed" in selection.statuses
     if not include_inactive:
         query = query.where(_discrepancies.c.active.is_(True))
     if ids is not None:
         query = query.where(_discrepancies.c.id.in_(ids))
-    if kinds:
-        query = query.where(_discrepancies.c.kind.in_(kinds))
-    query = query.where(_discrepancies.c.severity.in_(SEVERITIES[SEVERITIES.index(min_severity):]))
+    query = _selected(query, selection)
     if not include_dismissed:
         query = query.where(or_(_reviews.c.status.is_(None), _reviews.c.status != "dismissed"))
     if article_ids is not None:
@@ -86,12 +150,14 @@ def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: li
     with store.reading() as conn:
         rows = conn.execute(query).all()
         claims = claims_by_id(conn, sorted({r.claim_a_id for r in rows} | {r.claim_b_id for r in rows}))
+        reasons = story_reasons(conn, sorted({r.story_id for r in rows if r.story_id is not None}))
     return [
         {
             "id": r.id, "fingerprint": r.fingerprint, "kind": r.kind, "severity": r.severity,
             "explanation": r.explanation, "status": r.status or "open", "note": r.note, "reviewer": r.reviewer,
             "reviewed_at": r.reviewed_at.isoformat(timespec="seconds") if r.reviewed_at else None,
             "active": bool(r.active),
+            "story": {"id": r.story_id, "name": r.story_name, "why": reasons.get(r.story_id, [])} if r.story_id is not None else None,
             "claims": [claims[r.claim_a_id], claims[r.claim_b_id]],
         }
         for r in rows

@@ -14,7 +14,10 @@ from .jsonout import json_document, json_lines, json_report
 from .markdown import discrepancies_markdown
 from .table import claims_table, discrepancies_table, stories_table
 
-__all__ = ["render_claims", "render_discrepancies", "render_stories"]
+__all__ = ["render_claims", "render_discrepancies", "render_report", "render_stories"]
+
+# Excel reads a CSV file without it as the local code page, and Vietnamese turns to mojibake.
+BYTE_ORDER_MARK = "\ufeff"
 
 
 def _render(renderers: dict, fmt: str, items: list[dict]) -> str:
@@ -43,6 +46,15 @@ def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None =
         "html": lambda found: discrepancies_html(found, generated_at),
     }
     return _render(renderers, fmt, items)
+
+
+def render_report(items: list[dict], fmt: str, generated_at: str | None = None) -> str:
+    """A report file for an editor: csv (with a byte-order mark, for spreadsheets) | json | md | html."""
+    if fmt not in ("csv", "json", "md", "html"):
+        raise InputError(f"unknown report format {fmt!r} (use one of csv, json, md, html)")
+    if fmt == "csv":
+        return BYTE_ORDER_MARK + discrepancies_csv(items)
+    return render_discrepancies(items, fmt, generated_at=generated_at)
 
 
 def render_stories(stories: list[dict], fmt: str) -> str:

@@ -11,12 +11,13 @@ CLAIM_CSV_COLUMNS = ("id", "article_id", "article_title", "article_path", "artic
                      "text", "value", "low", "high", "qualifier", "kind", "unit", "subject", "concept",
                      "actor", "location", "time", "roles", "sentence", "start", "end",
                      "is_caption", "is_boilerplate", "lang")
-_SIDE_COLUMNS = ("id", "text", "value", "low", "high", "qualifier", "unit", "sentence", "article", "path",
-                 "url", "published")
-DISCREPANCY_CSV_COLUMNS = ("id", "fingerprint", "kind", "severity", "status", "explanation", "note",
-                           "reviewer", "reviewed_at", "active",
+_SIDE_COLUMNS = ("id", "text", "value", "low", "high", "qualifier", "unit", "subject", "concept", "location",
+                 "time", "sentence", "article", "path", "url", "published")
+_DISCREPANCY_COLUMNS = ("id", "fingerprint", "kind", "severity", "status", "explanation", "note",
+                        "reviewer", "reviewed_at", "active", "story_id", "story")
+DISCREPANCY_CSV_COLUMNS = (*_DISCREPANCY_COLUMNS,
                            *(f"a_{c}" for c in _SIDE_COLUMNS), *(f"b_{c}" for c in _SIDE_COLUMNS))
-STORY_CSV_COLUMNS = ("story_id", "story_name", "manual", "article_id", "title", "published", "path", "url")
+STORY_CSV_COLUMNS = ("story_id", "story_name", "manual", "article_id", "title", "published", "path", "url", "why")
 
 # Written as numbers, never escaped: "-5" in a value column is a figure, not a formula.
 _NUMERIC = {"id", "article_id", "story_id", "value", "low", "high", "start", "end",
@@ -65,7 +66,9 @@ def _side(prefix: str, claim: dict) -> dict:
 def discrepancies_csv(items: list[dict]) -> str:
     records = []
     for item in items:
-        record = {column: item.get(column) for column in DISCREPANCY_CSV_COLUMNS[:10]}
+        record = {column: item.get(column) for column in _DISCREPANCY_COLUMNS}
+        story = item.get("story") or {}
+        record.update(story_id=story.get("id"), story=story.get("name"))
         for prefix, claim in zip("ab", item.get("claims") or []):
             record.update(_side(prefix, claim))
         records.append(record)
@@ -76,7 +79,7 @@ def stories_csv(stories: list[dict]) -> str:
     records = [
         {"story_id": story.get("id"), "story_name": story.get("name"), "manual": story.get("manual"),
          "article_id": article.get("id"), "title": article.get("title"), "published": article.get("published"),
-         "path": article.get("path"), "url": article.get("url")}
+         "path": article.get("path"), "url": article.get("url"), "why": "; ".join(story.get("why") or [])}
         for story in stories for article in story.get("articles") or []
     ]
     return _write(STORY_CSV_COLUMNS, records)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, format_interval, highlighted_sentence, safe_text, text
+from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, highlighted_sentence, safe_text, text
+from .wording import plain_figure
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These would otherwise start
 # emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text;
@@ -47,11 +48,14 @@ def _section(item: dict) -> list[str]:
     if item.get("note") or item.get("reviewer"):
         who = ", ".join(escape(item.get(k)) for k in ("reviewer", "reviewed_at") if item.get(k))
         lines += [f"**Note:** {escape(item.get('note'))}" + (f" ({who})" if who else ""), ""]
+    story = item.get("story") or {}
+    if story.get("why"):
+        lines += [f"**Story:** {escape(story.get('name'))}, whose articles share {escape(', '.join(story['why']))}", ""]
     if item.get("active") is False:
         lines += ["*No longer found by the last check.*", ""]
     lines += ["| | Figure | Value | Sentence | Article |", "|---|---|---|---|---|"]
     for side, claim in zip("AB", item.get("claims") or []):
-        reading = " ".join(p for p in (text(claim.get("qualifier")), format_interval(claim), text(claim.get("unit"))) if p)
+        reading = plain_figure(claim)
         if provenance(claim):
             reading += f" ({provenance(claim)})"
         lines.append(f"| {side} | {escape(claim.get('text'))} | {escape(reading)} | {_highlighted(claim)} | {_source(claim)} |")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
@@ -20,8 +21,25 @@ _CSV_HEADER = ",".join(DISCREPANCY_CSV_COLUMNS).encode()
 _MARKS = tuple(mark.encode() for mark in (HTML_MARK, JSON_MARK, MARKDOWN_MARK))
 
 
+STDOUT = "-"
+# The format a report file's name asks for; any other extension leaves the choice to --format (html).
+FORMAT_OF_EXTENSION = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+DEFAULT_FORMAT = "html"
+
+
+def report_format(path: Path, fmt: str | None) -> str:
+    """The format to write: --format when given, else the one the extension names, else html.
+    A format that contradicts the extension ("-o report.csv --format html") is refused."""
+    implied = None if str(path) == STDOUT else FORMAT_OF_EXTENSION.get(path.suffix.lower())
+    if fmt is not None and implied is not None and fmt != implied:
+        raise InputError(f"{path}: the extension says {implied} but --format says {fmt}; "
+                         "change one of them")
+    return fmt or implied or DEFAULT_FORMAT
+
+
 def is_our_report(head: bytes) -> bool:
     """Whether a file starting with `head` is a report `claims report` wrote, in any format."""
+    head = head.removeprefix(codecs.BOM_UTF8)
     return head.startswith(_CSV_HEADER) or any(mark in head for mark in _MARKS)
 
 

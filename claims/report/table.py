@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from .fields import CLAIM_TABLE_COLUMNS, article_label, claim_columns, format_interval, provenance, terminal_safe, text
+from .wording import QUALIFIER_WORDS
 
 # Wrap widths per claims column: long subjects and frames wrap, figures stay on one line.
 # Every column has one, so no cell can stretch the table past the terminal.
@@ -78,7 +79,9 @@ def claims_table(rows: list[dict]) -> str:
 def _figure(claim: dict) -> str:
     shown = format_interval(claim)
     unit = text(claim.get("unit"))
-    reading = " ".join(part for part in (text(claim.get("qualifier")), shown, unit) if part)
+    # Qualifier codes in words; figures ungrouped: tabulate 0.10 fails on "1,150" in a wrapped cell.
+    qualifier = text(claim.get("qualifier"))
+    reading = " ".join(part for part in (QUALIFIER_WORDS.get(qualifier, qualifier), shown, unit) if part)
     where = provenance(claim)
     figure = f"{text(claim.get('text'))}   ({reading})" if reading else text(claim.get("text"))
     return f"{figure}   [{where}]" if where else figure
@@ -116,6 +119,12 @@ def discrepancies_table(items: list[dict]) -> str:
     return "\n\n".join(_discrepancy_block(item) for item in items)
 
 
+def _story_heading(story: dict) -> str:
+    # Why its articles are together, under the name: the names and words they share.
+    why = story.get("why") or []
+    return text(story.get("name")) + (f"\nshared: {text(', '.join(why))}" if why else "")
+
+
 def stories_table(stories: list[dict]) -> str:
     if not stories:
         return "no stories"
@@ -125,7 +134,7 @@ def stories_table(stories: list[dict]) -> str:
         for position, article in enumerate(articles):
             first = position == 0
             rows.append([
-                text(story.get("id")) if first else "", text(story.get("name")) if first else "",
+                text(story.get("id")) if first else "", _story_heading(story) if first else "",
                 ("manual" if story.get("manual") else "auto") if first else "",
                 text(article.get("id")), text(article.get("title")), text(article.get("published")),
                 text(article.get("path") or article.get("url")),
