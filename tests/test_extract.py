@@ -7,12 +7,16 @@ run by test_claims_corpus.py); these tests cover what a one-line example cannot 
 from __future__ import annotations
 
 import ast
+import gc
+import tracemalloc
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+import claims.extract.extractor as extractor
 from claims import extract_claims
+from claims.errors import InputError
 from claims.lang import LEXICON_ENV, load_pack
 
 from .conftest import FIXTURES, ROOT, SEED
@@ -142,6 +146,49 @@ def test_user_lexicon_from_environment_adds_a_concept_and_a_place_alias(tmp_path
     assert extract_claims("Khoảng 300 lính Anh ở Iraq.", "vi")[0].actor == "UK"
 
 
+# A user lexicon of the wrong shape is one line naming its file and key, never a traceback.
+WRONG_SHAPES = [
+    ("numbers.toml", "evil = 5\n", "'evil' must be a table, not a number"),
+    ("numbers.toml", "numbers = 5\n", "'numbers' must be a table, not a number"),
+    ("numbers.toml", "[numbers]\nqualifiers = 5\n", "'numbers.qualifiers' must be a table, not a number"),
+    ("numbers.toml", "[numbers.qualifiers]\napprox = \"khoảng\"\n", "'numbers.qualifiers.approx' must be a list, not text"),
+    ("numbers.toml", "[numbers.qualifiers]\napprox = [\"khoảng\", 5]\n", "'numbers.qualifiers.approx' must list words, but item 2 is a number"),
+    ("concepts.toml", "[concepts.nouns]\nexcavators = { \"máy xúc\" = 1 }\n", "'concepts.nouns.excavators' must be a list, not a table"),
+    ("numbers.toml", "[numbers.units.currencies]\n\"đồng mới\" = 5\n", "'numbers.units.currencies.đồng mới' must be text, not a number"),
+    ("numbers.toml", "[numbers.phones]\nservice_prefixes = [\"1900\", \" \"]\n", "'numbers.phones.service_prefixes' item 2 is empty"),
+    # A table vi leaves empty takes its shape from en, where it is filled.
+    ("numbers.toml", "[numbers.dates.month_names_en]\nJanuary = \"one\"\n", "'numbers.dates.month_names_en.January' must be a number, not text"),
+]
+
+
+@pytest.mark.parametrize("name,body,reason", WRONG_SHAPES)
+def test_user_lexicon_of_the_wrong_shape_names_its_file_and_key(tmp_path, name, body, reason):
+    (tmp_path / "vi").mkdir()
+    path = tmp_path / "vi" / name
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_pack("vi", extra=(str(tmp_path),))
+    message = str(raised.value)
+    assert message.startswith(f"{path}: ") and reason in message and "\n" not in message
+
+
+def test_single_file_lexicon_with_a_language_that_is_no_table_names_the_file(tmp_path):
+    path = tmp_path / "lexicon.toml"
+    path.write_text("vi = 5\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"lexicon\.toml: 'vi' must be a table"):
+        load_pack("vi", extra=(str(path),))
+
+
+def test_user_lexicon_may_add_new_keys_and_words(tmp_path):
+    (tmp_path / "vi").mkdir()
+    (tmp_path / "vi" / "numbers.toml").write_text(
+        '[numbers.qualifiers]\napprox = ["phỏng chừng"]\n[numbers.units.currencies]\n"đô Sing" = "SGD"\n'
+        '[numbers.notes]\nanything = 5\n', encoding="utf-8")
+    pack = load_pack("vi", extra=(str(tmp_path),))
+    (claim,) = extract_claims("Dự án cần phỏng chừng 300 đô Sing.", pack=pack)
+    assert (claim.qualifier, claim.unit) == ("approx", "SGD")
+
+
 # House rules that keep extraction safe on hostile input.
 
 def test_every_pattern_call_on_user_text_has_a_timeout():
@@ -168,3 +215,57 @@ def test_text_with_runs_of_spaces_reads_like_single_spaced_text():
         (claim,) = extract_claims(text, "vi")
         assert (" ".join(claim.subject.split()), claim.concept, claim.actor, claim.location, claim.roles) == \
             ("lính Mỹ", "troops", "US", "Iraq", {"part_of": "coalition", "against": "IS"})
+
+
+# A long article is read a block of lines at a time (claims/extract/extractor.py, BLOCK_CHARS).
+
+def _fixture_articles():
+    from claims.sources import SourceArticle, read_articles
+
+    return [a for a in read_articles([str(FIXTURES)]) if isinstance(a, SourceArticle)]
+
+
+def test_reading_in_blocks_gives_the_claims_of_the_whole_text(monkeypatch):
+    articles = _fixture_articles()
+    assert len(articles) > 5
+    whole = [[c.to_dict() for c in extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)]
+             for a in articles]
+    # Blocks of a few lines: every article is cut many times, names and numbers at the cuts included.
+    monkeypatch.setattr(extractor, "BLOCK_CHARS", 300)
+    assert any(len(extractor.text_blocks(a.text)) > 3 for a in articles)
+    blocks = [[c.to_dict() for c in extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)]
+              for a in articles]
+    assert blocks == whole
+
+
+def test_text_blocks_cut_after_line_breaks_and_cover_the_text():
+    text = "Đoạn một có 5 người.\nDòng hai có 6 người.\n\nĐoạn ba có 7 người.\n" * 50
+    blocks = extractor.text_blocks(text, 200)
+    assert blocks[0][0] == 0 and blocks[-1][1] == len(text)
+    assert all(end == start for (_, end), (start, _) in zip(blocks, blocks[1:]))
+    assert all(text[end - 1] == "\n" for _, end in blocks[:-1])
+    assert extractor.text_blocks("một dòng rất dài " * 100, 200) == [(0, len("một dòng rất dài " * 100))]
+
+
+def _held_beyond_claims(text: str) -> int:
+    """Bytes allocated at the peak of extraction beyond what the returned claims still hold."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        claims = extract_claims(text, "vi")
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert claims
+    return peak - held
+
+
+def test_a_long_article_holds_one_block_of_intermediates_at_a_time(monkeypatch):
+    # A 19 MB article once held its folded copies, every mention and every cue at once (1.3 GB).
+    monkeypatch.setattr(extractor, "BLOCK_CHARS", 5_000)
+    seed = SEED.read_text(encoding="utf-8")
+    short, long = ("\n\n".join([seed] * copies) for copies in (4, 16))
+    extract_claims(short, "vi")  # patterns compiled before anything is measured
+    beyond_short, beyond_long = _held_beyond_claims(short), _held_beyond_claims(long)
+    assert beyond_long < 1.5 * beyond_short + 20_000  # four times the text, not four times the memory
+    assert beyond_long < 2 * len(long)  # whole-text reading held about 11 bytes per character

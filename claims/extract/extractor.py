@@ -30,6 +30,10 @@ _NAMED_BEFORE = frozenset({"money", "percent", "percentage_point", "quantity", "
 _GENERIC = (None, "people")
 # Lines without mentions shorter than this are split with the lines around them: one pattern call fewer.
 _LINE_GAP = 200
+# A longer text is read a block of lines at a time, cut at line breaks (which end every sentence and
+# which nothing is read across): the folded copies, mentions and cues of one block are held at a time,
+# not of the whole text. A 19 MB article held them all at once; news articles are one block.
+BLOCK_CHARS = 250_000
 
 
 def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | None = None,
@@ -43,13 +47,48 @@ def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | N
     normalized, offsets = normalize_with_offsets(text)
     if pack is None:
         pack = load_pack(lang or detect_language(normalized))
-    claims = _Article(normalized, pack, published, tail_start).claims()
+    claims: list[Claim] = []
+    for start, end in text_blocks(normalized):
+        # A later block keeps the line break before it: a number or a name at the start of a line
+        # reads as it does inside the whole text ("...Việt Nam.\nTòa Landmark 81").
+        shift = max(start - 1, 0)
+        block = normalized if end - start == len(normalized) else normalized[shift:end]
+        found = _Article(block, pack, published, None if tail_start is None else tail_start - shift).claims()
+        if shift:
+            for claim in found:
+                claim.start, claim.end = claim.start + shift, claim.end + shift
+                claim.sentence_start += shift
+        claims.extend(found)
     if offsets is not None:
+        raw_sentences: dict[int, tuple[str, int]] = {}  # one copy of a sentence for all its claims
         for claim in claims:
             claim.start, claim.end = offsets.to_raw(claim.start, claim.end)
-            sentence_start, sentence_end = offsets.to_raw(claim.sentence_start, claim.sentence_start + len(claim.sentence))
-            claim.text, claim.sentence, claim.sentence_start = text[claim.start:claim.end], text[sentence_start:sentence_end], sentence_start
+            raw = raw_sentences.get(claim.sentence_start)
+            if raw is None:
+                sentence_start, sentence_end = offsets.to_raw(claim.sentence_start, claim.sentence_start + len(claim.sentence))
+                raw = raw_sentences[claim.sentence_start] = (text[sentence_start:sentence_end], sentence_start)
+            claim.text, (claim.sentence, claim.sentence_start) = text[claim.start:claim.end], raw
     return claims
+
+
+def text_blocks(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of consecutive blocks of whole lines, each about `size` characters (BLOCK_CHARS),
+    cut at a blank line where one stands in the block's second half, else at a line break.
+    A line longer than a block stays whole."""
+    size = size or BLOCK_CHARS
+    blocks, start, length = [], 0, len(text)
+    while length - start > size:
+        low, high = start + size // 2, start + size
+        cut = text.rfind("\n\n", low, high)
+        end = cut + 2 if cut >= 0 else text.rfind("\n", low, high) + 1
+        if end <= 0:
+            end = text.find("\n", high) + 1
+            if end <= 0:
+                break
+        blocks.append((start, end))
+        start = end
+    blocks.append((start, length))
+    return blocks
 
 
 class _Article:

@@ -295,19 +295,23 @@ class DigitReading:
         end = s + len(str(int(value)))
         return self._label("date", s, end, s, normalized=normalized)
 
-    def _clock_words(self, before, s, end, value):
-        """'lúc 7 giờ', '7 giờ 30 sáng': a time of day, not a duration."""
+    def _clock_words(self, before, s, end, value, last=None):
+        """'lúc 7 giờ', '7 giờ 30 sáng': a time of day, not a duration. With `last`, `value` opens
+        a span of times of day ('4-5 giờ chiều' is "16:00/17:00"): the part of the day and the
+        minutes written once after the span hold for its end, the part of the day for both."""
         lex = self.lex
         word = before["word"].casefold() if before and before["word"] else None
         after = self._match(lex.clock_after_pattern, end)
         if word not in lex.clock_before and not (after and after["part"]) and not (after and after["min"]):
             return None
         minutes = int(after["min"]) if after and after["min"] else 0
-        if value > 24 or minutes >= 60:
+        if (value if last is None else last) > 24 or minutes >= 60:
             return None
         stop = after.end() if after and after.end() > end else end
-        hour = self._on_24_hour_clock(int(value), after["part"] if after else None)
-        return self._label("time", s, stop, s, normalized=f"{hour:02d}:{minutes:02d}"), stop
+        part = after["part"] if after else None
+        closing = f"{self._on_24_hour_clock(int(value if last is None else last), part):02d}:{minutes:02d}"
+        normalized = closing if last is None else f"{self._on_24_hour_clock(int(value), part):02d}:00/{closing}"
+        return self._label("time", s, stop, s, normalized=normalized), stop
 
     def _on_24_hour_clock(self, hour: int, part: str | None) -> int:
         """'3 giờ chiều' is 15:00: a part of the day moves the hours written on a 12-hour clock."""

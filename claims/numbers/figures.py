@@ -73,7 +73,9 @@ class FigureReading:
         if kind == "count" and not fraction and before and before["word"] and lex.unit_before:
             kind, unit = lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
         if kind == "duration" and unit == "hour":
-            timed = self._clock_words(before, s, end, value)
+            # A range has no single value: both its bounds are read on the clock ("4-5 giờ chiều").
+            timed = self._clock_words(before, s, end, low_value, high_value) if ranged is not None \
+                else self._clock_words(before, s, end, value)
             if timed is not None:
                 return timed
         if kind == "count" and not fraction and ranged is None:

@@ -11,21 +11,21 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from claims.extract.article import ExtractionFailed, extract_article
 from claims.extract.claim import Claim
-from claims.extract.extractor import extract_claims
-from claims.lang import detect_language, load_pack
 from claims.numbers.mention import FIGURE_KINDS
 from claims.sources.article import SourceArticle, SourceProblem
 from claims.text.normalize import fold_for_matching
 
 from .database import Store
 from .models import Article, ClaimRecord, utcnow
-from .stories import find_story, index_terms, new_story, signature, story_named
+from .stories import find_story, index_terms, new_story, pinned_story, signature, story_named
 
 _articles = Article.__table__
 _claims = ClaimRecord.__table__
 
 _SPACES = regex.compile(r"\s+")
+CLAIM_ROWS_PER_INSERT = 1000
 
 
 @dataclass
@@ -63,6 +63,7 @@ def claim_row(claim: Claim, article_id: int, story_id: int | None) -> dict:
         "subject": claim.subject, "concept": claim.concept, "topic": topic_of(claim),
         "actor": claim.actor, "location": claim.location, "time": claim.time,
         "roles": json.dumps(claim.roles, ensure_ascii=False, sort_keys=True),
+        "frame": json.dumps(claim.frame, ensure_ascii=False, sort_keys=True),
         "is_caption": claim.is_caption, "is_boilerplate": claim.is_boilerplate, "lang": claim.lang,
     }
 
@@ -76,7 +77,7 @@ def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: 
     if story:
         story_id = story_named(conn, story)
     else:
-        story_id = find_story(conn, terms, article.published)
+        story_id = pinned_story(conn, article.content_hash) or find_story(conn, terms, article.published)
     article_id = conn.execute(
         insert(_articles).values(
             content_hash=article.content_hash, title=article.title, source=article.source, url=article.url,
@@ -89,8 +90,10 @@ def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: 
         story_id = new_story(conn, article.title, article.content_hash)
         conn.execute(update(_articles).where(_articles.c.id == article_id).values(story_id=story_id))
     index_terms(conn, article_id, story_id, terms, article.published)
-    if claims:
-        conn.execute(insert(_claims), [claim_row(c, article_id, story_id) for c in claims])
+    # Rows go in by the thousand: a long article's claims as row dicts at once took more memory than the claims.
+    for first in range(0, len(claims), CLAIM_ROWS_PER_INSERT):
+        chunk = claims[first:first + CLAIM_ROWS_PER_INSERT]
+        conn.execute(insert(_claims), [claim_row(c, article_id, story_id) for c in chunk])
     return article_id
 
 
@@ -138,11 +141,14 @@ def ingest_articles(
         if existing is not None:
             result.already_stored.append(existing)
             continue
-        lang = item.lang or detect_language(item.text)
-        pack = load_pack(lang)
-        # Extraction runs before the write transaction so the write lock is held briefly.
-        claims = extract_claims(item.text, lang, pack=pack, published=item.published, tail_start=item.tail_start)
-        terms = signature(item.title, item.text, pack)
+        # Extraction runs before the write transaction so the write lock is held briefly. An article
+        # it fails on is named and not stored, so a rerun tries it again.
+        extracted = extract_article(item)
+        if isinstance(extracted, ExtractionFailed):
+            result.problems.append(SourceProblem(extracted.origin, extracted.reason))
+            continue
+        lang, claims = extracted.lang, extracted.claims
+        terms = signature(item.title, item.text, extracted.pack)
         article_id = _write_article(store, item, lang, claims, terms, story)
         if article_id is None:
             with store.reading() as conn:
