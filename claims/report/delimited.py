@@ -17,7 +17,7 @@ _DISCREPANCY_COLUMNS = ("id", "fingerprint", "kind", "severity", "status", "expl
                         "reviewer", "reviewed_at", "active", "story_id", "story")
 DISCREPANCY_CSV_COLUMNS = (*_DISCREPANCY_COLUMNS,
                            *(f"a_{c}" for c in _SIDE_COLUMNS), *(f"b_{c}" for c in _SIDE_COLUMNS))
-STORY_CSV_COLUMNS = ("story_id", "story_name", "manual", "article_id", "title", "published", "path", "url", "why")
+STORY_CSV_COLUMNS = ("story_id", "story_name", "manual", "article_id", "title", "published", "path", "url")
 
 # Written as numbers, never escaped: "-5" in a value column is a figure, not a formula.
 _NUMERIC = {"id", "article_id", "story_id", "value", "low", "high", "start", "end",
@@ -79,7 +79,7 @@ def stories_csv(stories: list[dict]) -> str:
     records = [
         {"story_id": story.get("id"), "story_name": story.get("name"), "manual": story.get("manual"),
          "article_id": article.get("id"), "title": article.get("title"), "published": article.get("published"),
-         "path": article.get("path"), "url": article.get("url"), "why": "; ".join(story.get("why") or [])}
+         "path": article.get("path"), "url": article.get("url")}
         for story in stories for article in story.get("articles") or []
     ]
     return _write(STORY_CSV_COLUMNS, records)

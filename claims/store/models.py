@@ -61,6 +61,29 @@ class StoryTerm(SQLModel, table=True):
     article_id: int = Field(foreign_key="articles.id", primary_key=True, index=True)
     story_id: int | None = Field(default=None, foreign_key="stories.id")
     published: str | None = Field(default=None, max_length=10)
+    # How often the term occurs in the article (1 + log), and the length of the article's weighted
+    # terms when it was indexed: what a similarity needs of the stored side.
+    weight: float = Field(default=1.0, sa_column_kwargs={"server_default": "1"})
+    norm: float = Field(default=1.0, sa_column_kwargs={"server_default": "1"})
+
+
+class StoryTermCount(SQLModel, table=True):
+    """In how many indexed articles a term occurs; the empty term counts the articles themselves."""
+
+    __tablename__ = "story_term_counts"
+
+    term: str = Field(max_length=64, primary_key=True)
+    articles: int = 0
+
+
+class StoryPin(SQLModel, table=True):
+    """An editor's placement of an article in a story, keyed by content hash so it survives re-grouping."""
+
+    __tablename__ = "story_pins"
+
+    content_hash: str = Field(max_length=64, primary_key=True)
+    story_name: str
+    pinned_at: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
 
 
 class ClaimRecord(SQLModel, table=True):

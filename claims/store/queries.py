@@ -10,6 +10,7 @@ from claims.errors import InputError
 
 from .database import Store
 from .models import Article, ClaimRecord, Story
+from .story_reasons import story_reasons
 
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
@@ -93,6 +94,9 @@ def list_stories(store: Store) -> list[dict]:
             if row.story_id in stories:
                 stories[row.story_id]["articles"].append(
                     {"id": row.id, "title": row.title, "published": row.published, "path": row.path, "url": row.url})
+        reasons = story_reasons(conn, [i for i, s in stories.items() if len(s["articles"]) > 1])
+    for story_id, story in stories.items():
+        story["why"] = reasons.get(story_id, [])
     return [s for s in stories.values() if s["articles"]]
 
 

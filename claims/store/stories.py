@@ -1,83 +1,170 @@
-"""Group articles into stories: shared names and distinctive words, close publication dates."""
+"""Group articles into stories: the distinctive terms of title and lead, compared through a term index.
+
+An article joins the story whose articles share the most weight of its terms, each term
+weighted by how rare it is in the archive (plus a background count of ordinary news from the
+language pack, so that a young archive does not take "cho biết" for a clue). Only the
+SIGNATURE_TERMS heaviest terms of an article are indexed, and terms too common to tell stories
+apart are not looked up, so finding the story of one more article reads a few short postings
+lists, never the archive.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import regex
 from sqlalchemy import func, insert, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from claims.lang import LanguagePack
 from claims.text.normalize import fold_for_matching
+from claims.text.word_search import WordSearch
 
-from .models import Article, Story, StoryTerm
+from .models import Article, Story, StoryPin, StoryTerm, StoryTermCount
 
-# How much of the article besides its title speaks for its story.
-LEAD_CHARS = 400
+# How much of the article besides its title speaks for its story; the title counts twice.
+LEAD_CHARS = 1000
+TITLE_REPEAT = 2
+# The heaviest terms of an article that are indexed and compared.
+SIGNATURE_TERMS = 40
 # Articles published further apart than this are never grouped automatically.
 WINDOW_DAYS = 21
-# How many of the most similar articles are scored; an undated article looks at the latest ones.
-CANDIDATES = 50
-UNDATED_CANDIDATES = 300
-# Share of the smaller signature that must recur, and the fewest shared terms, to join a story.
-MIN_OVERLAP = 0.4
-MIN_SHARED = 3
+# An article joins a story when its closest article there is this similar (cosine of the
+# weighted terms) and the story as a whole, on average over its articles, too.
+MIN_LINK = 0.15
+MIN_STORY_LINK = 0.15
+# Terms in more articles than this share of the archive (and than COMMON_FLOOR) are not looked up:
+# they add little to a score and their postings would be long.
+COMMON_SHARE = 0.01
+COMMON_FLOOR = 20
+# The row of story_term_counts that counts the indexed articles themselves.
+TOTAL = ""
+TERM_LENGTH = 64
+_LOOKUP_CHUNK = 400
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'-]*")
-# The words of a name are joined with this into one term (terms are stored space-separated).
-_NAME_JOINER = "_"
+# Words and numbers; "23/10", "2.500" and "12,5" stay one token, and so does a place put as "lao_cai".
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:[.,/][\p{N}]+)*")
+_JOINER = "_"
 
 _articles = Article.__table__
 _stories = Story.__table__
 _terms = StoryTerm.__table__
-TERM_LENGTH = 64
+_counts = StoryTermCount.__table__
+_pins = StoryPin.__table__
 
 
-def signature(title: str | None, text: str, pack: LanguagePack) -> set[str]:
-    """Names and distinctive words of the title and lead, case-folded.
+@dataclass(eq=False)
+class Signature:
+    """The terms of an article's title and lead with how often each occurs (title counted twice).
 
-    A name is a run of capitalised words, kept whole ("hà_nội", "joe_biden"): Vietnamese writes
-    a name syllable by syllable, and articles that share only "Hà" and "Nội", or "Trung" and
-    "Quốc", are no story. Names too common to tell stories apart ("Việt Nam") are left out.
-    Other words must be long enough to be distinctive.
+    Weighed against the archive once (`weigh`): `chosen` then holds the heaviest terms with
+    their frequency weight, `idf` the rarity of every term, `norm` the length of the chosen vector.
     """
+
+    counts: dict[str, int]
+    background: dict[str, int] = field(default_factory=dict)
+    background_articles: int = 0
+    chosen: dict[str, float] | None = None
+    idf: dict[str, float] = field(default_factory=dict)
+    norm: float = 1.0
+    archive: int = 0
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(sorted(self.counts))
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __contains__(self, term: object) -> bool:
+        return term in self.counts
+
+
+def _rules(pack: LanguagePack) -> tuple[set[str], dict[str, str], WordSearch, dict[str, int], int]:
     rules = pack.compiled.get("store.stories.rules")
     if rules is None:
         section = pack.section("stories")
-        rules = ({w.casefold() for w in section.get("stopwords", [])},
-                 {_NAME_JOINER.join(w.casefold().split()) for w in section.get("common_names", [])})
+        stop = {w.casefold() for w in section.get("stopwords", [])}
+        # Every way of writing a place is one term ("TP.HCM", "TP Hồ Chí Minh", "Sài Gòn"), and so
+        # is every alias in [stories.aliases].
+        aliases: dict[str, str] = {}
+        for canonical, written in pack.section("places").get("names", {}).items():
+            for alias in [canonical, *written]:
+                aliases.setdefault(fold_for_matching(" ".join(alias.split())), canonical)
+        for canonical, written in section.get("aliases", {}).items():
+            for alias in [canonical, *written]:
+                aliases[fold_for_matching(" ".join(alias.split()))] = canonical
+        aliases = {alias: _JOINER.join(canonical.casefold().split()) for alias, canonical in aliases.items() if alias}
+        background = section.get("background", {})
+        rules = (stop, aliases, WordSearch(aliases), {_JOINER.join(t.split()): n for t, n in background.get("terms", {}).items()},
+                 int(background.get("articles", 0)))
         pack.compiled["store.stories.rules"] = rules
-    stop, common_names = rules
-    lead = fold_for_matching(f"{title or ''}\n{text[:LEAD_CHARS]}")
-    terms: set[str] = set()
-    name: list[str] = []
-    end = -1
-    for match in _TOKEN.finditer(lead, timeout=1):
-        token, folded = match.group(), match.group().casefold()
-        if token[0].isupper():
-            if name and not (match.start() == end + 1 and lead[end] == " "):
-                _add_name(terms, name, stop, common_names)
-                name = []
-            name.append(folded)
-        else:
-            _add_name(terms, name, stop, common_names)
-            name = []
-            if folded not in stop and len(token) >= 6:
-                terms.add(folded)
-        end = match.end()
-    _add_name(terms, name, stop, common_names)
-    return terms
+    return rules
 
 
-def _add_name(terms: set[str], name: list[str], stop: set[str], common_names: set[str]) -> None:
-    # A capitalised stopword opens a sentence ("Theo", "Các"): it is no part of the name after it.
-    start = 0
-    while start < len(name) and name[start] in stop:
-        start += 1
-    joined = _NAME_JOINER.join(name[start:])
-    if joined and joined not in common_names:
-        terms.add(joined)
+def _is_word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_")
+
+
+def _tokens(text: str, aliases: dict[str, str], search: WordSearch) -> list[str]:
+    """Case-folded words of `text`, a place written any of its ways standing as one token."""
+    pieces, at = [], 0
+    for index, start, end in sorted(search.occurrences(text), key=lambda o: (o[1], -o[2])):
+        if start < at or _is_word_char(text[start - 1:start]) or _is_word_char(text[end:end + 1]):
+            continue
+        pieces.append(text[at:start])
+        pieces.append(f" {aliases[search.words[index]]} ")
+        at = end
+    pieces.append(text[at:])
+    return [t.casefold() for t in _TOKEN.findall("".join(pieces), timeout=1)]
+
+
+def signature(title: str | None, text: str, pack: LanguagePack) -> Signature:
+    """Words, pairs of words and places of the title and lead, with their counts.
+
+    Vietnamese writes a word syllable by syllable, so a pair of neighbouring syllables
+    ("biểu_tình", "tàu_cứu", "12_tàu") is closer to a word than either syllable; pairs of two
+    stopwords and bare numbers say nothing about a story and are left out. A place counts under
+    its canonical name however it is written.
+    """
+    stop, aliases, search, background, background_articles = _rules(pack)
+    counts: dict[str, int] = {}
+    for part, repeat in ((title or "", TITLE_REPEAT), (text[:LEAD_CHARS], 1)):
+        words = _tokens(fold_for_matching(part), aliases, search)
+        terms = [w for w in words if w not in stop and not w[0].isdigit() and len(w) > 1]
+        terms += [f"{a}{_JOINER}{b}" for a, b in zip(words, words[1:]) if not (a in stop and b in stop)]
+        for term in terms:
+            term = term[:TERM_LENGTH]
+            counts[term] = counts.get(term, 0) + repeat
+    return Signature(counts, background, background_articles)
+
+
+def _read_counts(conn: Connection, terms: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(terms), _LOOKUP_CHUNK):
+        chunk = terms[start:start + _LOOKUP_CHUNK]
+        found.update(conn.execute(select(_counts.c.term, _counts.c.articles).where(_counts.c.term.in_(chunk))).all())
+    return found
+
+
+def weigh(conn: Connection, sig: Signature) -> Signature:
+    """Weigh the terms against the archive as it is now and keep the heaviest (once per signature)."""
+    if sig.chosen is not None:
+        return sig
+    seen = _read_counts(conn, [TOTAL, *sorted(sig.counts)])
+    sig.archive = seen.pop(TOTAL, 0)
+    sig.seen = seen
+    articles = sig.archive + sig.background_articles + 1
+    sig.idf = {t: math.log(articles / (seen.get(t, 0) + sig.background.get(t, 0) + 1)) for t in sig.counts}
+    weight = {t: (1 + math.log(c)) * sig.idf[t] for t, c in sig.counts.items()}
+    heaviest = sorted(weight, key=lambda t: (-weight[t], t))[:SIGNATURE_TERMS]
+    sig.chosen = {t: 1 + math.log(sig.counts[t]) for t in heaviest}
+    sig.norm = math.sqrt(sum(weight[t] ** 2 for t in heaviest)) or 1.0
+    return sig
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -87,52 +174,82 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def find_story(conn: Connection, terms: set[str], published: str | None) -> int | None:
-    """The story of the most similar article published nearby, if similar enough.
-
-    Candidates come from the term index (story_terms): only articles sharing at least
-    MIN_SHARED terms are read, so the cost does not grow with the archive.
-    """
-    if len(terms) < MIN_SHARED:
-        return None
-    terms = {t[:TERM_LENGTH] for t in terms}
-    shared = func.count().label("shared")
-    query = (
-        select(_terms.c.article_id, _terms.c.story_id, shared)
-        .where(_terms.c.term.in_(sorted(terms)), _terms.c.story_id.is_not(None))
-        .group_by(_terms.c.article_id, _terms.c.story_id)
-        .having(func.count() >= MIN_SHARED)
-        .order_by(shared.desc(), _terms.c.article_id.desc())
-        .limit(CANDIDATES)
-    )
+def _window(published: str | None):
     day = _parse_date(published)
-    if day is not None:
-        window = timedelta(days=WINDOW_DAYS)
-        # Undated articles may join any story; dated ones only stories of nearby days.
-        query = query.where(or_(_terms.c.published.is_(None),
-                                _terms.c.published.between((day - window).isoformat(), (day + window).isoformat())))
-    else:
-        latest = conn.execute(select(func.max(_articles.c.id))).scalar() or 0
-        query = query.where(_terms.c.article_id > latest - UNDATED_CANDIDATES)
-    candidates = conn.execute(query).all()
-    if not candidates:
+    if day is None:
         return None
-    sizes = dict(conn.execute(select(_articles.c.id, _articles.c.signature).where(
-        _articles.c.id.in_([c.article_id for c in candidates]))).all())
-    best_story, best_score = None, 0.0
-    for article_id, story_id, count in candidates:
-        other = len(set((sizes.get(article_id) or "").split())) or 1
-        score = count / min(len(terms), other)
-        if score >= MIN_OVERLAP and score > best_score:
-            best_story, best_score = story_id, score
-    return best_story
+    window = timedelta(days=WINDOW_DAYS)
+    # Undated articles may join any story; dated ones only stories of nearby days.
+    return or_(_terms.c.published.is_(None),
+               _terms.c.published.between((day - window).isoformat(), (day + window).isoformat()))
 
 
-def index_terms(conn: Connection, article_id: int, story_id: int, terms: set[str], published: str | None) -> None:
-    rows = [{"term": t, "article_id": article_id, "story_id": story_id, "published": published}
-            for t in sorted({t[:TERM_LENGTH] for t in terms})]
+def article_links(conn: Connection, sig: Signature, published: str | None) -> dict[int, tuple[int | None, float]]:
+    """article id -> (its story, cosine similarity) for every stored article sharing a looked-up term."""
+    weigh(conn, sig)
+    common = max(COMMON_FLOOR, COMMON_SHARE * sig.archive)
+    lookup = sorted(t for t in sig.chosen if sig.seen.get(t, 0) <= common)
+    if not lookup:
+        return {}
+    query_weight = {t: sig.chosen[t] * sig.idf[t] ** 2 for t in lookup}
+    window = _window(published)
+    totals: dict[int, float] = {}
+    stories: dict[int, int | None] = {}
+    for start in range(0, len(lookup), _LOOKUP_CHUNK):
+        query = select(_terms.c.term, _terms.c.article_id, _terms.c.story_id, _terms.c.weight, _terms.c.norm).where(
+            _terms.c.term.in_(lookup[start:start + _LOOKUP_CHUNK]))
+        if window is not None:
+            query = query.where(window)
+        for term, article_id, story_id, weight, norm in conn.execute(query):
+            totals[article_id] = totals.get(article_id, 0.0) + query_weight[term] * weight / (norm or 1.0)
+            stories[article_id] = story_id
+    return {a: (stories[a], total / sig.norm) for a, total in totals.items()}
+
+
+def story_links(conn: Connection, sig: Signature, published: str | None) -> list[tuple[int, float, float]]:
+    """(story, closest article's similarity, average similarity over the story's articles), best first."""
+    closest: dict[int, float] = {}
+    summed: dict[int, float] = {}
+    for story_id, similarity in article_links(conn, sig, published).values():
+        if story_id is None:
+            continue
+        closest[story_id] = max(closest.get(story_id, 0.0), similarity)
+        summed[story_id] = summed.get(story_id, 0.0) + similarity
+    near = [s for s, best in closest.items() if best >= MIN_LINK]
+    if not near:
+        return []
+    sizes = dict(conn.execute(select(_articles.c.story_id, func.count()).where(_articles.c.story_id.in_(near))
+                              .group_by(_articles.c.story_id)).all())
+    links = [(s, closest[s], summed[s] / max(sizes.get(s, 1), 1)) for s in near]
+    return sorted(links, key=lambda link: (-(link[1] + link[2]), link[0]))
+
+
+def find_story(conn: Connection, sig: Signature, published: str | None) -> int | None:
+    """The story an article belongs in, if one is close enough: its closest article there and the
+    story on average must both be similar. Averaging keeps one shared detail from pulling an
+    article into a story about something else; the closest article lets a follow-up join."""
+    for story_id, best, average in story_links(conn, sig, published):
+        if best >= MIN_LINK and average >= MIN_STORY_LINK:
+            return story_id
+    return None
+
+
+def _upsert_counts(conn: Connection, terms: list[str]) -> None:
+    rows = [{"term": t, "articles": 1} for t in [TOTAL, *terms]]
+    make = postgres_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = make(_counts)
+    conn.execute(statement.on_conflict_do_update(index_elements=[_counts.c.term],
+                                                 set_={"articles": _counts.c.articles + 1}), rows)
+
+
+def index_terms(conn: Connection, article_id: int, story_id: int, sig: Signature, published: str | None) -> None:
+    """Put the article's heaviest terms in the term index, under its story."""
+    weigh(conn, sig)
+    rows = [{"term": t, "article_id": article_id, "story_id": story_id, "published": published,
+             "weight": w, "norm": sig.norm} for t, w in sorted(sig.chosen.items())]
     if rows:
         conn.execute(insert(_terms), rows)
+    _upsert_counts(conn, sorted(sig.chosen))
 
 
 def story_named(conn: Connection, name: str) -> int:
@@ -143,7 +260,14 @@ def story_named(conn: Connection, name: str) -> int:
     return conn.execute(insert(_stories).values(name=name, manual=True, created_at=Story().created_at)).inserted_primary_key[0]
 
 
+def pinned_story(conn: Connection, content_hash: str) -> int | None:
+    """The story an editor put this text in, if one did (kept by content hash, like reviews)."""
+    name = conn.execute(select(_pins.c.story_name).where(_pins.c.content_hash == content_hash)).scalar()
+    return story_named(conn, name) if name is not None else None
+
+
 def new_story(conn: Connection, title: str | None, article_hash: str) -> int:
     # A story is named after its first article; the hash keeps names unique.
     name = f"{(title or 'untitled')[:80]} [{article_hash[:8]}]"
     return conn.execute(insert(_stories).values(name=name, manual=False, created_at=Story().created_at)).inserted_primary_key[0]
+
