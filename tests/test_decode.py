@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from claims.text.decode import BINARY_REASON, UndecodableText, decode_bytes
-from claims.text.legacy_vi import vietnamese_score
+from claims.text.legacy_vi import as_windows_1252_bytes, vietnamese_score, windows_1252_reading
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "iraq-withdrawal.vi.txt"
 TABLES = tomllib.loads((Path(__file__).resolve().parents[1] / "claims" / "text" / "legacy_vi.toml").read_text("utf-8"))
@@ -165,6 +165,32 @@ def test_western_8bit_text_is_not_mistaken_for_vietnamese():
     text = "The café on the corner served résumé writers and déjà vu fans until late.\n" * 5
     decoded = decode_bytes(text.encode("cp1252"))
     assert "café" in decoded.text and "résumé" in decoded.text
+
+
+def test_valid_utf8_vietnamese_is_not_scored_for_legacy_fonts(seed_text, monkeypatch):
+    # A letter no legacy font has ("ệ", "đ") already rules it out: scoring every word cost most of reading.
+    import claims.text.decode as decode
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("legacy-font scoring ran on sound UTF-8")
+
+    monkeypatch.setattr(decode, "vietnamese_score", refuse)
+    decoded = decode_bytes(seed_text.encode("utf-8"))
+    assert decoded.text == seed_text and decoded.encoding == "utf-8"
+
+
+def test_legacy_font_text_using_bytes_windows_1252_leaves_undefined_is_converted():
+    # "Hµ Néi" typed with a VN3 font, with 0x81 and 0x8D (no Windows-1252 character) in an aside.
+    legacy = "Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh \x81\x8d"
+    decoded = decode_bytes(legacy.encode("utf-8"))
+    assert decoded.encoding == "utf-8+tcvn3" and decoded.text.startswith("Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh")
+
+
+def test_windows_1252_reading_is_undone_for_every_byte_and_refused_beyond_it():
+    every_byte = bytes(range(256))
+    assert as_windows_1252_bytes(windows_1252_reading(every_byte)) == every_byte
+    assert as_windows_1252_bytes("Thñ t\xadíng “") is not None
+    assert as_windows_1252_bytes("Việt") is None and as_windows_1252_bytes("ViÖt \u0111") is None
 
 
 def test_syllable_score_separates_vietnamese_from_legacy_junk():

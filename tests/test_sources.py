@@ -404,3 +404,54 @@ def test_hostile_input_finishes_quickly(tmp_path):
     [article] = read(str(path))
     assert time.perf_counter() - started < 5  # generous: proves no runaway backtracking, not speed
     assert len(article.text) > 1_000_000
+
+
+# --- reading at the speed of the disk: the same results, fewer passes ----------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tiêu đề :  Bão Yagi \t", ("Tiêu đề", "Bão Yagi")),  # spaces around the colon and the value
+    ("\tsource_name-x: Báo Mẫu: số 2", ("source_name-x", "Báo Mẫu: số 2")),  # the first colon ends the key
+    ("url:", ("url", "")),
+    ("a" * 30 + ": v", ("a" * 30, "v")),
+    ("a" * 31 + ": v", None),  # keys are short
+    ("19:30 tối qua", None),
+    ("_title: v", None),  # a key opens with a letter
+    ("ti\ttle: v", None),  # a tab inside a key
+    ("Hà Nội mưa lớn", None),  # no colon
+])
+def test_header_line_is_a_short_key_a_colon_and_a_value(line, expected):
+    from claims.sources.plaintext import _header_line
+
+    assert _header_line(line) == expected
+
+
+def test_file_that_grew_after_stat_is_still_read_one_byte_past_the_cap(tmp_path):
+    path = write(tmp_path / "growing.txt", b"x" * 100)
+    assert len(reader._read_bytes(path, 50, size=10)) == 51  # stat said 10 bytes, the file holds 100
+    assert len(reader._read_bytes(path, 1000, size=0)) == 100  # /proc files say 0 and hold text
+    assert len(reader._read_bytes(path, 1000, size=100)) == 100
+
+
+def test_file_named_through_a_linked_folder_and_directly_is_read_once(tree):
+    link = tree.parent / "linked"
+    link.symlink_to(tree, target_is_directory=True)
+    items = read(str(link / "a.txt"), str(tree / "a.txt"), str(tree / ".." / "news" / "a.txt"))
+    assert [a.origin for a in items] == [str(link / "a.txt")]
+
+
+def test_related_links_marker_from_a_user_lexicon_starts_a_tail(tmp_path, monkeypatch):
+    text = "\n".join(STORY + ["Đọc tiếp: Giá xăng tăng", "Giá vàng lập đỉnh mới", "Tàu điện chạy thử"])
+    assert find_tail_start(text, STORY[0]) is None
+    write(tmp_path / "lexicon" / "vi" / "furniture.toml", '[related_links]\nmarkers = ["Đọc tiếp"]\n')
+    monkeypatch.setenv("CLAIMS_LEXICON_PATH", str(tmp_path / "lexicon"))
+    assert find_tail_start(text, STORY[0]) == text.index("Đọc tiếp")
+    monkeypatch.delenv("CLAIMS_LEXICON_PATH")
+    assert find_tail_start(text, STORY[0]) is None
+
+
+def test_paragraphs_are_blank_line_blocks_only_when_text_sits_on_both_sides():
+    from claims.sources.tail import _paragraphs
+
+    assert _paragraphs("a\n \nb\nc") == [(0, 1), (4, 7)]
+    assert _paragraphs("\n\na\nb  \n \t\n") == [(2, 3), (4, 7)]  # a blank line with no text before it
+    assert _paragraphs("a\r\nb") == [(0, 2), (3, 4)]

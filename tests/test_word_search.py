@@ -32,3 +32,16 @@ def test_words_that_cannot_overlap_are_all_found_by_the_faster_search():
 def test_no_words_find_nothing():
     assert found(WordSearch([]), "bất cứ gì") == []
     assert found(WordSearch([""]), "bất cứ gì") == []
+
+
+def test_overlap_check_agrees_with_comparing_every_pair():
+    import random
+
+    def every_pair(words):
+        return any((other is not word and other in word) or any(other.startswith(word[cut:]) for cut in range(1, len(word)))
+                   for word in words for other in words)
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = tuple(sorted({"".join(rng.choice("ab đ") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(0, 6))}))
+        assert may_overlap(words) == every_pair(words), words

@@ -15,6 +15,7 @@ import regex
 
 from claims.lang import LanguagePack
 from claims.numbers.lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE
+from claims.text.pattern_cache import compile_cached
 from claims.text.word_search import WordSearch
 
 from .phrases import NOTHING, PhraseSet, trie_pattern, with_capitals
@@ -162,13 +163,13 @@ class ExtractLexicon:
         noun phrase took 1.1 µs, against 0.3 µs with plain spaces. Where the text never holds two
         spaces in a row, "[ ]+" and " " match the same, so its patterns may use plain spaces.
         Each variant is compiled on first use: compiling one takes about half a second, and most
-        texts only ever need the plain one."""
+        texts only ever need the plain one; later runs load it from the pattern cache."""
         spaced = "  " in folded
         found = self.compiled.get(spaced)
         if found is None:
             patterns = {f.name: getattr(self, f.name) for f in fields(self)}
             found = replace(self, **{
-                name: regex.compile(source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags)
+                name: compile_cached(source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags)
                 for name, source in patterns.items() if isinstance(source, PatternSource)})
             found.compiled = self.compiled
             self.compiled[spaced] = found

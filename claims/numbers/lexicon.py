@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.lang import LanguagePack
+from claims.text.pattern_cache import compile_cached
 from claims.text.word_search import WordSearch
 
 from .word_tables import (edge_words, idioms, lower_keys, number_word_kinds, openers, second_words,
@@ -270,7 +271,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     month_only_names = frozenset(w for w in month_names if " " not in w and w not in word_kinds)
     if month_only_names:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<monthname>{word_alternation(month_only_names)}){NOT_LETTER_AFTER}")
-    anchor = regex.compile("|".join(anchor_parts))
+    anchor = compile_cached("|".join(anchor_parts))  # the three longest patterns: later runs load them
     phone_anchor = regex.compile("|".join(anchor_parts[:2]))
     digit_anchor = regex.compile(anchor_parts[1])
     word_anchor = regex.compile("|".join(anchor_parts[2:]))
@@ -284,7 +285,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     if quarter_word:
         starters.add(quarter_word.casefold())
     starter_words = sorted(starters)
-    word_candidates = regex.compile(f"{NOT_LETTER_BEFORE}{word_alternation(starter_words)}{NOT_LETTER_AFTER}")
+    word_candidates = compile_cached(f"{NOT_LETTER_BEFORE}{word_alternation(starter_words)}{NOT_LETTER_AFTER}")
 
     day_words = frozenset(w.casefold() for w in dates.get("day_words", []))
     date_words = frozenset(w.casefold() for w in dates.get("in_mention", []))
@@ -298,7 +299,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     before_words = (set(day_words) | set(date_words) | set(clock_before) | set(ordinal_before) | set(score_context)
                     | set(labels) | set(neutral_before) | set(month_names_en) | set(units.get("before", {})))
     # Matched backwards from the number ((?r)), so only one attempt is made per number.
-    before = regex.compile(
+    before = compile_cached(
         "(?r)"
         f"{NOT_LETTER_BEFORE}"
         f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import codecs
 import html
+from typing import TYPE_CHECKING
 
-import lxml.etree
-import lxml.html
 import regex
 
 from claims.sources.article import SourceArticle
 from claims.sources.assemble import assemble_article
 from claims.text.decode import DecodedText, decode_bytes
+
+if TYPE_CHECKING:
+    import lxml.html
 
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", regex.IGNORECASE)
@@ -55,6 +57,9 @@ def decode_html(data: bytes) -> DecodedText:
 
 def _parse(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     """The page's tree (as trafilatura would parse it, but deeper), and whether its nesting cut it short."""
+    import lxml.etree  # only here: runs that read no HTML skip the import
+    import lxml.html
+
     parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
                                   huge_tree=True)
     try:

@@ -167,13 +167,26 @@ def _expand_one(raw: str, include: str | None) -> Iterator[Target | SourceProble
         yield SourceProblem(shown, os_reason(error))  # "locked/a.txt" under a folder we may not enter
 
 
+def _real_path(path: Path, real_folders: dict[str, str]) -> str:
+    """os.path.realpath(path), each folder resolved once: realpath looks at every folder on the way
+    for each file, and a folder of articles holds thousands."""
+    if os.path.basename(path) in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    folder = os.path.dirname(path)
+    real = real_folders.get(folder)
+    if real is None:
+        real = real_folders[folder] = os.path.realpath(folder)
+    return os.path.join(real, os.path.basename(path))
+
+
 def expand_paths(paths: Sequence[str], include: str | None = None) -> Iterator[Target | SourceProblem]:
     """Every file to read, once each, in the order named (folders and globs sorted)."""
     seen: set[str] = set()
+    real_folders: dict[str, str] = {}
     for raw in paths:
         for item in guarded(printable_name(raw), _expand_one(raw, include)):
             if isinstance(item, Target) and item.path is not None:
-                key = os.path.realpath(item.path)
+                key = _real_path(item.path, real_folders)
                 if key in seen:
                     continue
                 seen.add(key)

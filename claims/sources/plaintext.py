@@ -6,18 +6,14 @@ the file as a reader sees it) and its first non-empty line is the title.
 
 from __future__ import annotations
 
-import regex
-
-from claims.lang import SUPPORTED, load_pack
+from claims.lang import SUPPORTED, extra_lexicon_paths, load_pack
 from claims.sources.article import SourceArticle
 from claims.sources.assemble import assemble_article
 from claims.text.normalize import normalize_text
 
 FIELDS = ("title", "date", "url", "source", "author", "lang")
 
-# "Tiêu đề: ...": a short key, a colon, the value. Keys are letters and spaces only,
-# so "19:30 ..." or "https://..." never open a header.
-_HEADER_LINE = regex.compile(r"^[ \t]*(\p{L}[\p{L} _\-]{0,29}?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_KEY_MAX = 30
 
 
 _PACK_KEY = "claims.sources.plaintext"
@@ -26,8 +22,9 @@ _PACK_KEY = "claims.sources.plaintext"
 def _header_keys() -> dict[str, str]:
     """Every spelling of a header key (lowercased) -> the field it fills."""
     keys = {field: field for field in FIELDS}
+    extra = extra_lexicon_paths()
     for code in SUPPORTED:
-        pack = load_pack(code)
+        pack = load_pack(code, extra)
         if _PACK_KEY not in pack.compiled:
             pack.compiled[_PACK_KEY] = {
                 normalize_text(alias).lower(): field
@@ -38,21 +35,37 @@ def _header_keys() -> dict[str, str]:
     return keys
 
 
+def _header_line(line: str) -> tuple[str, str] | None:
+    """(key, value) of a "Tiêu đề: ..." line: a short key, a colon, the value. Keys are a letter,
+    then letters, spaces, "_" or "-", so "19:30 ..." or "https://..." never open a header.
+    (String methods, not a pattern: each header line would cost a pattern call and its timeout.)"""
+    key, colon, value = line.partition(":")
+    key = key.strip(" \t")
+    if not colon or not 0 < len(key) <= _KEY_MAX or not key[0].isalpha():
+        return None
+    if not all(ch.isalpha() or ch in " _-" for ch in key):
+        return None
+    return key, value.strip(" \t")
+
+
 def split_header(raw: str) -> tuple[dict[str, str], str | None]:
     """({field: value}, body) when `raw` opens with a header and a blank line; ({}, None) otherwise."""
     keys = _header_keys()
     fields: dict[str, str] = {}
-    lines = raw.split("\n")
-    for i, line in enumerate(lines):
+    start = 0
+    while start <= len(raw):  # line by line, so the body is never split into lines
+        end = raw.find("\n", start)
+        end = len(raw) if end < 0 else end
+        line, start = raw[start:end], end + 1
         if not line.strip():
             if not fields:
                 continue  # blank lines before the header
-            return fields, "\n".join(lines[i + 1:])
-        match = _HEADER_LINE.match(line.rstrip("\r"), timeout=1)
-        field = keys.get(normalize_text(match.group(1)).lower()) if match else None
+            return fields, raw[start:]
+        found = _header_line(line.rstrip("\r"))
+        field = keys.get(normalize_text(found[0]).lower()) if found else None
         if field is None:
             return {}, None  # one line that is not a known key: there is no header
-        fields.setdefault(field, match.group(2))
+        fields.setdefault(field, found[1])
     return {}, None  # header lines with no body after them: read it all as text
 
 

@@ -51,10 +51,14 @@ def too_large(max_bytes: int) -> str:
     return f"larger than the {describe_size(max_bytes)} limit (raise it with --max-bytes)"
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
-    # Read one byte past the cap: a file that grew since stat() is still caught.
+def _read_bytes(path: Path, limit: int, size: int) -> bytes:
+    # Asking for the cap would allocate it whole for every file: ask for the size stat() gave,
+    # and one byte more, so a file that grew since (or a /proc file that says 0) is read on to one past the cap.
     with path.open("rb") as handle:
-        return handle.read(limit + 1)
+        data = handle.read(min(size, limit) + 1)
+        if len(data) > size:
+            data += handle.read(limit + 1 - len(data))
+        return data
 
 
 def _parse_text(text: str, kind: str, origin: str, path: str | None) -> Iterator[Item]:
@@ -133,7 +137,7 @@ def read_file(path: Path, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         if info.st_size > max_bytes:
             yield SourceProblem(origin, too_large(max_bytes))
             return
-        data = _read_bytes(path, max_bytes)
+        data = _read_bytes(path, max_bytes, info.st_size)
     except OSError as exc:
         yield SourceProblem(origin, os_reason(exc))
         return

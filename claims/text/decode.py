@@ -15,8 +15,6 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-import charset_normalizer
-import ftfy
 import regex
 
 from claims.errors import InputError
@@ -39,7 +37,7 @@ _BOMS = (
 )
 
 # Control bytes no text file holds (tab, newlines, form feed and escape are allowed).
-_CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13, 27}) | {127}
+_CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13, 27} | {127}))
 
 # A UTF-8 lead byte shown as Latin-1 followed by a continuation byte shown as Windows-1252:
 # the fingerprint of mojibake; ftfy then decides whether and how to undo it.
@@ -104,7 +102,7 @@ def decode_bytes(data: bytes) -> DecodedText:
 
 
 def _control_share(sample: bytes) -> float:
-    return sum(b in _CONTROL_BYTES for b in sample) / max(1, len(sample))
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / max(1, len(sample))
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str]:
@@ -126,6 +124,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str]:
 
 def _read_8bit(data: bytes) -> tuple[str, str]:
     """The best reading of bytes that are not UTF-8."""
+    import charset_normalizer  # only here: importing it costs more than reading a UTF-8 file
+
     readings: list[tuple[str, str]] = []
     guess = charset_normalizer.from_bytes(data[:1_000_000]).best()
     if guess is not None:
@@ -220,6 +220,8 @@ def _finish(text: str, encoding: str, damage: tuple[Damage, ...] = ()) -> Decode
 
 def _repair_mojibake(text: str) -> str:
     # Only lines that carry the fingerprint go through ftfy: it is slow, and "là”" is sound Vietnamese.
+    import ftfy  # only here: importing it costs more than reading a UTF-8 file
+
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _MOJIBAKE_HINT.search(line, timeout=2):
@@ -231,12 +233,14 @@ def _legacy_font_text(text: str) -> tuple[str, str] | None:
     """TCVN3 or VNI text that was pasted into a Unicode file with its font: convert it."""
     if text.isascii():
         return None
-    score = vietnamese_score(text)
-    if score.bad < 2 or score.good > score.bad:
-        return None  # mostly sound Vietnamese (or none at all): leave it alone
+    # A font's text is all bytes, so all Windows-1252: one letter beyond it ("ệ", "đ") rules the
+    # file out before the costly scoring of every word (most UTF-8 news fails at its first line).
     raw = as_windows_1252_bytes(text)
     if raw is None:
         return None
+    score = vietnamese_score(text)
+    if score.bad < 2 or score.good > score.bad:
+        return None  # mostly sound Vietnamese (or none at all): leave it alone
     as_1252 = windows_1252_reading(raw)
     best = _most_vietnamese([("as-is", text), ("tcvn3", read_tcvn3(as_1252)), ("vni", read_vni(as_1252))])
     if best is None or best[1] == "as-is":

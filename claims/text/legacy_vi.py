@@ -22,9 +22,14 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _LATIN1_FALLBACK = "claims-latin1-fallback"
 
 
-def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1_fallback(error: UnicodeError) -> tuple[str | bytes, int]:
     # cp1252 leaves five bytes undefined; a font-encoded file still uses them as letters.
-    return error.object[error.start:error.end].decode("latin-1"), error.end
+    if isinstance(error, UnicodeDecodeError):
+        return error.object[error.start:error.end].decode("latin-1"), error.end
+    if isinstance(error, UnicodeEncodeError):
+        # Back to those five bytes; any other character is none of a legacy font's and stays an error.
+        return error.object[error.start:error.end].encode("latin-1"), error.end
+    raise error
 
 
 codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
@@ -36,16 +41,15 @@ def windows_1252_reading(data: bytes) -> str:
 
 
 def as_windows_1252_bytes(text: str) -> bytes | None:
-    """Undo `windows_1252_reading`; None when the text holds characters outside it."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 0xFF:
-                return None
-            out.append(ord(ch))
-    return bytes(out)
+    """Undo `windows_1252_reading`; None when the text holds characters outside it.
+
+    Sound Vietnamese fails at its first letter beyond Latin-1 ("ệ", "đ"), so this is also the
+    cheap first test of whether text could be a legacy font's at all.
+    """
+    try:
+        return text.encode("cp1252", errors=_LATIN1_FALLBACK)
+    except UnicodeEncodeError:
+        return None
 
 
 @dataclass(frozen=True)

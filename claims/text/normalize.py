@@ -79,7 +79,11 @@ _CONTROLS = regex.compile(
 
 
 def _has_controls(text: str) -> bool:
-    # Substring tests run at about 90 MB/s on Vietnamese text, a character-class search at 25.
+    # Every control is unprintable, and line ends and tabs are most texts' only unprintable characters:
+    # two passes in C clear them. The rest (a no-break space is unprintable too) get the substring
+    # tests, about 90 MB/s on Vietnamese text; a character-class search runs at 25.
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
+        return False
     return any(ch in text for ch in _CONTROL_CHARS)
 
 

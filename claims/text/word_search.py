@@ -36,10 +36,15 @@ class WordSearch:
 def may_overlap(words: tuple[str, ...]) -> bool:
     """Whether two occurrences of these words can share a character: one word holds another,
     or a word ends with what another, or itself, begins with ("kể từ" and "từ"; "ab" and "bc"; "aba")."""
-    for word in words:
-        for other in words:
-            if other is not word and other in word:
-                return True
-            if any(other.startswith(word[cut:]) for cut in range(1, len(word))):
-                return True
+    unique = set(words)
+    if len(unique) < len(words):
+        return True  # one word twice: its occurrences coincide
+    # Set look-ups, not a comparison of every pair: import time paid the pairs for each word list.
+    prefixes = {word[:cut] for word in unique for cut in range(1, len(word) + 1)}
+    for word in unique:
+        if any(word[cut:] in prefixes for cut in range(1, len(word))):
+            return True
+        inner = (word[start:end] for start in range(len(word)) for end in range(start + 1, len(word) + 1))
+        if any(part in unique for part in inner if part != word):
+            return True
     return False
