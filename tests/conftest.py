@@ -68,3 +68,19 @@ def store(db_url):
     opened = open_store(db_url)
     yield opened
     opened.dispose()
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Runs `claims ...` in-process with its database in a temporary folder; a traceback fails the test."""
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    monkeypatch.setenv("CLAIMS_DB", f"sqlite:///{tmp_path / 'cli.db'}")
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

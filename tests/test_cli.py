@@ -8,25 +8,11 @@ import json
 import shutil
 
 import pytest
-from typer.testing import CliRunner
 
-from claims.cli import app
 
 from .conftest import FIXTURES, SEED
 
 ENGLISH = FIXTURES / "iraq-withdrawal.en.txt"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    """Runs `claims ...` with its database in a temporary folder."""
-    monkeypatch.setenv("CLAIMS_DB", f"sqlite:///{tmp_path / 'cli.db'}")
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def _claims(result) -> list[dict]:

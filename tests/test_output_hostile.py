@@ -11,10 +11,8 @@ import json
 import sqlite3
 
 import pytest
-from typer.testing import CliRunner
 
 from claims.check.triage import review
-from claims.cli import app
 from claims.errors import InputError, StoreError
 from claims.report import render_claims, render_discrepancies, render_stories
 from claims.report.controls import UNSAFE
@@ -26,18 +24,6 @@ from .test_report import article, claim, discrepancy, story
 
 # Each can rewrite or reorder what a reader sees: clear screen, colour, CSI in C1, bidi override and isolate.
 HOSTILE = "\x1b[2J\x1b[31m", "\x9b31m", "\u202e", "\u2066", "\x07", "\u2028"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    """`claims ...` with its database in a temporary folder; a traceback fails the test."""
-    monkeypatch.setenv("CLAIMS_DB", f"sqlite:///{tmp_path / 'cli.db'}")
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def _one_line_error(result, *fragments: str) -> None:
