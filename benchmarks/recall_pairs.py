@@ -22,7 +22,7 @@ title, a few verbs swapped for synonyms. Both keep the same date, so no "update"
 
 The figure was chosen by a plain pattern of this script, not by claims' extractor: digits (with
 thousands separators, decimals), optionally a scale word or a percent sign, in the body; numbers
-that read as years, dates, times, phone numbers, ranges, list items or codes are skipped. The
+that read as years, dates, times, phone numbers, dashed spans, list items, codes or names are skipped. The
 change is a careless edit's: the value times or divided by 1.3-3, at the original's precision and
 written the same way ("2.500" stays dot-grouped, "12,5" keeps its comma), at least 25% apart.
 
