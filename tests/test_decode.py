@@ -167,6 +167,14 @@ def test_western_8bit_text_is_not_mistaken_for_vietnamese():
     assert "café" in decoded.text and "résumé" in decoded.text
 
 
+def test_english_utf8_with_pound_signs_is_not_taken_for_a_legacy_font():
+    # TCVN3 maps "£" to "Ê", a Vietnamese syllable on its own: a few prices must not turn the text.
+    text = ("The Home Office said the cards would cost £85 each, and fines of up to £1,000 would be "
+            "charged from 2008. Critics put the scheme's cost at £5.5bn over ten years.\n") * 3
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert decoded.text == text and decoded.encoding == "utf-8" and not decoded.repaired
+
+
 def test_valid_utf8_vietnamese_is_not_scored_for_legacy_fonts(seed_text, monkeypatch):
     # A letter no legacy font has ("ệ", "đ") already rules it out: scoring every word cost most of reading.
     import claims.text.decode as decode

@@ -229,6 +229,11 @@ def _repair_mojibake(text: str) -> str:
     return "\n".join(lines)
 
 
+# Converted legacy text must have at least one word in this many carry Vietnamese letters: about
+# two thirds of Vietnamese syllables do, so one in five leaves room for names and English words.
+_MARKED_SHARE_DIVISOR = 5
+
+
 def _legacy_font_text(text: str) -> tuple[str, str] | None:
     """TCVN3 or VNI text that was pasted into a Unicode file with its font: convert it."""
     if text.isascii():
@@ -244,5 +249,9 @@ def _legacy_font_text(text: str) -> tuple[str, str] | None:
     as_1252 = windows_1252_reading(raw)
     best = _most_vietnamese([("as-is", text), ("tcvn3", read_tcvn3(as_1252)), ("vni", read_vni(as_1252))])
     if best is None or best[1] == "as-is":
+        return None
+    # Vietnamese puts a mark on most syllables; an English text whose few "£" became "Ê" does not.
+    converted = vietnamese_score(best[0])
+    if converted.good * _MARKED_SHARE_DIVISOR < converted.good + converted.plain:
         return None
     return unicodedata.normalize("NFC", best[0]), best[1]

@@ -118,6 +118,7 @@ class VietnameseScore:
 
     good: int
     bad: int
+    plain: int = 0  # words of ASCII letters only: said nothing about the encoding, but count as words
 
     @property
     def net(self) -> int:
@@ -137,12 +138,13 @@ def _is_syllable(word: str, tables: _Tables) -> bool:
 def vietnamese_score(text: str, sample: int = 200_000) -> VietnameseScore:
     """Score a reading of a file: legacy text read the wrong way yields words no Vietnamese writes."""
     tables = _tables()
-    good = bad = 0
+    good = bad = plain = 0
     for word in _WORD.findall(text[:sample], timeout=5):
         if word.isascii():
-            continue  # English words and names say nothing about the encoding
+            plain += 1  # English words and names say nothing about the encoding
+            continue
         if _is_syllable(word, tables):
             good += 1
         else:
             bad += 1
-    return VietnameseScore(good, bad)
+    return VietnameseScore(good, bad, plain)
