@@ -82,9 +82,10 @@ def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = N
         opener = candidate - 1 if candidate and folded[candidate - 1] in "+(" else candidate
         if folded[opener] in phone_openers and (folded[opener] != "1" or folded.startswith(service, candidate)):
             anchor = lexicon.phone_anchor.match(folded, opener, timeout=timeout)
-            if anchor is None:
-                continue
-            mention, resume = reader.read(anchor)
+            if anchor is not None:
+                mention, resume = reader.read(anchor)
+            else:  # no phone number: "(12,46%)", "+5%", "0,5%" are read as any other digits
+                mention, resume = read_at(candidate, digits.end())
         else:
             mention, resume = read_at(candidate, digits.end())
         if mention is not None:
