@@ -400,9 +400,9 @@ def test_hostile_input_finishes_quickly(tmp_path):
 
     lines = ["a: " * 200_000, "Xem thêm: " * 50_000, ("Tin Mới nhất " * 100_000) + "..."]
     path = write(tmp_path / "hostile.txt", "\n".join(lines))
-    started = time.perf_counter()
+    started = time.process_time()
     [article] = read(str(path))
-    assert time.perf_counter() - started < 5  # generous: proves no runaway backtracking, not speed
+    assert time.process_time() - started < 5  # generous: proves no runaway backtracking, not speed
     assert len(article.text) > 1_000_000
 
 
