@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from typer.core import TyperGroup
 
 from claims.cli_help import use_plain_metavars
@@ -55,7 +55,6 @@ app = typer.Typer(
     no_args_is_help=True,
     # Locals in a traceback could show a database URL with its password (FINDINGS.md).
     pretty_exceptions_show_locals=False,
-    add_completion=False,
 )
 
 
@@ -66,11 +65,22 @@ class ListFormat(str, Enum):
     csv = "csv"
 
 
+class ConflictFormat(str, Enum):
+    """Discrepancy listings (audit, check, conflicts) also read as Markdown."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
 class ReportFormat(str, Enum):
     csv = "csv"
     json = "json"
     md = "md"
     html = "html"
+    claimreview = "claimreview"
 
 
 class Severity(str, Enum):
@@ -113,7 +123,7 @@ def _utf8(value):
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, quoted globs, or - for stdin.", show_default=False)]
-Db = Annotated[Optional[str], typer.Option("--db", envvar="CLAIMS_DB", help="Database URL (default sqlite:///claims.db).", show_default=False)]
+Db = Annotated[Optional[str], typer.Option("--db", envvar="CLAIMS_DB", help="Database URL (default: `database` in claims.toml, else sqlite:///claims.db).", show_default=False)]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 Include = Annotated[Optional[str], typer.Option("--include", help="Within folders, only files matching this glob (e.g. '*.txt').")]
 # A cap above 1 GB is no cap for news text, and the reader allocates up to the cap for each file.
@@ -122,6 +132,9 @@ MaxBytes = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=MAX_B
                                                  help="Refuse files larger than this many bytes (default 20 MB, at most 1 GB).")]
 FailOn = Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when discrepancies are found.")]
+ConflictsFormat = Annotated[ConflictFormat, typer.Option("--format", "-f", help="Output format.")]
+Limit = Annotated[Optional[int], typer.Option("--limit", min=0, help="Show at most this many discrepancies, the most severe first (the exit code still counts them all).")]
+Summary = Annotated[bool, typer.Option("--summary", help="Instead of the list, count the discrepancies per story, kind and severity, open and reviewed.")]
 Story = Annotated[Optional[str], typer.Option("--story", callback=_utf8, help="Put the articles in this story instead of grouping them automatically.")]
 
 
@@ -160,25 +173,78 @@ def _show_version(asked: bool) -> None:
         except PackageNotFoundError:
             shown = "unknown (not installed)"
         sys.stdout.write(f"claims {shown}\n")
+        from claims.project import FILE_NAME, find_project_file
+
+        found = find_project_file()
+        sys.stdout.write(f"project file: {_one_line(found) if found else f'none (no {FILE_NAME} here or above)'}\n")
         raise typer.Exit(0)
+
+
+# The options that claims.toml gives a default for, by the Project field that holds it.
+_PROJECT_OPTIONS = {"db": "database", "fail_on": "fail_on", "reviewer": "reviewer"}
+
+
+def _project_defaults(command, project) -> dict:
+    """claims.toml's values for `command` and its subcommands, as click's default_map: below the
+    command line and the environment variables, above the built-in defaults."""
+    defaults = {param.name: getattr(project, _PROJECT_OPTIONS[param.name]) for param in command.params
+                if param.name in _PROJECT_OPTIONS and getattr(project, _PROJECT_OPTIONS[param.name]) is not None}
+    for name, sub in getattr(command, "commands", {}).items():
+        defaults[name] = _project_defaults(sub, project)
+    return defaults
 
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     show_version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
-    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help=f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}).")] = None,
+    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help=f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}, else `lexicons` in claims.toml).")] = None,
 ):
+    from claims.project import current_project
+
+    project = current_project()
+    ctx.default_map = _project_defaults(ctx.command, project)
     if lexicon:
         existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p]
         os.environ[LEXICON_ENV] = os.pathsep.join(existing + [str(p) for p in lexicon])
+    elif project.lexicons and not os.environ.get(LEXICON_ENV):
+        os.environ[LEXICON_ENV] = os.pathsep.join(project.lexicons)
 
 
-def _progress(total: int | None, label: str) -> Progress:
+def _progress(label: str) -> Progress:
     # Progress goes to stderr, and only on a terminal, so `--format json > out.json` stays clean.
     return Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
         console=stderr, transient=True, disable=not stderr.is_terminal,
     )
+
+
+def _input_files(paths: list[str], include: str | None) -> set[str] | None:
+    """The files the inputs name, by origin, for a progress bar's total; None when stdin is one
+    of them (a stream has no count) or when no terminal shows the bar (no second walk of the folders)."""
+    from claims.sources.paths import Target, expand_paths
+
+    if not stderr.is_terminal:
+        return None
+    targets = [target for target in expand_paths(paths, include) if isinstance(target, Target)]
+    return None if any(target.path is None for target in targets) else {target.origin for target in targets}
+
+
+def _file_counter(progress: Progress, task, files: set[str]):
+    """An on_item callback counting the files finished: items come file by file, and a JSON Lines
+    or JSON file's items are named "file:line" or "file#index"."""
+    started: set[str] = set()
+
+    def on_item(item) -> None:
+        origin = item.origin
+        for mark in ":#":
+            if origin not in files and mark in origin:
+                origin = origin.rpartition(mark)[0]
+        if origin in files and origin not in started:
+            started.add(origin)
+            progress.update(task, completed=len(started) - 1)
+
+    return on_item
 
 
 def _emit(text: str) -> None:
@@ -238,31 +304,77 @@ def _ingest(paths, db, story, include, max_bytes):
     from claims.store.ingest import ingest_articles
 
     store = open_store(db)
-    with _progress(None, "ingesting") as progress:
-        task = progress.add_task("ingest", total=None)
-        result = ingest_articles(store, _read(paths, include, max_bytes), story=story,
-                                 on_item=lambda _item: progress.advance(task))
+    files = _input_files(paths, include)
+    with _progress("ingesting files" if files is not None else "ingesting") as progress:
+        # With a known number of files the bar counts files (a JSON Lines file holds many articles); else articles.
+        task = progress.add_task("ingest", total=len(files) if files is not None else None)
+        on_item = _file_counter(progress, task, files) if files is not None else lambda _item: progress.advance(task)
+        result = ingest_articles(store, _read(paths, include, max_bytes), story=story, on_item=on_item)
+        if files is not None:
+            progress.update(task, completed=len(files))
     _report_problems(result.problems)
     return store, result
+
+
+def _run_check(store, story_ids=None):
+    from claims.check.checker import run_check
+
+    with _progress("checking figures") as progress:
+        task = progress.add_task("check", total=None)
+        return run_check(store, story_ids, progress=lambda done, total: progress.update(task, completed=done, total=total))
 
 
 @app.command()
 def ingest(paths: Paths, db: Db = None, story: Story = None, include: Include = None, max_bytes: MaxBytes = None):
     """Store articles and their claims; text already stored is skipped."""
     _, result = _ingest(paths, db, story, include, max_bytes)
-    stderr.print(f"stored {len(result.stored)} article(s) with {result.claims_stored} claim(s); "
-                 f"{len(result.already_stored)} already stored; {len(result.problems)} refused", highlight=False)
+    _say_stored(result)
     if result.problems:
         raise typer.Exit(1)
 
 
-def _finish(items: list[dict], fmt: str, fail_on: Severity, exit_zero: bool, extra_code: int = 0) -> None:
-    from claims.check.triage import failing
-    from claims.report import render_discrepancies
+def _say_stored(result) -> None:
+    stderr.print(f"stored {len(result.stored)} article(s) with {result.claims_stored} claim(s); "
+                 f"{len(result.already_stored)} already stored; {len(result.problems)} refused", highlight=False)
 
-    _emit(render_discrepancies(items, fmt))
+
+def _say_left_out(result) -> None:
+    """Why `check` compared fewer claims than are stored, on one line."""
+    reasons = result.left_out
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(result.not_amount_kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    parts = [(reasons.get("not_amount", 0), f"not amounts ({kinds})"), (reasons.get("boilerplate", 0), "boilerplate"),
+             (reasons.get("no_number", 0), "without a number"), (reasons.get("no_topic", 0), "without a topic or frame words to match")]
+    shown = [f"{n} {why}" for n, why in parts if n]
+    if shown:
+        stderr.print(_one_line("not compared: " + "; ".join(shown)), markup=False, highlight=False)
+
+
+def _show(items: list[dict], fmt: str, limit: int | None, summary: bool) -> str:
+    """Print the discrepancies, their summary, or the most severe `limit` of them; says what it shows."""
+    from claims.report import render_discrepancies
+    from claims.report.summary import most_severe_first, render_summary
+
+    if summary:
+        _emit(render_summary(items, fmt))
+        return f"{len(items)} discrepancy(ies) counted"
+    if limit is None:
+        _emit(render_discrepancies(items, fmt))
+        return f"{len(items)} discrepancy(ies) shown"
+    shown = most_severe_first(items)[:limit]
+    _emit(render_discrepancies(shown, fmt))
+    if len(shown) < len(items):
+        stderr.print(f"{len(items) - len(shown)} more discrepancy(ies) not shown (--limit {limit})", highlight=False)
+    return f"{len(shown)} of {len(items)} discrepancy(ies) shown"
+
+
+def _finish(items: list[dict], fmt: str, fail_on: Severity, exit_zero: bool, extra_code: int = 0,
+            limit: int | None = None, summary: bool = False) -> None:
+    from claims.check.triage import failing
+
+    said = _show(items, fmt, limit, summary)
+    # Every discrepancy counts for the exit code, shown or not.
     failures = failing(items, fail_on.value)
-    stderr.print(f"{len(items)} discrepancy(ies) shown, {len(failures)} open at or above {fail_on.value}", highlight=False)
+    stderr.print(f"{said}, {len(failures)} open at or above {fail_on.value}", highlight=False)
     if extra_code:
         raise typer.Exit(extra_code)
     if failures and not exit_zero:
@@ -270,33 +382,36 @@ def _finish(items: list[dict], fmt: str, fail_on: Severity, exit_zero: bool, ext
 
 
 @app.command()
-def check(db: Db = None, fmt: Format = ListFormat.table, fail_on: FailOn = Severity.low, exit_zero: ExitZero = False,
-          show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False):
+def check(db: Db = None, fmt: ConflictsFormat = ConflictFormat.table, fail_on: FailOn = Severity.low, exit_zero: ExitZero = False,
+          show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
+          limit: Limit = None, summary: Summary = False):
     """Compute discrepancies over everything stored and print them."""
-    from claims.check.checker import run_check
     from claims.check.triage import discrepancies
     from claims.store.database import open_store
 
     store = open_store(db)
-    result = run_check(store)
-    stderr.print(f"checked {result.claims_read} claim(s): {len(result.findings)} discrepancy(ies), {result.new} new", highlight=False)
-    _finish(discrepancies(store, include_dismissed=show_dismissed), fmt.value, fail_on, exit_zero)
+    result = _run_check(store)
+    stderr.print(f"checked {result.claims_read} of {result.claims_stored} stored claim(s): "
+                 f"{len(result.findings)} discrepancy(ies), {result.new} new", highlight=False)
+    _say_left_out(result)
+    _finish(discrepancies(store, include_dismissed=show_dismissed), fmt.value, fail_on, exit_zero, limit=limit, summary=summary)
 
 
 @app.command()
-def audit(paths: Paths, db: Db = None, fmt: Format = ListFormat.table, fail_on: FailOn = Severity.low,
-          exit_zero: ExitZero = False, story: Story = None, include: Include = None, max_bytes: MaxBytes = None):
+def audit(paths: Paths, db: Db = None, fmt: ConflictsFormat = ConflictFormat.table, fail_on: FailOn = Severity.low,
+          exit_zero: ExitZero = False, story: Story = None, include: Include = None, max_bytes: MaxBytes = None,
+          limit: Limit = None, summary: Summary = False):
     """Ingest articles, check them against themselves and everything stored, print what involves them."""
-    from claims.check.checker import run_check
     from claims.check.triage import discrepancies
     from claims.store.queries import story_ids_of
 
     store, result = _ingest(paths, db, story, include, max_bytes)
+    _say_stored(result)
     articles = result.article_ids
     if articles:
-        run_check(store, story_ids_of(store, articles))
+        _run_check(store, story_ids_of(store, articles))
     items = discrepancies(store, article_ids=articles) if articles else []
-    _finish(items, fmt.value, fail_on, exit_zero, extra_code=2 if result.problems else 0)
+    _finish(items, fmt.value, fail_on, exit_zero, extra_code=2 if result.problems else 0, limit=limit, summary=summary)
 
 
 @app.command("list")
@@ -316,18 +431,18 @@ def list_(db: Db = None, fmt: Format = ListFormat.table,
 
 
 @app.command()
-def conflicts(db: Db = None, fmt: Format = ListFormat.table,
+def conflicts(db: Db = None, fmt: ConflictsFormat = ConflictFormat.table,
               show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
               severity: SeverityFilter = Severity.low, kind: KindFilter = None, story: StoryFilter = None,
-              status: StatusFilter = None, since: Since = None, until: Until = None):
+              status: StatusFilter = None, since: Since = None, until: Until = None,
+              limit: Limit = None, summary: Summary = False):
     """List the discrepancies found by the last check, with their review status."""
     from claims.check.triage import discrepancies
-    from claims.report import render_discrepancies
     from claims.store.database import open_store
 
     store = open_store(db)
     selection = _selection(kind, severity, story, status, since, until)
-    _emit(render_discrepancies(discrepancies(store, include_dismissed=show_dismissed, selection=selection), fmt.value))
+    _show(discrepancies(store, include_dismissed=show_dismissed, selection=selection), fmt.value, limit, summary)
 
 
 @app.command()
@@ -362,10 +477,12 @@ def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to 
            force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not a report written by claims.")] = False,
            severity: SeverityFilter = Severity.low, kind: KindFilter = None, story: StoryFilter = None,
            status: StatusFilter = None, since: Since = None, until: Until = None):
-    """Write a discrepancy report for an editor: csv, json, md or a self-contained html page.
+    """Write a discrepancy report for an editor: csv, json, md or a self-contained html page;
+    claimreview writes the confirmed ones as schema.org ClaimReview JSON-LD (.jsonld).
 
     An existing OUTPUT is replaced only when it is a claims report (or empty), so a mistyped
     `-o claims.db` cannot destroy the database."""
+    from dataclasses import replace
     from datetime import datetime, timezone
 
     from claims.check.triage import discrepancies
@@ -378,6 +495,9 @@ def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to 
     if str(output) != STDOUT:
         check_overwritable(output, force)
     selection = _selection(kind, severity, story, status, since, until)
+    if chosen == "claimreview":
+        # A fact-check is published only for what an editor confirmed.
+        selection = replace(selection, statuses=("confirmed",))
     items = discrepancies(open_store(db), include_dismissed=show_dismissed, selection=selection)
     generated = datetime.now(timezone.utc).isoformat(timespec="seconds")
     body = render_report(items, chosen, generated_at=generated)
@@ -387,6 +507,22 @@ def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to 
     else:
         write_report(output, body, force)
     stderr.print(f"wrote {len(items)} discrepancy(ies) to {'standard output' if str(output) == STDOUT else _literal(output)}", highlight=False)
+
+
+@app.command()
+def metadata(output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for standard output.")] = Path("-"),
+             db: Db = None,
+             force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not metadata written by claims.")] = False):
+    """Write datasette metadata describing every table, view and column: `datasette claims.db --metadata FILE`."""
+    from claims.store.database import database_url
+    from claims.store.metadata import metadata_json, served_name, write_metadata
+
+    body = metadata_json(served_name(database_url(db)))
+    if str(output) == "-":
+        sys.stdout.write(body)
+        return
+    write_metadata(output, body, force)
+    stderr.print(f"wrote datasette metadata to {_literal(output)}", highlight=False)
 
 
 stories_app = typer.Typer(cls=_Group, help="List stories (what their articles share), or correct the grouping.",

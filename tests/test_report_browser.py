@@ -39,7 +39,9 @@ class _Seen(HTMLParser):
     def __init__(self):
         super().__init__()
         self.words, self.ids, self.links, self.marks = [], set(), [], []
-        self._hidden, self._in_mark = 0, False
+        # (section id, mark class, marked text) for each mark inside a discrepancy's card.
+        self.card_marks: list[tuple[str, str, str]] = []
+        self._hidden, self._in_mark, self._section, self._mark_class = 0, False, None, ""
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -49,7 +51,10 @@ class _Seen(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
+        if tag == "section":
+            self._section = attrs.get("id")
         self._in_mark = tag == "mark"
+        self._mark_class = (attrs.get("class") or "") if tag == "mark" else ""
 
     def handle_endtag(self, tag):
         if tag in ("style", "title", "script", "head"):
@@ -63,10 +68,25 @@ class _Seen(HTMLParser):
         self.words.append(data)
         if self._in_mark:
             self.marks.append(data)
+            if self._section:
+                self.card_marks.append((self._section, self._mark_class, data))
 
     @property
     def text(self) -> str:
         return " ".join(" ".join(self.words).split())
+
+
+# A total of ten broken into three, four and five: each of the four figures must be marked.
+BREAKDOWN = "Vụ tai nạn làm 10 người bị thương, trong đó 3 người ở Hà Nội, 4 người ở Huế và 5 người ở Đà Nẵng."
+
+
+def _breakdown() -> dict:
+    figures = [claim(id=10 + n, text=shown, value=float(shown), low=float(shown), high=float(shown), qualifier="exact",
+                     sentence=BREAKDOWN, start=BREAKDOWN.index(f"{shown} "), end=BREAKDOWN.index(f"{shown} ") + len(shown))
+               for n, shown in enumerate(("10", "3", "4", "5"))]
+    return discrepancy(id=5, kind="arithmetic", severity="medium", story={"id": 2, "name": BUDGET}, fingerprint="5e" * 20,
+                       explanation="parts (3, 4, 5) add up to at least 12, more than the stated total 10",
+                       claims=[figures[0], figures[-1]], parts=figures[1:])
 
 
 def _fixture_items() -> list[dict]:
@@ -81,6 +101,7 @@ def _fixture_items() -> list[dict]:
         discrepancy(id=2, kind="update", severity="low", story={"id": 1, "name": FLOOD}, fingerprint="2b" * 20),
         discrepancy(id=3, kind="value", severity="high", story={"id": 2, "name": BUDGET}, fingerprint="3c" * 20),
         discrepancy(id=4, kind="context", severity="high", story={"id": 1, "name": FLOOD}, fingerprint="4d" * 20),
+        _breakdown(),
     ]
 
 
@@ -109,6 +130,12 @@ def test_browser_shows_stories_in_order_with_the_most_severe_first(seen):
 def test_browser_shows_both_figures_highlighted(seen):
     assert {"59", "Hơn 80", "khoảng 2.500"} <= set(seen.marks)
     assert seen.marks.count("khoảng 2.500") >= 2
+
+
+def test_browser_marks_the_total_and_every_part_of_a_breakdown(seen):
+    card = [(kind, shown) for section, kind, shown in seen.card_marks if section == "d5"]
+    assert card == [("total", "10"), ("part", "3"), ("part", "4"), ("part", "5")]
+    assert "3 + 4 + 5 = 12, but the total says 10" in seen.text
 
 
 def test_browser_shows_no_internal_codes(seen):

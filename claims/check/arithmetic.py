@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable, Iterator
 
@@ -11,13 +12,20 @@ from sqlalchemy.engine import Connection
 from claims.lang import SUPPORTED, load_pack
 from claims.store.models import Article, ClaimRecord
 
-from .figures import figure_from_row
+from .figures import Figure, figure_from_row
 from .rules import Finding, amount
 
 # A part more than this many times its stated total is no part of it.
 _NO_PART = 2
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
+
+
+@dataclass(slots=True)
+class ArithmeticFinding(Finding):
+    """A total (`first`) and every part it states, in the sentence's order; `second` is the last part."""
+
+    parts: tuple[Figure, ...] = ()
 
 
 def _markers_by_lang() -> dict[str, list[str]]:
@@ -81,10 +89,10 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
         # a "part" many times its total counts something else (the rooms), it breaks nothing down.
         return None
     stated = ", ".join(r.text for r in after)
-    return Finding(
+    return ArithmeticFinding(
         "arithmetic", "medium",
         f"parts ({stated}) add up to at least {amount(floor)}, more than the stated total {total_row.text}",
-        total, parts[-1],
+        total, parts[-1], tuple(parts),
     )
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from claims.store.database import Store
-from claims.store.models import ClaimRecord, Discrepancy, utcnow
+from claims.store.models import ClaimRecord, Discrepancy, DiscrepancyPart, utcnow
 
 from .rules import Finding
 
 _discrepancies = Discrepancy.__table__
 _claims = ClaimRecord.__table__
+_parts = DiscrepancyPart.__table__
 
 
 def save_findings(store: Store, findings: list[Finding], story_ids: Iterable[int] | None) -> int:
@@ -48,4 +49,21 @@ def save_findings(store: Store, findings: list[Finding], story_ids: Iterable[int
         gone = [row_id for fp, row_id in known.items() if fp not in found]
         for chunk_start in range(0, len(gone), 500):
             conn.execute(update(_discrepancies).where(_discrepancies.c.id.in_(gone[chunk_start:chunk_start + 500])).values(active=False))
+        _save_parts(conn, [f for f in found.values() if getattr(f, "parts", ())])
     return len(fresh)
+
+
+def _save_parts(conn, findings: list[Finding]) -> None:
+    """Every part of each arithmetic total, written afresh: a discrepancy stored before parts were
+    kept gets them when a check finds it again."""
+    for chunk_start in range(0, len(findings), 500):
+        chunk = {f.fingerprint: f for f in findings[chunk_start:chunk_start + 500]}
+        ids = dict(conn.execute(select(_discrepancies.c.fingerprint, _discrepancies.c.id)
+                                .where(_discrepancies.c.fingerprint.in_(list(chunk)))).all())
+        if not ids:
+            continue
+        conn.execute(delete(_parts).where(_parts.c.discrepancy_id.in_(list(ids.values()))))
+        conn.execute(insert(_parts), [
+            {"discrepancy_id": ids[fp], "position": position, "claim_id": part.id}
+            for fp, finding in chunk.items() if fp in ids for position, part in enumerate(finding.parts)
+        ])

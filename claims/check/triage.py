@@ -8,7 +8,7 @@ from sqlalchemy import and_, func, or_, select
 
 from claims.errors import InputError
 from claims.store.database import Store
-from claims.store.models import Article, ClaimRecord, Discrepancy, Review, Story, utcnow
+from claims.store.models import Article, ClaimRecord, Discrepancy, DiscrepancyPart, Review, Story, utcnow
 from claims.store.queries import claims_by_id
 from claims.store.story_reasons import story_reasons
 
@@ -17,6 +17,7 @@ _reviews = Review.__table__
 _claims = ClaimRecord.__table__
 _articles = Article.__table__
 _stories = Story.__table__
+_parts = DiscrepancyPart.__table__
 
 SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "confirmed", "dismissed")
@@ -149,7 +150,9 @@ def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: li
         query = query.where(or_(_discrepancies.c.claim_a_id.in_(involved), _discrepancies.c.claim_b_id.in_(involved)))
     with store.reading() as conn:
         rows = conn.execute(query).all()
-        claims = claims_by_id(conn, sorted({r.claim_a_id for r in rows} | {r.claim_b_id for r in rows}))
+        parts = _part_ids(conn, [r.id for r in rows])
+        wanted = {r.claim_a_id for r in rows} | {r.claim_b_id for r in rows} | {i for ids in parts.values() for i in ids}
+        claims = claims_by_id(conn, sorted(wanted))
         reasons = story_reasons(conn, sorted({r.story_id for r in rows if r.story_id is not None}))
     return [
         {
@@ -159,9 +162,22 @@ def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: li
             "active": bool(r.active),
             "story": {"id": r.story_id, "name": r.story_name, "why": reasons.get(r.story_id, [])} if r.story_id is not None else None,
             "claims": [claims[r.claim_a_id], claims[r.claim_b_id]],
+            # An arithmetic total's stated parts in the sentence's order (claims[0] is the total); else empty.
+            "parts": [claims[i] for i in parts.get(r.id, [])],
         }
         for r in rows
     ]
+
+
+def _part_ids(conn, discrepancy_ids: list[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for start in range(0, len(discrepancy_ids), 500):
+        query = (select(_parts.c.discrepancy_id, _parts.c.claim_id)
+                 .where(_parts.c.discrepancy_id.in_(discrepancy_ids[start:start + 500]))
+                 .order_by(_parts.c.discrepancy_id, _parts.c.position))
+        for discrepancy_id, claim_id in conn.execute(query):
+            found.setdefault(discrepancy_id, []).append(claim_id)
+    return found
 
 
 def failing(items: list[dict], fail_on: str) -> list[dict]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from claims.errors import InputError
 
+from .claimreview import claimreview_jsonld
 from .delimited import claims_csv, discrepancies_csv, stories_csv
 from .html import discrepancies_html
 from .jsonout import json_document, json_lines, json_report
@@ -49,11 +50,14 @@ def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None =
 
 
 def render_report(items: list[dict], fmt: str, generated_at: str | None = None) -> str:
-    """A report file for an editor: csv (with a byte-order mark, for spreadsheets) | json | md | html."""
-    if fmt not in ("csv", "json", "md", "html"):
-        raise InputError(f"unknown report format {fmt!r} (use one of csv, json, md, html)")
+    """A report file for an editor: csv (with a byte-order mark, for spreadsheets) | json | md | html,
+    or claimreview: the confirmed discrepancies as schema.org ClaimReview JSON-LD."""
+    if fmt not in ("csv", "json", "md", "html", "claimreview"):
+        raise InputError(f"unknown report format {fmt!r} (use one of csv, json, md, html, claimreview)")
     if fmt == "csv":
         return BYTE_ORDER_MARK + discrepancies_csv(items)
+    if fmt == "claimreview":
+        return claimreview_jsonld(items, generated_at)
     return render_discrepancies(items, fmt, generated_at=generated_at)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .fields import plain_number, roles_text, safe_text
+from .fields import plain_number, roles_text, safe_text, text
 
 CLAIM_CSV_COLUMNS = ("id", "article_id", "article_title", "article_path", "article_url", "published",
                      "text", "value", "low", "high", "qualifier", "kind", "unit", "subject", "concept",
@@ -15,8 +15,9 @@ _SIDE_COLUMNS = ("id", "text", "value", "low", "high", "qualifier", "unit", "sub
                  "time", "sentence", "article", "path", "url", "published")
 _DISCREPANCY_COLUMNS = ("id", "fingerprint", "kind", "severity", "status", "explanation", "note",
                         "reviewer", "reviewed_at", "active", "story_id", "story")
+# An arithmetic total is side a; every part it states follows, as written and by claim id, in order.
 DISCREPANCY_CSV_COLUMNS = (*_DISCREPANCY_COLUMNS,
-                           *(f"a_{c}" for c in _SIDE_COLUMNS), *(f"b_{c}" for c in _SIDE_COLUMNS))
+                           *(f"a_{c}" for c in _SIDE_COLUMNS), *(f"b_{c}" for c in _SIDE_COLUMNS), "parts", "part_ids")
 STORY_CSV_COLUMNS = ("story_id", "story_name", "manual", "article_id", "title", "published", "path", "url")
 
 # Written as numbers, never escaped: "-5" in a value column is a figure, not a formula.
@@ -71,6 +72,9 @@ def discrepancies_csv(items: list[dict]) -> str:
         record.update(story_id=story.get("id"), story=story.get("name"))
         for prefix, claim in zip("ab", item.get("claims") or []):
             record.update(_side(prefix, claim))
+        parts = item.get("parts") or []
+        record.update(parts=" + ".join(text(part.get("text")) for part in parts),
+                      part_ids=" ".join(text(part.get("id")) for part in parts))
         records.append(record)
     return _write(DISCREPANCY_CSV_COLUMNS, records)
 

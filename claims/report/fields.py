@@ -127,6 +127,55 @@ def highlight_span(sentence: str, claim: dict) -> tuple[int, int] | None:
     return (found, found + len(figure)) if found >= 0 else None
 
 
+def _offset_in_sentence(sentence: str, claim: dict) -> int | None:
+    figure, start, sentence_start = text(claim.get("text")), claim.get("start"), claim.get("sentence_start")
+    if isinstance(start, int) and isinstance(sentence_start, int) and sentence[start - sentence_start:].startswith(figure):
+        return start - sentence_start
+    return None
+
+
+def highlight_spans(sentence: str, claims: list[dict]) -> list[tuple[int, int] | None]:
+    """Where each claim's figure stands in one sentence, in the order given; None where it cannot
+    be found apart from the others. Figures are placed in the order they stand in the article, each
+    looked for after the one before, so "5 người chết, 5 người bị thương" marks both fives."""
+    spans: list[tuple[int, int] | None] = [None] * len(claims)
+    order = sorted(range(len(claims)), key=lambda i: claims[i].get("start") if isinstance(claims[i].get("start"), int) else 0)
+    taken: list[tuple[int, int]] = []
+    cursor = 0
+    for index in order:
+        figure = text(claims[index].get("text"))
+        if not figure or not sentence:
+            continue
+        at = _offset_in_sentence(sentence, claims[index])
+        candidates = [at] if at is not None else [sentence.find(figure, cursor), sentence.find(figure)]
+        for found in candidates:
+            span = (found, found + len(figure))
+            if found >= 0 and all(span[1] <= s or span[0] >= e for s, e in taken):
+                spans[index] = span
+                taken.append(span)
+                cursor = span[1]
+                break
+    return spans
+
+
+def marked_text(sentence: str, marks: list[tuple[int, int, str, str]], escape) -> str:
+    """The sentence escaped for a format, each (start, end, before, after) span wrapped in its markup;
+    spans must not overlap. Each slice is escaped on its own, so markup never lands inside an escape."""
+    pieces, at = [], 0
+    for start, end, before, after in sorted(marks):
+        pieces.append(f"{escape(sentence[at:start])}{before}{escape(sentence[start:end])}{after}")
+        at = end
+    return "".join(pieces) + escape(sentence[at:])
+
+
+def by_sentence(claims: list[dict]) -> list[list[dict]]:
+    """Claims grouped by the sentence they stand in (the same text of the same article), first seen first."""
+    groups: dict[tuple, list[dict]] = {}
+    for claim in claims:
+        groups.setdefault(((claim.get("article") or {}).get("id"), text(claim.get("sentence"))), []).append(claim)
+    return list(groups.values())
+
+
 def counts(items: list[dict], key: str, order: tuple[str, ...]) -> list[tuple[str, int]]:
     """How many items have each value of `key`, known values first in their usual order."""
     tally: dict[str, int] = {}

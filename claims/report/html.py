@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from .fields import KIND_ORDER, SEVERITY_ORDER, article_label, counts, highlight_span, highlighted_sentence, provenance, safe_text, text
-from .wording import KIND_TITLES, as_written, by_story, explanation_and_evidence, plain_figure, plain_roles, story_name
+from .fields import (KIND_ORDER, SEVERITY_ORDER, article_label, by_sentence, counts, highlight_span, highlight_spans,
+                     highlighted_sentence, marked_text, provenance, safe_text, text)
+from .wording import (KIND_TITLES, as_written, explanation_and_evidence, plain_figure, plain_roles, report_groups,
+                      shared_by_story, story_name, sum_in_words, total_and_parts)
 
 # No external resources and no scripts: the page opens offline and from a mail attachment.
 # The policy also stops anything that did slip through escaping from loading or running.
@@ -29,6 +31,8 @@ h2{font-size:1.25rem;margin:.2rem 0 .6rem}
 .figure{font-size:1.1rem;font-weight:600}.reading{color:#666;font-size:.9rem}
 blockquote{margin:.5rem 0;padding-left:.7rem;border-left:3px solid #ddd}
 mark{background:#ffe066;padding:0 .1rem;border-radius:2px}mark.other{background:#ffe9a8;outline:1px dashed #c9a400}
+mark.total{background:#ffd0c2;outline:2px solid #c62828}mark.part{background:#ffe066}
+.sum{font-size:1.05rem}.sum strong{font-weight:600}
 .source{font-size:.85rem;color:#444;word-break:break-word}code{font-size:.85rem}
 .triage{font-size:.8rem;color:#555}.triage code{user-select:all;background:#f3f3f3;padding:0 .3rem}
 .evidence{font-size:.9rem;color:#444}.plain{text-transform:none;letter-spacing:0;color:#1d1d1f}
@@ -67,6 +71,12 @@ def _sentence(claim: dict, other: dict | None = None) -> str:
     return "".join(pieces) + escape(sentence[at:])
 
 
+def _lang_attribute(claim: dict) -> str:
+    # The quote is in the article's language: screen readers and hyphenation follow it.
+    lang = text(claim.get("lang"))
+    return f' lang="{escape(lang)}"' if lang.isascii() and lang.replace("-", "").isalpha() else ""
+
+
 def _source(claim: dict) -> str:
     article = claim.get("article") or {}
     title = f"<strong>{escape(article_label(article))}</strong>"
@@ -88,9 +98,7 @@ def _claim(side: str, claim: dict, other: dict | None = None) -> str:
     sentence = claim.get("sentence")
     details = [text(claim.get("subject"))] + [as_written(claim.get(k), sentence) for k in ("location", "time")]
     details += [plain_roles(claim.get("roles")), provenance(claim)]
-    lang = text(claim.get("lang"))
-    # The quote is in the article's language: screen readers and hyphenation follow it.
-    lang_attribute = f' lang="{escape(lang)}"' if lang.isascii() and lang.replace("-", "").isalpha() else ""
+    lang_attribute = _lang_attribute(claim)
     return (
         f'<div class="claim"><h3>Figure {side}: <span class="plain">{escape(plain_figure(claim))}</span></h3>'
         f'<div{lang_attribute}><span class="figure">{escape(claim.get("text"))}</span> '
@@ -98,6 +106,25 @@ def _claim(side: str, claim: dict, other: dict | None = None) -> str:
         f"<blockquote{lang_attribute}>{_sentence(claim, other)}</blockquote>"
         f'<div class="source">{_source(claim)}</div></div>'
     )
+
+
+def _total_and_parts(total: dict, parts: list[dict]) -> str:
+    """The sum in words, then each sentence with the total and every part marked: a total broken
+    into three parts is checked by reading all four figures, not two."""
+    figures = [total, *parts]
+    quotes = []
+    for group in by_sentence(figures):
+        sentence = text(group[0].get("sentence"))
+        spans = highlight_spans(sentence, group)
+        marks = [(*span, '<mark class="total">' if claim is total else '<mark class="part">', "</mark>")
+                 for claim, span in zip(group, spans) if span is not None]
+        quotes.append(f"<blockquote{_lang_attribute(group[0])}>{marked_text(sentence, marks, escape)}</blockquote>"
+                      f'<div class="source">{_source(group[0])}</div>')
+    shown_parts = ", ".join(plain_figure(part) or text(part.get("text")) for part in parts)
+    return (f'<p class="sum"><strong>The sum:</strong> {escape(sum_in_words(total, parts))}.</p>'
+            f'<div class="claim"><h3>Total: <span class="plain">{escape(plain_figure(total))}</span> · '
+            f'{len(parts)} part{"" if len(parts) == 1 else "s"}: <span class="plain">{escape(shown_parts)}</span></h3>'
+            + "".join(quotes) + "</div>")
 
 
 def _triage(fingerprint: str) -> str:
@@ -129,7 +156,11 @@ def _section(item: dict) -> str:
     if item.get("active") is False:
         parts.append("<p><em>No longer found by the last check.</em></p>")
     pair = list(item.get("claims") or [])
-    parts.append('<div class="claims">' + "".join(_claim(side, claim, other) for side, claim, other in zip("AB", pair, reversed(pair))) + "</div>")
+    arithmetic = total_and_parts(item)
+    if arithmetic:
+        parts.append(_total_and_parts(*arithmetic))
+    else:
+        parts.append('<div class="claims">' + "".join(_claim(side, claim, other) for side, claim, other in zip("AB", pair, reversed(pair))) + "</div>")
     if item.get("fingerprint"):
         parts.append(_triage(text(item["fingerprint"])))
     return "\n".join(parts) + "\n</section>"
@@ -153,17 +184,6 @@ def _summary(items: list[dict]) -> str:
             f'<p class="meta">Review status: {statuses}</p>')
 
 
-def _groups(items: list[dict]) -> list[tuple[str, str, list[dict]]]:
-    """(anchor, heading, items): errors story by story, then the updates in a section of their own."""
-    errors = [item for item in items if item.get("kind") != "update"]
-    updates = [item for item in items if item.get("kind") == "update"]
-    groups = [(f"s{number}", name, members) for number, (name, members) in enumerate(by_story(errors), 1)]
-    if updates:
-        ordered = [member for _, members in by_story(updates) for member in members]
-        groups.append(("updates", "Updates: figures that changed over time", ordered))
-    return groups
-
-
 def _contents(groups) -> str:
     entries = "".join(
         f'<li><a href="#{anchor}">{escape(heading)}</a> <span class="meta">'
@@ -174,8 +194,7 @@ def _contents(groups) -> str:
 
 
 def _shared(members: list[dict]) -> str:
-    # Why the story's articles are together: what they share, as grouping found it.
-    why = ((members[0].get("story") or {}).get("why") or []) if members else []
+    why = shared_by_story(members)
     return f'<p class="meta">Its articles share: {escape(", ".join(why))}</p>' if why else ""
 
 
@@ -190,7 +209,7 @@ def discrepancies_html(items: list[dict], generated_at: str | None = None) -> st
     count = f"{len(items)} discrepanc{'y' if len(items) == 1 else 'ies'}"
     meta = count + (f" · generated at {escape(generated_at)}" if generated_at else "")
     if items:
-        groups = _groups(items)
+        groups = report_groups(items)
         body = _summary(items) + "\n" + _contents(groups) + "\n" + "\n".join(_group(*group) for group in groups)
     else:
         body = "<p>No discrepancies.</p>"

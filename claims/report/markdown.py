@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .fields import KIND_ORDER, provenance, SEVERITY_ORDER, article_label, counts, highlighted_sentence, safe_text, text
-from .wording import plain_figure
+from .fields import (KIND_ORDER, SEVERITY_ORDER, article_label, by_sentence, counts, highlight_spans, highlighted_sentence,
+                     marked_text, provenance, safe_text, text)
+from .wording import (KIND_TITLES, explanation_and_evidence, plain_figure, report_groups, shared_by_story, story_name,
+                      sum_in_words, total_and_parts)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These would otherwise start
 # emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text;
@@ -42,27 +44,70 @@ def _source(claim: dict) -> str:
     return " · ".join(parts)
 
 
+def _reading(claim: dict) -> str:
+    reading = plain_figure(claim)
+    return reading + (f" ({provenance(claim)})" if provenance(claim) else "")
+
+
+def _figures_table(rows: list[tuple[str, dict]]) -> list[str]:
+    # Short cells only: the sentences follow as quotes, where they can be as long as they are.
+    lines = ["| | Figure | Reads as | Article |", "|---|---|---|---|"]
+    return lines + [f"| {label} | {escape(claim.get('text'))} | {escape(_reading(claim))} | {_source(claim)} |"
+                    for label, claim in rows]
+
+
+def _quote(label: str, sentence: str) -> list[str]:
+    # The label leads the line, so nothing in the sentence can open a heading or a list in the quote.
+    return [f"> **{label}:** {sentence}", ""]
+
+
+def _arithmetic(total: dict, parts: list[dict]) -> list[str]:
+    lines = [f"**The sum:** {escape(sum_in_words(total, parts))}.", ""]
+    lines += _figures_table([("Total", total)] + [(f"Part {n}", part) for n, part in enumerate(parts, 1)]) + [""]
+    for number, group in enumerate(by_sentence([total, *parts]), 1):
+        sentence = text(group[0].get("sentence"))
+        marks = [(*span, "**", "**") for span in highlight_spans(sentence, group) if span is not None]
+        lines += _quote("Sentence" if number == 1 else f"Sentence {number}", marked_text(sentence, marks, escape))
+    return lines
+
+
 def _section(item: dict) -> list[str]:
-    title = f"{escape(item.get('kind'))}, {escape(item.get('severity'))}, {escape(item.get('status'))}"
-    lines = [f"## #{escape(item.get('id'))}: {title}", "", f"**Why:** {escape(item.get('explanation'))}", ""]
+    kind = text(item.get("kind"))
+    badges = ", ".join(escape(item.get(key)) for key in ("severity", "status") if item.get(key))
+    lines = [f"### #{escape(item.get('id'))}: {escape(KIND_TITLES.get(kind, kind))} ({badges})", ""]
+    explanation, evidence = explanation_and_evidence(item.get("explanation"))
+    lines += [f"**Why:** {escape(explanation)}", ""]
+    if evidence:
+        lines += [f"**Why one fact:** {escape(evidence)}", ""]
     if item.get("note") or item.get("reviewer"):
         who = ", ".join(escape(item.get(k)) for k in ("reviewer", "reviewed_at") if item.get(k))
         lines += [f"**Note:** {escape(item.get('note'))}" + (f" ({who})" if who else ""), ""]
-    story = item.get("story") or {}
-    if story.get("why"):
-        lines += [f"**Story:** {escape(story.get('name'))}, whose articles share {escape(', '.join(story['why']))}", ""]
     if item.get("active") is False:
         lines += ["*No longer found by the last check.*", ""]
-    lines += ["| | Figure | Value | Sentence | Article |", "|---|---|---|---|---|"]
-    for side, claim in zip("AB", item.get("claims") or []):
-        reading = plain_figure(claim)
-        if provenance(claim):
-            reading += f" ({provenance(claim)})"
-        lines.append(f"| {side} | {escape(claim.get('text'))} | {escape(reading)} | {_highlighted(claim)} | {_source(claim)} |")
+    arithmetic = total_and_parts(item)
+    if arithmetic:
+        lines += _arithmetic(*arithmetic)
+    else:
+        sides = list(zip("AB", item.get("claims") or []))
+        lines += _figures_table(sides) + [""]
+        for side, claim in sides:
+            lines += _quote(side, _highlighted(claim))
     fingerprint = text(item.get("fingerprint"))
     if fingerprint:
-        lines += ["", f"Fingerprint: {escape(fingerprint[:12])}"]
-    return lines + [""]
+        lines += [f"Fingerprint: {escape(fingerprint[:12])}", ""]
+    return lines
+
+
+def _group(anchor: str, heading: str, members: list[dict]) -> list[str]:
+    lines = [f"## {escape(heading)}", ""]
+    if anchor == "updates":
+        stories = sorted({story_name(member) for member in members})
+        lines += [f"Stories: {escape(', '.join(stories))}", ""]
+    elif shared_by_story(members):
+        lines += [f"Its articles share: {escape(', '.join(shared_by_story(members)))}", ""]
+    for member in members:
+        lines += _section(member)
+    return lines
 
 
 def discrepancies_markdown(items: list[dict], generated_at: str | None = None) -> str:
@@ -77,6 +122,7 @@ def discrepancies_markdown(items: list[dict], generated_at: str | None = None) -
         f"- By kind: {_tally(items, 'kind', KIND_ORDER)}",
         f"- By status: {_tally(items, 'status', ('open', 'confirmed', 'dismissed'))}", "",
     ]
-    for item in items:
-        lines += _section(item)
+    # Story by story, the most severe first; updates are news, not mistakes, and close the report.
+    for group in report_groups(items):
+        lines += _group(*group)
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from pathlib import Path
 from claims.errors import InputError
 
 from .delimited import DISCREPANCY_CSV_COLUMNS
+from .claimreview import GENERATOR_MARK as CLAIMREVIEW_MARK
 from .html import GENERATOR_MARK as HTML_MARK
 from .jsonout import GENERATOR_MARK as JSON_MARK
 from .markdown import GENERATOR_MARK as MARKDOWN_MARK
@@ -18,12 +19,13 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Every mark stands in the first lines of its format; the CSV header is its own mark.
 _HEAD_BYTES = 4096
 _CSV_HEADER = ",".join(DISCREPANCY_CSV_COLUMNS).encode()
-_MARKS = tuple(mark.encode() for mark in (HTML_MARK, JSON_MARK, MARKDOWN_MARK))
+_MARKS = tuple(mark.encode() for mark in (HTML_MARK, JSON_MARK, MARKDOWN_MARK, CLAIMREVIEW_MARK))
 
 
 STDOUT = "-"
 # The format a report file's name asks for; any other extension leaves the choice to --format (html).
-FORMAT_OF_EXTENSION = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+FORMAT_OF_EXTENSION = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                       ".jsonld": "claimreview"}
 DEFAULT_FORMAT = "html"
 
 

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+
 from tabulate import tabulate
 
-from .fields import CLAIM_TABLE_COLUMNS, article_label, claim_columns, format_interval, provenance, terminal_safe, text
-from .wording import QUALIFIER_WORDS
+from .fields import CLAIM_TABLE_COLUMNS, article_label, by_sentence, claim_columns, format_interval, provenance, terminal_safe, text
+from .wording import QUALIFIER_WORDS, sum_in_words, total_and_parts
 
 # Wrap widths per claims column: long subjects and frames wrap, figures stay on one line.
 # Every column has one, so no cell can stretch the table past the terminal.
 _CLAIM_WIDTHS = {"article": 24, "text": 22, "kind": 16, "value": 24, "qualifier": 10, "unit": 12,
                  "subject": 24, "concept": 14, "actor": 12, "location": 14, "time": 14, "roles": 24}
-# The discrepancy block is two columns; its value column fits a 110-column terminal.
+# The discrepancy block is two columns; its value column fits a 110-column terminal, or the
+# terminal's own width when there is one.
 _BLOCK_WIDTH = 96
+_LABEL_WIDTH = 12
+# What simple_grid draws around two columns ("│ a │ b │"), what "simple" puts between two, and
+# what tabulate adds to a header wider than its cells.
+_GRID_BORDERS = 7
+_SIMPLE_GAP = 2
+_HEADER_PADDING = 2
+# No column is squeezed below this: a narrower one wraps every word.
+_NARROWEST = 6
 # A word wider than its column (a URL, a path, a run of digits) is broken over at most this many
 # lines; the rest is cut with an ellipsis, so one huge token costs a few lines, not thousands.
 _MAX_WORD_LINES = 3
@@ -59,21 +72,75 @@ def wrap_cell(cell: str, width: int | None) -> str:
     return "\n".join(lines)
 
 
-def _tabulate(rows: list[list[str]], headers: list[str], widths: list[int | None], fmt: str) -> str:
+def terminal_width() -> int | None:
+    """The width tables must fit: COLUMNS when set, else the terminal's when stdout is one.
+    None when piped, so output sent to a file or a program keeps the same widths everywhere."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        attached = sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stdout
+        attached = False
+    return shutil.get_terminal_size().columns if attached else None
+
+
+def fit_widths(natural: list[int], room: int) -> list[int]:
+    """Column widths that fit `room` characters: every column as wide as its widest line when they
+    all fit, else the widest ones cut down to one common cap; never below _NARROWEST."""
+    if sum(natural) <= room:
+        return list(natural)
+    low, high = _NARROWEST, max(natural)
+    # The largest cap under which the columns still fit.
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(min(width, cap) for width in natural) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    return [max(min(width, low), min(width, _NARROWEST)) for width in natural]
+
+
+def _widest_line(cells: list[str], width: int) -> int:
+    return max((len(line) for cell in cells for line in wrap_cell(terminal_safe(cell), width).split("\n")), default=1)
+
+
+def _natural(rows: list[list[str]], headers: list[str], defaults: list[int]) -> list[int]:
+    # How wide each column is as the default widths wrap it, its padded header included.
+    return [max(_widest_line([row[column] for row in rows], default),
+                _widest_line([headers[column]], default) + _HEADER_PADDING)
+            for column, default in enumerate(defaults)]
+
+
+def _widths_for(rows: list[list[str]], headers: list[str], defaults: list[int],
+                width: int | None) -> tuple[list[int], list[int]]:
+    """Cell and header wrap widths: the defaults when there is no terminal to fit, else widths
+    that fit it, headers narrower by tabulate's padding."""
+    if width is None:
+        return defaults, defaults
+    fitted = fit_widths(_natural(rows, headers, defaults), width - _SIMPLE_GAP * (len(defaults) - 1))
+    return fitted, [max(1, w - _HEADER_PADDING) for w in fitted]
+
+
+def _tabulate(rows: list[list[str]], headers: list[str], widths: list[int | None], fmt: str,
+              header_widths: list[int | None] | None = None) -> str:
     # disable_numparse always: tabulate would print the Vietnamese "1.200" (1,200) as 1.2 (FINDINGS.md).
     return tabulate(
         [[wrap_cell(terminal_safe(cell), width) for cell, width in zip(row, widths)] for row in rows],
-        headers=[wrap_cell(terminal_safe(h), width) for h, width in zip(headers, widths)],
+        headers=[wrap_cell(terminal_safe(h), width) for h, width in zip(headers, header_widths or widths)],
         tablefmt=fmt, disable_numparse=True,
     )
 
 
-def claims_table(rows: list[dict]) -> str:
+def claims_table(rows: list[dict], width: int | None = None) -> str:
+    """The claims as columns; `width` is the terminal's (terminal_width() by default)."""
     if not rows:
         return "no claims"
     cells = [[claim_columns(row)[name] for name in CLAIM_TABLE_COLUMNS] for row in rows]
-    widths = [_CLAIM_WIDTHS.get(name) for name in CLAIM_TABLE_COLUMNS]
-    return _tabulate(cells, list(CLAIM_TABLE_COLUMNS), widths, "simple")
+    defaults = [_CLAIM_WIDTHS[name] for name in CLAIM_TABLE_COLUMNS]
+    widths, header_widths = _widths_for(cells, list(CLAIM_TABLE_COLUMNS), defaults,
+                                        width if width is not None else terminal_width())
+    return _tabulate(cells, list(CLAIM_TABLE_COLUMNS), widths, "simple", header_widths)
 
 
 def _figure(claim: dict) -> str:
@@ -95,28 +162,43 @@ def _where(claim: dict) -> str:
     return f"{label}{published}" + (f"\n{place}" if place and place != label else "")
 
 
-def _discrepancy_block(item: dict) -> str:
+def _total_and_parts_rows(total: dict, parts: list[dict]) -> list[list[str]]:
+    rows = [["sum", sum_in_words(total, parts)], ["total", _figure(total)]]
+    rows += [[f"part {number}", _figure(part)] for number, part in enumerate(parts, 1)]
+    for group in by_sentence([total, *parts]):
+        rows += [["sentence", text(group[0].get("sentence"))], ["article", _where(group[0])]]
+    return rows
+
+
+def _discrepancy_block(item: dict, value_width: int) -> str:
     rows = [["why", text(item.get("explanation"))]]
     if item.get("note") or item.get("reviewer"):
         who = ", ".join(text(item.get(k)) for k in ("reviewer", "reviewed_at") if item.get(k))
         rows.append(["note", text(item.get("note")) + (f"  ({who})" if who else "")])
-    for side, claim in zip("AB", item.get("claims") or []):
-        rows += [
-            [f"{side} figure", _figure(claim)],
-            [f"{side} sentence", text(claim.get("sentence"))],
-            [f"{side} article", _where(claim)],
-        ]
+    arithmetic = total_and_parts(item)
+    if arithmetic:
+        rows += _total_and_parts_rows(*arithmetic)
+    else:
+        for side, claim in zip("AB", item.get("claims") or []):
+            rows += [
+                [f"{side} figure", _figure(claim)],
+                [f"{side} sentence", text(claim.get("sentence"))],
+                [f"{side} article", _where(claim)],
+            ]
     title = f"{text(item.get('kind'))} · {text(item.get('severity'))} · {text(item.get('status'))}"
     if item.get("active") is False:
         title += " · no longer found"
-    return _tabulate(rows, [f"#{text(item.get('id'))}", title], [12, _BLOCK_WIDTH], "simple_grid")
+    return _tabulate(rows, [f"#{text(item.get('id'))}", title], [_LABEL_WIDTH, value_width], "simple_grid")
 
 
-def discrepancies_table(items: list[dict]) -> str:
+def discrepancies_table(items: list[dict], width: int | None = None) -> str:
+    """One block per discrepancy; `width` is the terminal's (terminal_width() by default)."""
     if not items:
         return "no discrepancies"
+    width = width if width is not None else terminal_width()
+    value_width = _BLOCK_WIDTH if width is None else max(_NARROWEST * 3, width - _LABEL_WIDTH - _GRID_BORDERS)
     # One block per discrepancy: both full sentences side by side would need a 200-column terminal.
-    return "\n\n".join(_discrepancy_block(item) for item in items)
+    return "\n\n".join(_discrepancy_block(item, value_width) for item in items)
 
 
 def _story_heading(story: dict) -> str:
@@ -125,7 +207,8 @@ def _story_heading(story: dict) -> str:
     return text(story.get("name")) + (f"\nshared: {text(', '.join(why))}" if why else "")
 
 
-def stories_table(stories: list[dict]) -> str:
+def stories_table(stories: list[dict], width: int | None = None) -> str:
+    """Stories and their articles; `width` is the terminal's (terminal_width() by default)."""
     if not stories:
         return "no stories"
     rows = []
@@ -140,4 +223,6 @@ def stories_table(stories: list[dict]) -> str:
                 text(article.get("path") or article.get("url")),
             ])
     headers = ["story", "name", "grouped", "article", "title", "published", "path"]
-    return _tabulate(rows, headers, [6, 30, 7, 7, 40, 10, 40], "simple")
+    widths, header_widths = _widths_for(rows, headers, [6, 30, 7, 7, 40, 10, 40],
+                                        width if width is not None else terminal_width())
+    return _tabulate(rows, headers, widths, "simple", header_widths)

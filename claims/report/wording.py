@@ -98,3 +98,47 @@ def by_story(items: list[dict]) -> list[tuple[str, list[dict]]]:
         members.sort(key=lambda item: (_severity_rank(item), item.get("id") or 0))
     return sorted(groups.items(), key=lambda group: (_severity_rank(group[1][0]), -len(group[1]), group[0]))
 
+
+
+UPDATES_HEADING = "Updates: figures that changed over time"
+
+
+def report_groups(items: list[dict]) -> list[tuple[str, str, list[dict]]]:
+    """(anchor, heading, items): errors story by story, then the updates in a section of their own,
+    since a figure that changed over time is news, not a mistake."""
+    errors = [item for item in items if item.get("kind") != "update"]
+    updates = [item for item in items if item.get("kind") == "update"]
+    groups = [(f"s{number}", name, members) for number, (name, members) in enumerate(by_story(errors), 1)]
+    if updates:
+        ordered = [member for _, members in by_story(updates) for member in members]
+        groups.append(("updates", UPDATES_HEADING, ordered))
+    return groups
+
+
+def shared_by_story(members: list[dict]) -> list[str]:
+    """Why a story's articles are together: the names and words grouping found they share."""
+    return [text(word) for word in ((members[0].get("story") or {}).get("why") or [])] if members else []
+
+
+def total_and_parts(item: dict) -> tuple[dict, list[dict]] | None:
+    """An arithmetic discrepancy's total and every stated part; None for any other kind.
+    A discrepancy stored before its parts were kept has only its last part."""
+    pair = list(item.get("claims") or [])
+    if item.get("kind") != "arithmetic" or not pair:
+        return None
+    return pair[0], list(item.get("parts") or pair[1:])
+
+
+def _stated(claim: dict) -> float:
+    # A bound ("more than 300") adds its floor, as the check does.
+    value = finite(claim.get("value"))
+    return value if value is not None else finite(claim.get("low")) or 0
+
+
+def sum_in_words(total: dict, parts: list[dict]) -> str:
+    """The sum a reader can check: "3 + 4 + 5 = 12, but the total says 10"."""
+    qualifiers = {text(part.get("qualifier")) or "exact" for part in parts}
+    bounded = any(finite(part.get("value")) is None for part in parts)
+    equals = "=" if qualifiers == {"exact"} and not bounded else "= at least" if bounded else "= about"
+    terms = " + ".join(plain_figure(part) or text(part.get("text")) for part in parts)
+    return f"{terms} {equals} {amount(sum(_stated(part) for part in parts))}, but the total says {plain_figure(total)}"

@@ -138,6 +138,17 @@ class Discrepancy(SQLModel, table=True):
     last_seen: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
 
 
+class DiscrepancyPart(SQLModel, table=True):
+    """One stated part of an arithmetic discrepancy's total, in the sentence's order: the
+    discrepancy itself links the total and one part only."""
+
+    __tablename__ = "discrepancy_parts"
+
+    discrepancy_id: int = Field(foreign_key="discrepancies.id", primary_key=True)
+    position: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    claim_id: int = Field(foreign_key="claims.id")
+
+
 class Review(SQLModel, table=True):
     """A person's decision on a discrepancy, keyed by fingerprint so it survives re-runs."""
 
