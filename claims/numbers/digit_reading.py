@@ -78,6 +78,16 @@ class DigitReading:
         if "/" in written:
             return self._slash(before, word, s, e, written)
         parts = written.split(".")
+        if lex.group == "." and len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) != 3 \
+                and word is not None and (word in lex.day_words or word in lex.date_words):
+            # Where a dot groups thousands, "5.11" groups nothing: after "ngày", "chiều", "tháng" it is
+            # a day and month ("ngày 8.11") or a month and year ("tháng 1.2013"), as newsrooms write them.
+            first, second = int(parts[0]), int(parts[1])
+            if len(parts[1]) == 4 and word == lex.month_word and 1 <= first <= 12 and valid_year_like(second):
+                start = self._include(before, "word")
+                return self._label("date", start, e, s, normalized=f"{second:04d}-{first:02d}"), e
+            if len(parts[1]) <= 2 and day_month(first, second) is not None:
+                return self._date(before, s, e, first, second)
         if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) in (2, 4) and len(parts[1]) <= 2:
             day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
             if 1 <= day <= 31 and 1 <= month <= 12:  # "1.1.2016"
