@@ -121,3 +121,37 @@ def test_figures_about_differently_named_things_are_different_facts(store):
     found = _findings(store, "Quỹ ngoại mua vào\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
                       "Quỹ ngoại gom hàng\nTrong tuần, quỹ Norges Bank đăng ký mua 1,2 triệu cổ phiếu.\n")
     assert _values(found) == [("value", 800_000, 1_200_000)]
+
+
+def test_one_shared_two_syllable_noun_does_not_make_one_fact(store):
+    # Two stocks' volumes in one market report: only "đơn vị" (the unit counted) ties them.
+    assert _findings(store, "Chứng khoán phiên chiều\nMã HAG khớp được 1,65 triệu đơn vị.\n",
+                     "Thị trường giằng co\nRiêng mã SII thỏa thuận gần 1,18 triệu đơn vị.\n") == []
+    # The same noun and the same words around it do.
+    found = _findings(store, "Chứng khoán phiên chiều\nTổng khối lượng giao dịch đạt 3,14 triệu đơn vị.\n",
+                      "Thị trường giằng co\nTổng khối lượng giao dịch đạt 4,5 triệu đơn vị.\n")
+    assert _values(found) == [("value", 3_140_000, 4_500_000)]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Cuộc thi viết\n\"Tôi sẽ không khắt khe,\" ông Cowell, 54 tuổi, nói về vai trò giám khảo của mình.\n",
+     "Giám khảo mới\n\"Tôi sẽ không khắt khe,\" ông Cowell, 45 tuổi, nói về vai trò giám khảo của mình.\n"),
+    ("Writers' contest\n\"I'm not going to be the Mr Nasty of books,\" said Cowell, 54, of his role as a judge.\n",
+     "New judge\n\"I'm not going to be the Mr Nasty of books,\" said Cowell, 45, of his role as a judge.\n"),
+])
+def test_an_age_in_apposition_is_tied_by_the_rest_of_its_sentence(store, first, second):
+    # The figure's own clause holds nothing but the figure: its sentence's words and names tie it.
+    assert _values(_findings(store, first, second)) == [("value", 45, 54)]
+
+
+def test_sentences_whose_other_figures_all_differ_report_two_things(store):
+    # Two sessions' market breadth: every figure differs, none is one fact misreported.
+    assert _findings(store, "Chứng khoán hôm nay\nToàn sàn có 74 mã tăng, 62 mã giảm và 244 mã đứng giá.\n",
+                     "Thị trường chứng khoán\nToàn sàn có 48 mã tăng, 93 mã giảm và 241 mã đứng giá.\n") == []
+
+
+def test_a_figure_whose_neighbours_agree_is_flagged_with_them(store):
+    found = _findings(store, "Chứng khoán hôm nay\nToàn sàn có 82 mã tăng, 132 mã giảm và 65 mã đứng giá.\n",
+                      "Thị trường chứng khoán\nToàn sàn có 82 mã tăng, 132 mã giảm và 90 mã đứng giá.\n")
+    assert _values(found) == [("value", 65, 90)]
+    assert "beside 82, 132 in both" in found[0].explanation

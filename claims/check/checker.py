@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import and_, false, select
+from sqlalchemy import and_, case, false, func, select
 
 from claims.store.database import Store
 from claims.store.models import Article, ClaimRecord
 
 from claims.numbers.mention import FIGURE_KINDS
 
-from .alignment import facts
+from .alignment import SentenceNeighbours, facts
 from .arithmetic import arithmetic_findings
 from .enumerations import comparable_for_value
 from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compatible
@@ -36,6 +36,12 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     new: int = 0
     claims_read: int = 0
+    # Every claim stored in the stories checked, and why those not compared were left out:
+    # not_amount (dates, years, identifiers, phone numbers: by kind in not_amount_kinds), boilerplate,
+    # no_number, and no_topic (read, but with neither a topic nor frame words to meet another figure by).
+    claims_stored: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)
+    not_amount_kinds: dict[str, int] = field(default_factory=dict)
 
 
 def _figure_query(story_ids: Iterable[int] | None):
@@ -134,31 +140,74 @@ def story_findings(figures: list[Figure]) -> list[Finding]:
     for group in topics.values():
         if len(group) > 1:
             findings.extend(findings_for_topic(group))
+    neighbours = SentenceNeighbours(figures)
     for fact in facts(figures):
-        findings.extend(fact_findings(fact))
+        findings.extend(fact_findings(fact, neighbours))
     return findings
 
 
-def find_discrepancies(store: Store, story_ids: Iterable[int] | None = None) -> tuple[list[Finding], int]:
-    """Every finding among stored claims (optionally only in some stories), deduplicated."""
+# Called with (figures checked, figures to check) after each story: a progress bar's numbers.
+Progress = Callable[[int, int], None]
+
+
+def find_discrepancies(store: Store, story_ids: Iterable[int] | None = None,
+                       accounts: dict[str, int] | None = None,
+                       progress: Progress | None = None) -> tuple[list[Finding], int]:
+    """Every finding among stored claims (optionally only in some stories), deduplicated;
+    `accounts`, when given, receives how many figures read had nothing to be compared by (no_topic)."""
     unique: dict[str, Finding] = {}
-    read = 0
+    read = unmatched = 0
     with store.reading() as conn:
+        # One count, only for a caller that shows progress.
+        counted = select(func.count()).select_from(_figure_query(story_ids).order_by(None).subquery())
+        total = conn.execute(counted).scalar_one() if progress else 0
         rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_figure_query(story_ids))
         figures = (f for f in map(figure_from_row, rows) if f is not None)
         for _, story in groupby(figures, key=attrgetter("story_id")):
             story = list(story)
             read += len(story)
+            unmatched += sum(1 for f in story if f.topic is None and not f.words)
             for finding in story_findings(story):
                 unique.setdefault(finding.fingerprint, finding)
+            if progress:
+                progress(read, total)
         for finding in arithmetic_findings(conn, story_ids):
             unique.setdefault(finding.fingerprint, finding)
+    if accounts is not None:
+        accounts["no_topic"] = unmatched
     return list(unique.values()), read
 
 
-def run_check(store: Store, story_ids: Iterable[int] | None = None) -> CheckResult:
-    """Compute discrepancies and record them, keeping every earlier review."""
+def run_check(store: Store, story_ids: Iterable[int] | None = None, progress: Progress | None = None) -> CheckResult:
+    """Compute discrepancies and record them, keeping every earlier review; `progress`, when given,
+    hears how far the check has gone."""
     story_ids = None if story_ids is None else sorted(set(story_ids))
-    findings, read = find_discrepancies(store, story_ids)
+    left_out: dict[str, int] = {}
+    findings, read = find_discrepancies(store, story_ids, left_out, progress)
     new = save_findings(store, findings, story_ids)
-    return CheckResult(findings=findings, new=new, claims_read=read)
+    result = CheckResult(findings=findings, new=new, claims_read=read)
+    _account_for_stored(store, story_ids, result, left_out["no_topic"])
+    return result
+
+
+def _account_for_stored(store: Store, story_ids: list[int] | None, result: CheckResult, no_topic: int) -> None:
+    """Why claims_read is less than what is stored: one grouped count, no query per claim."""
+    numberless = and_(_claims.c.value.is_(None), _claims.c.low.is_(None), _claims.c.high.is_(None))
+    query = (
+        select(_claims.c.kind, _claims.c.is_boilerplate, func.count(), func.sum(case((numberless, 1), else_=0)))
+        .group_by(_claims.c.kind, _claims.c.is_boilerplate)
+    )
+    if story_ids is not None:
+        query = query.where(_claims.c.story_id.in_(story_ids))
+    reasons = {"not_amount": 0, "boilerplate": 0, "no_number": 0, "no_topic": no_topic}
+    with store.reading() as conn:
+        for kind, boilerplate, count, without_number in conn.execute(query):
+            result.claims_stored += count
+            if kind not in FIGURE_KINDS:
+                reasons["not_amount"] += count
+                result.not_amount_kinds[kind] = result.not_amount_kinds.get(kind, 0) + count
+            elif boilerplate:
+                reasons["boilerplate"] += count
+            else:
+                reasons["no_number"] += without_number or 0
+    result.left_out = reasons

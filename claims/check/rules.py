@@ -6,7 +6,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from .alignment import shared_evidence
+from .alignment import SentenceNeighbours, shared_evidence
 from .enumerations import may_disagree
 from .figures import Figure, gap_ratio, overlap, role_conflict, scale_slip
 
@@ -180,12 +180,14 @@ def _open_side(f: Figure) -> str | None:
     return None
 
 
-def fact_findings(fact: list[Figure]) -> list[Finding]:
+def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = None) -> list[Finding]:
     """The disagreements among the figures of one fact stated by several articles, one pair per
     disagreement (as `sweep` does), each explained with what made its two figures one fact.
 
     A bound and a value agree when the value lies inside ("hơn 150" and 170); two bounds the
-    same way disagree when their stated numbers do ("hơn 4.000" and "hơn 1.600" cảnh sát)."""
+    same way disagree when their stated numbers do ("hơn 4.000" and "hơn 1.600" cảnh sát).
+    Two sentences whose other figures of the kind all differ report two things, not one
+    (`SentenceNeighbours`): their disagreement is no finding; neighbours that agree are named."""
     findings = sweep(fact, context=False)
     for side in ("above", "below"):
         bounds = sorted((f for f in fact if _open_side(f) == side), key=lambda f: (_stated(f, side), f.id))
@@ -194,9 +196,18 @@ def fact_findings(fact: list[Figure]) -> list[Finding]:
             gap = (high - low) / max(abs(low), abs(high), 1e-9)
             if gap > BOUND_TOLERANCE and may_disagree(left, right):
                 findings.append(_bounds_finding(left, right, side, gap))
+    kept = []
     for finding in findings:
-        finding.explanation += f" [same fact: {shared_evidence(finding.first, finding.second)}]"
-    return findings
+        evidence = shared_evidence(finding.first, finding.second)
+        if neighbours is not None and finding.kind == "value":
+            apart, agreeing = neighbours.compare(finding.first, finding.second)
+            if apart:
+                continue
+            if agreeing:
+                evidence += "; beside " + ", ".join(_show(f) for f in agreeing[:3]) + " in both"
+        finding.explanation += f" [same fact: {evidence}]"
+        kept.append(finding)
+    return kept
 
 
 def _stated(f: Figure, side: str) -> float:

@@ -254,9 +254,13 @@ class _Article:
             earlier = [i for i in counted if i < index]
             own_start = max(clause_start, figures[earlier[-1]][1].end) if earlier else clause_start
             folded = sentence.folded
+            own_end = min(sentence.clause_end(phrase_end), next_figure)
+            previous_end = figures[earlier[-1]][1].end if earlier else sentence.start
+            beyond = (folded[previous_end:own_start] if previous_end < own_start else "",
+                      folded[own_end:next_figure], previous_end == sentence.start)
             claim.frame = read_frame(frame_words(self.pack), folded[clause_start:mention.start], folded[own_start:mention.start],
-                                     folded[mention.end:min(sentence.clause_end(phrase_end), next_figure)], mention.unit,
-                                     self.timeout, opens=clause_start == sentence.start)
+                                     folded[mention.end:own_end], mention.unit,
+                                     self.timeout, opens=clause_start == sentence.start, beyond=beyond)
         _share_targets(sentence, figures, subjects)
         _share_places(sentence, figures, subjects)
 

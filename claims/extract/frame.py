@@ -23,6 +23,10 @@ WORDS_BEFORE = 8
 WORDS_AFTER = 6
 # A clause longer than this is read only this far either side of the figure.
 REACH = 120
+# A figure whose own clause holds evidence words of fewer syllables (or words) than this takes them
+# from the rest of its sentence: an age in apposition ("Cowell, 54,") or a figure in brackets has a
+# clause of its own. The checker asks as many of two figures of one fact (claims/check/alignment.py).
+MIN_OWN_EVIDENCE_TOKENS = 3
 
 # Punctuation becomes a token of its own, one character long: never content, so a unit of
 # syllables never spans it ("Hà Nội, Hải Phòng").
@@ -79,12 +83,16 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after: str, unit: str | None,
-               timeout: float, opens: bool = False) -> dict:
+               timeout: float, opens: bool = False, beyond: tuple[str, str, bool] = ("", "", False)) -> dict:
     """The frame of one figure from its clause: `clause_before` is all of it before the figure (a
     plan covers every figure it governs: "dự kiến bán 3.200 chiếc và 4.000 chiếc"), `own_before`
     (its tail) and `own_after` the part no other figure stands in (qualifier included: "tăng
     khoảng 5%" still changes). Only what differs from a measured level of an actual result is
-    written, so most frames are just their words."""
+    written, so most frames are just their words.
+
+    `beyond` is the rest of the sentence on either side, up to the next figures, and whether it
+    opens the sentence: a figure whose clause says too little to tie it ("Cowell, 54, said ...",
+    "ở tuổi 44, cựu hoa hậu ...") takes its words and names from there."""
     before = clause_before[-REACH:].casefold()
     after = own_after[:REACH].casefold()
     own_from = max(0, len(before) - len(own_before))  # where the figure's own part of `before` starts
@@ -123,8 +131,15 @@ def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after
         frame["period"] = sorted(periods)
     if background:
         frame["background"] = True
-    frame["words"] = evidence_words(words, before[own_from:], after)
+    evidence = evidence_words(words, before[own_from:], after)
     names = named_things(own_before[-REACH:], own_after[:REACH], opens_sentence=len(own_before) == len(clause_before) and opens)
+    wider_before, wider_after, wider_opens = beyond
+    if len({token for word in evidence for token in word.split()}) < MIN_OWN_EVIDENCE_TOKENS and (wider_before or wider_after):
+        wider = evidence_words(words, wider_before[-REACH:].casefold(), wider_after[:REACH].casefold())
+        evidence = sorted(set(evidence) | set(wider))
+        if not names:
+            names = named_things(wider_before[-REACH:], wider_after[:REACH], opens_sentence=wider_opens)
+    frame["words"] = evidence
     if names:
         frame["names"] = names
     return frame
