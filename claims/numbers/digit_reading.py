@@ -142,7 +142,9 @@ class DigitReading:
         if integer and len(written) == 4 and valid_year_like(value) and not self._counts_something(e):
             return self._label("year", s, e, s, value, normalized=written), e
         if before is None:
-            name_start = self._name_before(s, e) if integer and len(written) <= _NAME_NUMBER_DIGITS else None
+            # Where a dot groups thousands, "4.4" groups nothing: after a name it is a version ("Android 4.4").
+            version = not integer and lex.group == "." and len(written.rpartition(".")[2]) != 3
+            name_start = self._name_before(s, e) if (integer and len(written) <= _NAME_NUMBER_DIGITS) or version else None
             if name_start is not None:  # "Mazda 3", "thủy điện Đak Mi 4", "chùa Kỳ Quang 2"
                 return self._label("identifier", name_start, e, s), e
             return NumberMention(self.original[s:e], s, e, value, value, value, "exact", "count", None, None, s), e
