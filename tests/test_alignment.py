@@ -155,3 +155,15 @@ def test_a_figure_whose_neighbours_agree_is_flagged_with_them(store):
                       "Thị trường chứng khoán\nToàn sàn có 82 mã tăng, 132 mã giảm và 90 mã đứng giá.\n")
     assert _values(found) == [("value", 65, 90)]
     assert "beside 82, 132 in both" in found[0].explanation
+
+
+def test_neighbours_of_another_kind_tell_two_sessions_apart(store):
+    assert _findings(store, "Chứng khoán hôm nay\nTổng khối lượng giao dịch đạt 3,14 triệu đơn vị, trị giá 74,99 tỷ đồng.\n",
+                     "Thị trường chứng khoán\nTổng khối lượng giao dịch đạt 14,5 triệu đơn vị, trị giá 117,53 tỷ đồng.\n") == []
+
+
+def test_cells_of_a_table_pasted_as_text_are_not_aligned(store):
+    # A results table flattened into one line: which cell is which is lost, so nothing is compared.
+    row = "Chỉ tiêu 9T/2013 9T/2012 Doanh thu thuần {} 416,32 -8% 131,4 153,24 -14% Lãi gộp 138,35 147,31 -6%.\n"
+    assert _findings(store, "Kết quả kinh doanh quý 3\n" + row.format("382,17"),
+                     "Công ty công bố kết quả\n" + row.format("482,17")) == []

@@ -225,11 +225,12 @@ def _distance(a: Figure, b: Figure) -> float:
 
 
 class SentenceNeighbours:
-    """The other figures of each figure's sentence, of its kind and unit: what tells one report of
-    a list of figures from another. "Toàn sàn có 74 mã tăng, 62 mã giảm" and "có 48 mã tăng, 93 mã
-    giảm" differ in every figure: two sessions or two exchanges, not one fact misreported. "82 mã
-    tăng, 132 mã giảm và 65 mã đứng giá" against "82 mã tăng, 132 mã giảm và 90 mã đứng giá" agree
-    but for one: that one is worth a look."""
+    """The other figures of each figure's sentence: what tells one report of a set of figures from
+    another. "Toàn sàn có 74 mã tăng, 62 mã giảm" and "có 48 mã tăng, 93 mã giảm" differ in every
+    figure, as do "khối lượng 3,14 triệu đơn vị, trị giá 74,99 tỷ đồng" and "14,5 triệu đơn vị, trị
+    giá 117,5 tỷ đồng": two sessions or two exchanges, not one fact misreported. "82 mã tăng, 132 mã
+    giảm và 65 mã đứng giá" against "82 mã tăng, 132 mã giảm và 90 mã đứng giá" agree but for one:
+    that one is worth a look. Neighbours of kinds and units the other sentence lacks say nothing."""
 
     def __init__(self, figures: list[Figure]):
         self._by_sentence: dict[tuple, list[Figure]] = {}
@@ -241,14 +242,15 @@ class SentenceNeighbours:
         if figure.sentence_start is None:
             return []
         return [other for other in self._by_sentence.get((figure.article_id, figure.sentence_start), ())
-                if other.id != figure.id and other.family == figure.family]
+                if other.id != figure.id]
 
     def compare(self, a: Figure, b: Figure) -> tuple[bool, list[Figure]]:
-        """(whether both sentences give other such figures and none of them agree, those that agree)."""
+        """(whether the two sentences give other figures of a kind and unit in common and none of
+        them agree, those of a's that agree)."""
         left, right = self.of(a), self.of(b)
-        if not left or not right:
+        if not {f.family for f in left} & {f.family for f in right}:
             return False, []
-        agreeing = [x for x in left if any(_same_number(x, y) for y in right)]
+        agreeing = [x for x in left if any(x.family == y.family and _same_number(x, y) for y in right)]
         return not agreeing, agreeing
 
 

@@ -28,6 +28,11 @@ from .times import Calendar, figure_time, looks_ahead
 _NAMED_BEFORE = frozenset({"money", "percent", "percentage_point", "quantity", "fraction"})
 # Concepts that say little on their own: a verb or a noun before the figure may say more.
 _GENERIC = (None, "people")
+# A sentence with at least this many numbers, one in every TABLE_TOKENS_PER_NUMBER tokens or more,
+# is a table pasted as text ("Doanh thu thuần 382.17 416.32 -8% 131.4 ..."): its figures have no
+# words of their own, and what stands beside them belongs to other cells.
+TABLE_MIN_NUMBERS = 6
+TABLE_TOKENS_PER_NUMBER = 3
 # Lines without mentions shorter than this are split with the lines around them: one pattern call fewer.
 _LINE_GAP = 200
 # A longer text is read a block of lines at a time, cut at line breaks (which end every sentence and
@@ -237,6 +242,9 @@ class _Article:
         """Where, when and in what frame each figure holds."""
         # A duration is no new thing counted: "8 triệu tấn gạo trong 11 tháng đầu năm 2024".
         counted = [i for i, (_, mention, _) in enumerate(figures) if mention.kind != "duration"]
+        numbers = len(sentence.mentions)
+        tabular = numbers >= TABLE_MIN_NUMBERS and \
+            numbers * TABLE_TOKENS_PER_NUMBER >= sentence.folded.count(" ", sentence.start, sentence.end) + 1
         for index, ((claim, mention, _), subject) in enumerate(zip(figures, subjects)):
             later = [i for i in counted if i > index]
             next_figure = figures[later[0]][1].start if later else sentence.end
@@ -261,6 +269,8 @@ class _Article:
             claim.frame = read_frame(frame_words(self.pack), folded[clause_start:mention.start], folded[own_start:mention.start],
                                      folded[mention.end:own_end], mention.unit,
                                      self.timeout, opens=clause_start == sentence.start, beyond=beyond)
+            if tabular:
+                claim.frame["words"] = []  # nothing ties a table's cell to another article's figure
         _share_targets(sentence, figures, subjects)
         _share_places(sentence, figures, subjects)
 
