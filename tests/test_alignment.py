@@ -167,3 +167,15 @@ def test_cells_of_a_table_pasted_as_text_are_not_aligned(store):
     row = "Chỉ tiêu 9T/2013 9T/2012 Doanh thu thuần {} 416,32 -8% 131,4 153,24 -14% Lãi gộp 138,35 147,31 -6%.\n"
     assert _findings(store, "Kết quả kinh doanh quý 3\n" + row.format("382,17"),
                      "Công ty công bố kết quả\n" + row.format("482,17")) == []
+
+
+@pytest.mark.parametrize("sentence, figure, aspect", [
+    ("Công ty dự định bán 3.200 chiếc xe điện.", "3.200", "plan"),
+    ("Thu ngân sách năm nay ước đạt 752.370 tỷ đồng.", "752.370 tỷ đồng", "estimate"),
+    # "định" and "ước" are also syllables of other words: identified cases, a treaty's signatories.
+    ("Đến sáng 29/4, đã xác định được 32 trường hợp F1.", "32", None),
+    ("Hiệp ước có 35 nước ký kết.", "35", None),
+])
+def test_plan_and_estimate_words_are_whole_words(sentence, figure, aspect):
+    claim = next(c for c in extract_claims(sentence, lang="vi") if c.text == figure)
+    assert claim.frame.get("aspect") == aspect

@@ -28,7 +28,7 @@ from .times import Calendar, figure_time, looks_ahead
 _NAMED_BEFORE = frozenset({"money", "percent", "percentage_point", "quantity", "fraction"})
 # Concepts that say little on their own: a verb or a noun before the figure may say more.
 _GENERIC = (None, "people")
-# A sentence with at least this many numbers, one in every TABLE_TOKENS_PER_NUMBER tokens or more,
+# A sentence with at least this many figures, one in every TABLE_TOKENS_PER_NUMBER tokens or more,
 # is a table pasted as text ("Doanh thu thuần 382.17 416.32 -8% 131.4 ..."): its figures have no
 # words of their own, and what stands beside them belongs to other cells.
 TABLE_MIN_NUMBERS = 6
@@ -242,7 +242,7 @@ class _Article:
         """Where, when and in what frame each figure holds."""
         # A duration is no new thing counted: "8 triệu tấn gạo trong 11 tháng đầu năm 2024".
         counted = [i for i, (_, mention, _) in enumerate(figures) if mention.kind != "duration"]
-        numbers = len(sentence.mentions)
+        numbers = sum(1 for mention in sentence.mentions if mention.kind in FIGURE_KINDS)
         tabular = numbers >= TABLE_MIN_NUMBERS and \
             numbers * TABLE_TOKENS_PER_NUMBER >= sentence.folded.count(" ", sentence.start, sentence.end) + 1
         for index, ((claim, mention, _), subject) in enumerate(zip(figures, subjects)):
