@@ -179,3 +179,9 @@ def test_cells_of_a_table_pasted_as_text_are_not_aligned(store):
 def test_plan_and_estimate_words_are_whole_words(sentence, figure, aspect):
     claim = next(c for c in extract_claims(sentence, lang="vi") if c.text == figure)
     assert claim.frame.get("aspect") == aspect
+
+
+def test_one_person_named_two_ways_is_one_name(store):
+    found = _findings(store, "Inauguration day\nChief Justice John G. Roberts Jr. administered the 35-word oath at noon before a large crowd.\n",
+                      "A new president\nJustice John Roberts administered the 38-word oath at noon before a large crowd.\n")
+    assert _values(found) == [("value", 35, 38)]

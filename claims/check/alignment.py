@@ -88,7 +88,7 @@ class _Known:
             return False
         if (self.day_bound or other.day_bound) and len(self.dates | other.dates) > 1:
             return False  # "giá vàng" on the 22nd and on the 23rd: two days' prices, not one fact updated
-        if self.names and other.names and not self.names & other.names:
+        if self.names and other.names and not _name_words(self.names) & _name_words(other.names):
             return False  # "VCS thỏa thuận 4,1 triệu đơn vị" and "PVV khớp 25.700 đơn vị": two stocks
         return all(times_compatible(a, b) for a in self.times for b in other.times)
 
@@ -101,6 +101,15 @@ class _Known:
         self.dates |= other.dates
         self.day_bound = self.day_bound or other.day_bound
         self.names |= other.names
+
+
+# A name's words shorter than this say nothing of who it is ("g" of "John G. Roberts", "mr").
+MIN_NAME_WORD = 3
+
+
+def _name_words(names: set) -> set:
+    """The words of names, so that "chief justice john g" and "justice john roberts" meet."""
+    return {word for name in names for word in name.split() if len(word) >= MIN_NAME_WORD}
 
 
 def frames_agree(a: Figure, b: Figure) -> bool:
