@@ -42,6 +42,10 @@ HOSTILE = {
     "vague amounts": "hàng trăm nghìn " * 6_000,
     "qualifiers without a number": "khoảng hơn gần " * 7_000 + "5",
     "range words": "từ 2 đến " * 10_000,
+    # Signs, currency signs and prices per unit: each number looks back for a sign and ahead for "/kg".
+    "minus signs and currency signs": "-$-−5 (-3%) hơn -" * 6_000,
+    "sign words": "âm " * 25_000 + "5",
+    "prices per unit": "5 USD/đồng/kg/" * 7_000,
     "one line of 1 MB of news": ("Có khoảng 2.500 lính Mỹ ở Iraq, hơn 150 cuộc tấn công trong 9 tháng, từ 27/9. " * 13_000)[:1_000_000],
     "one line of 1 MB of letters": "a" * 1_000_000,
 }
@@ -50,6 +54,8 @@ HOSTILE_EN = {
     "English number words": "one hundred and twenty-three " * 4_000,
     "English qualifiers": "more than about nearly " * 5_000 + "5",
     "English dates": "on 3rd of June, " * 7_000,
+    "English sign words": "more than minus negative " * 4_000 + "5",
+    "English prices per unit": "$5 per $5/oz per " * 6_000,
 }
 
 
@@ -91,7 +97,7 @@ def test_the_stdlib_re_is_not_used():
         assert "import re\n" not in source and "from re import" not in source, path.name
 
 
-@pytest.mark.parametrize("unit, lang", [("1-", "en"), ("1-", "vi"), ("năm ", "vi"), ("1 ", "vi")])
+@pytest.mark.parametrize("unit, lang", [("1-", "en"), ("1-", "vi"), ("năm ", "vi"), ("1 ", "vi"), (" -1", "vi"), ("âm 1 ", "vi")])
 def test_reading_time_grows_linearly_with_hostile_input(unit, lang):
     """Twice the input takes about twice the time: a backtracking pattern would take four times or more."""
     def seconds(repeats: int) -> float:

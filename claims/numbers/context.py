@@ -63,6 +63,9 @@ class ContextReading:
                     alone = self._one_word_before(word, key, j)
                     if alone is not None:
                         return alone or None
+        elif last == "-":
+            if i != start or not self._dash_is_sign(i - 1):
+                return None  # "- 5" is a dash, "1-2" or "1 -2" a range
         elif last != " " and (last not in self.lex.before_signs or (last == "." and i == start)):
             return None  # only more spaces, a currency sign, or the dot of "No." or "Aug." and a space can stand there
         found = self.lex.before.search(folded, max(0, start - _BEFORE_WINDOW), start, timeout=self.timeout)
@@ -79,15 +82,29 @@ class ContextReading:
         if word in lex.currency_prefixes:
             return None
         group = lex.before_single_cased.get(word) or lex.before_single_words.get(key)
+        if group == "sign" and j > 1 and folded[j - 1] == " " and folded[j - 2].isdigit():
+            return False  # "10 minus 3": an operation between two numbers
         if j > 1 and folded[j - 1] == " " and folded[j - 2].isalpha():
             k = folded.rfind(" ", j - 1 - _LONGEST_WORD if j > _LONGEST_WORD else 0, j - 1) + 1
             previous = folded[k:j - 1]
             previous = (previous if previous.isalpha() else _trailing_letters(previous)).casefold()
+            if group == "sign" and previous in lex.sign_not_after:
+                return False  # "siêu âm 3 lần": three scans
             # The word before may run on into this one ("ít nhất"), or close a group that
             # stands to its left: a qualifier before "từ", either before a date word.
             if (previous, key) in lex.before_word_pairs or previous in lex.before_ends_left_of.get(group or key, ()):
                 return None
         return OneWordBefore(group, j, word) if group else False
+
+    def _dash_is_sign(self, at: int) -> bool:
+        """Whether the dash at `at`, straight before digits, is a minus sign: not after a number
+        ("1-2", "1 -2", "5% -3%") and not inside a word ("F-16" is read as a name before this)."""
+        if at == 0:
+            return True
+        previous = self.folded[at - 1]
+        if previous == " ":
+            return at < 2 or not (self.folded[at - 2].isdigit() or self.folded[at - 2] == "%")
+        return not (previous.isalnum() or previous == "-")
 
     def _match(self, pattern: regex.Pattern, at: int) -> regex.Match | None:
         """`pattern` matched at `at`, tried only when the word there can open it."""

@@ -40,6 +40,8 @@ class DigitReading:
             return None
         while i > 0 and (self.folded[i - 1].isalnum() or unicodedata.combining(self.folded[i - 1])):
             i -= 1
+        if i < s and self.folded[i:s] in self.lex.currency_prefixes:
+            return None  # "RM45": a currency code glued to the amount
         return i
 
     def read_digits_at(self, s: int, e: int) -> tuple[NumberMention | None, int]:
@@ -266,7 +268,7 @@ class DigitReading:
         """Letters straight after digits: a scale ("3bn"), a clock ("19h15"), an ordinal ("1st"), a unit ("10km")."""
         lex, suffix = self.lex, glued.group()
         currency = before["cur"] if before and before["cur"] else None
-        if suffix in lex.attached_scales or (currency and suffix in lex.currency_scales):
+        if suffix in lex.attached_scales or (currency and suffix in lex.currency_scales) or self._power_of_ten(suffix):
             return None  # read as a scale by _figure
         if suffix[:1] in lex.clock_attached and value <= 24 and value == int(value):
             rest = suffix[1:]
@@ -290,8 +292,8 @@ class DigitReading:
                 return self._date_span(before, s, long_date.end(), int(value), month,
                                        int(long_date["y"]) if long_date["y"] else None, include_word=False)
             return self._label("ordinal", s, glued.end(), s, value), glued.end()
-        if lex.unit_of(suffix) is not None or suffix[:1] in "%°":
-            return None  # a unit, read by _figure
+        if lex.unit_of(suffix) is not None or suffix[:1] in "%°" or lex.unit_of(suffix.partition("/")[0]) is not None:
+            return None  # a unit, read by _figure ("50.000đ/h": the money, whatever it is paid for)
         end = self._glued_end(e)
         return self._label("identifier", s, end, s), end
 

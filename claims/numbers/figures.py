@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from math import copysign
+
 from .calendar import day_month, valid_year_like
 from .context import spaces
 from .digits import read_digits
@@ -22,6 +24,8 @@ class FigureReading:
         lex, end = self.lex, e
         qualifier = lex.qualifiers.get(spaces(before["qual"]).casefold()) if before and before["qual"] else None
         currency = lex.currency_prefixes.get(before["cur"]) if before and before["cur"] else None
+        if before and before["sign"]:  # "-5%", "âm 3 độ C": the qualifier's interval is read around -value
+            value, year_like = -value, False
         low_value = high_value = None
         kind, unit = ("fraction", None) if fraction else ("count", None)
         if not self._may_follow(e):  # no scale, range, unit, fraction or suffix can follow
@@ -32,12 +36,13 @@ class FigureReading:
         if scale:
             value, end = value * scale[0], scale[1]
             half = self._match(lex.half_after, end) if value == int(value) else None
-            if half is not None:  # "3 triệu rưỡi" = 3.5 million
-                value, end = value + scale[0] / 2, half.end()
+            half = half or (self._match(lex.and_half_after, end) if value == int(value) else None)
+            if half is not None:  # "3 triệu rưỡi" = 3.5 million, "1 million and a half" = 1.5 million
+                value, end = value + copysign(scale[0] / 2, value), half.end()
         elif not fraction:
             and_half = self._match(lex.and_half_after, end)
-            if and_half is not None:  # "two and a half (million) (years)"
-                value, end = value + 0.5, and_half.end()
+            if and_half is not None:  # "two and a half (million) (years)"; "one million and a half" = 1.5 million
+                value, end = value + copysign(self._last_multiplier(words_used) / 2, value), and_half.end()
                 scale = self._scale(end, currency)
                 if scale:
                     value, end = value * scale[0], scale[1]
@@ -57,9 +62,11 @@ class FigureReading:
             if found:
                 kind, unit = found
                 end = unit_match.end()
+                if kind == "money":
+                    unit, end = self._per_unit(unit, end)
                 half = self._match(lex.half_after, end) if ranged is None and not scale and value == int(value) else None
                 if half is not None:  # "một năm rưỡi" = a year and a half
-                    value, end = value + 0.5, half.end()
+                    value, end = value + copysign(0.5, value), half.end()
                 if ranged is None and not fraction:
                     unit_range = self._range_of_units(before, s, end, value, scale, currency, integer, (kind, unit))
                     clock = self._clock_range_start(s, end, value, unit, unit_range)
@@ -70,6 +77,8 @@ class FigureReading:
                         low_value, high_value, end = unit_range[1], unit_range[2], unit_range[3]
         if currency and kind != "money":
             kind, unit = "money", currency
+        if currency and unit == currency:  # "$2,400/oz"
+            unit, end = self._per_unit(unit, end)
         if kind == "count" and not fraction and before and before["word"] and lex.unit_before:
             kind, unit = lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
         if kind == "duration" and unit == "hour":
@@ -90,7 +99,7 @@ class FigureReading:
         if suffix is not None and qualifier is None and ranged is None:
             qualifier = lex.suffix_qualifiers[spaces(suffix["suffix"]).casefold()]
             end = suffix.end()
-        start = self._include(before, "qual", "open", "cur") if ranged else self._include(before, "qual", "cur")
+        start = self._include(before, "qual", "open", "sign", "cur") if ranged else self._include(before, "qual", "sign", "cur")
         start = s if start is None else start
         if ranged is not None:
             low, high = low_value, high_value
@@ -106,9 +115,20 @@ class FigureReading:
         if ranged is None or ranged[0] != "range":
             return None
         repeated = self._match(self.lex.unit_after, ranged[3])
-        if repeated is None or self.lex.unit_of(repeated["unit"]) != unit:
+        found = self.lex.unit_of(repeated["unit"]) if repeated is not None else None
+        if found is None:
             return None
-        return ("range", ranged[1], ranged[2], repeated.end(), None)
+        # "từ 20.000 đồng/lít đến 22.000 đồng/lít": a price per unit on both bounds.
+        repeated_unit, repeated_end = self._per_unit(found[1], repeated.end()) if found[0] == "money" else (found[1], repeated.end())
+        if (found[0], repeated_unit) != unit:
+            return None
+        return ("range", ranged[1], ranged[2], repeated_end, None)
+
+    def _per_unit(self, currency: str, at: int) -> tuple[str, int]:
+        """'2.400 USD/ounce', '$80 per barrel': a price per unit reads "USD/oz"; the unit and where it ends."""
+        per = self._match(self.lex.per_after, at)
+        measure = self.lex.unit_of(per["per"]) if per is not None else None
+        return (f"{currency}/{measure[1]}", per.end()) if measure is not None else (currency, at)
 
     def _clock_range_start(self, s, end, value, unit, unit_range) -> tuple[NumberMention, int] | None:
         """'từ 9 giờ đến 11 giờ sáng': two times of day, the first read with the second's part of the day."""
@@ -129,10 +149,16 @@ class FigureReading:
             kind, unit = self.lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
         if words_used is not None and not self._words_stand(words_used, before, kind, None, e, e):
             return None, e
-        start = self._include(before, "qual", "cur")
+        start = self._include(before, "qual", "sign", "cur")
         qualifier = qualifier or "exact"
         low, high = interval(value, qualifier, self.lex.tolerance)
         return self._mention(s if start is None else start, e, s, value, low, high, qualifier, kind, unit), e
+
+    def _last_multiplier(self, words_used) -> float:
+        """What "and a half" halves: the scale or hundred that closes the number words ("one million
+        and a half", "a dozen and a half"), else one ("two and a half")."""
+        found = self.lex.kind_of_word(words_used[-1]) if words_used else None
+        return found[1] if found and found[0] in ("scale", "hundred") else 1.0
 
     def _scale(self, at: int, currency: str | None) -> tuple[float, int] | None:
         lex = self.lex
@@ -140,6 +166,7 @@ class FigureReading:
         if glued is not None:
             suffix = glued.group()
             factor = lex.attached_scales.get(suffix) or (lex.currency_scales.get(suffix) if currency else None)
+            factor = factor or self._power_of_ten(suffix)
             return (float(factor), glued.end()) if factor else None
         spaced = self._match(lex.scale_after, at)
         if spaced is None:
@@ -147,6 +174,13 @@ class FigureReading:
         written = spaces(spaced["scale"])
         factor = lex.spaced_scales.get(written) or lex.spaced_scales.get(written.casefold())
         return (float(factor), spaced.end()) if factor else None
+
+    def _power_of_ten(self, suffix: str) -> float | None:
+        """'e6' in "1.3e6": scientific notation, as statistics tables write it."""
+        exponent = suffix[1:]
+        if suffix[:1] in self.lex.exponents and exponent.isdigit() and len(exponent) <= 2:
+            return 10.0 ** int(exponent)
+        return None
 
     def _second_number(self, at: int) -> tuple[float, int, bool] | None:
         digit = at < len(self.folded) and self.folded[at].isdigit()
@@ -185,6 +219,8 @@ class FigureReading:
             day_of = self._day_before_date(s, value, integer, join.end())
             return ("date", day_of, day_of.end) if day_of else None
         second_value, second_end, second_integer = second
+        if join["sign"]:  # "từ -5 đến -1"
+            second_value = -second_value
         word = before["word"].casefold() if before and before["word"] else None
         tight_dash = joined_by == "-" and join["sep"] == "-" and integer and second_integer and not scale
         if tight_dash and (word in lex.day_words or word in lex.date_words) and value <= 31 and second_value <= 12:

@@ -12,8 +12,9 @@ def interval(value: float, qualifier: str, tolerance: dict) -> tuple[float | Non
     if qualifier == "approx":
         spread = abs(value) * tolerance["approx"]
         return value - spread, value + spread
-    if qualifier == "nearly":
-        return value - abs(value) * tolerance["nearly"], value
+    if qualifier == "nearly":  # short of the value, towards zero: "nearly -10 degrees" is [-10, -9]
+        spread = abs(value) * tolerance["nearly"]
+        return (value - spread, value) if value >= 0 else (value, value + spread)
     if qualifier in ("more_than", "at_least"):
         return value, None
     if qualifier in ("less_than", "at_most"):

@@ -77,6 +77,8 @@ class NumberLexicon:
     units: dict  # casefolded unit -> (kind, canonical)
     cased_units: dict  # unit as written (short ones) -> (kind, canonical)
     currency_prefixes: dict
+    sign_not_after: frozenset  # words that "âm" closes, where it is no sign: "siêu âm"
+    exponents: frozenset  # letters that write a power of ten after the digits: "1.3e6"
     denominators: dict
     vague_many: frozenset
     vague_few: frozenset
@@ -115,6 +117,7 @@ class NumberLexicon:
     scale_after: regex.Pattern
     range_after: regex.Pattern
     unit_after: regex.Pattern
+    per_after: regex.Pattern  # "/kg", "per barrel" after a currency: a price per unit
     fraction_after: regex.Pattern
     suffix_after: regex.Pattern
     long_date_after: regex.Pattern
@@ -137,7 +140,7 @@ class NumberLexicon:
     # more of the number, a scale or a fraction; for "một" / "one" that or a unit (a qualifier
     # before "một" also does); for "năm" a number word, classifier, unit, scale or fraction.
     weak_follows: dict
-    qualifier_last_words: frozenset
+    qualifier_last_words: frozenset  # and the sign words: "hơn một", "negative one" open a number
     # Starter words that open a number only before one of these words: "hàng trăm", "quý III".
     starter_follow_words: dict
     before_last_words: frozenset
@@ -181,6 +184,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     units = data.get("units", {})
     dates = data.get("dates", {})
     ordinals = data.get("ordinals", {})
+    signs = data.get("signs", {})
+    sign_words = list(signs.get("words", []))
 
     word_kinds = number_word_kinds(words)
     qualifiers = {}
@@ -298,6 +303,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     currency_prefixes = dict(units.get("currency_prefixes", {}))
     before_words = (set(day_words) | set(date_words) | set(clock_before) | set(ordinal_before) | set(score_context)
                     | set(labels) | set(neutral_before) | set(month_names_en) | set(units.get("before", {})))
+    # A minus sign stands straight before the digits (or the currency sign), never after a number: "1 -2".
+    sign = f"(?P<sign>{word_alternation(sign_words)}[ ]+|(?<![0-9%][ ]?)-)"
     # Matched backwards from the number ((?r)), so only one attempt is made per number.
     before = compile_cached(
         "(?r)"
@@ -305,6 +312,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"
         f"(?:(?P<open>{word_alternation(ranges.get('open', []))})[ ]+)?"
         f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
+        f"(?:{sign})?"
         f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z"
     )
     attached = dict(scales.get("attached", {}))
@@ -314,11 +322,20 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     join = word_alternation(ranges.get("join", []))
     range_after = regex.compile(
         f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
+        # A negative second bound: "từ -5 đến -1", "from minus 10 to minus 2" (a sign after a space only: "5--3" is none).
+        f"(?P<sign>(?<=[ ])-|{word_alternation(sign_words)}[ ]+)?"
         f"(?=[0-9]|{numword}{NOT_LETTER_AFTER})"
     )
     # English joins a unit to its number with a hyphen before a noun: "a 10-year plan", "a 6.1-inch screen".
     unit_joiner = "(?:[ ]|-(?=\\p{L}))?" if units.get("hyphenated") else "[ ]?"
     unit_after = regex.compile(f"{unit_joiner}(?P<unit>{alternation(unit_table)}){NOT_LETTER_AFTER}")
+    # A price per unit: "/" straight before any measure or duration ("USD/ounce", "đồng/tháng"), a word between spaces ("per barrel").
+    per_joiners = ["/"] if "/" in units.get("per", []) else []
+    per_words = [w for w in units.get("per", []) if w != "/"]
+    per_joiners += [f"[ ]+{word_alternation(per_words)}[ ]+"] if per_words else []
+    per_units = list(units.get("measures", {})) + list(units.get("durations", {}))
+    per_after = regex.compile(f"(?:{'|'.join(per_joiners)})(?P<per>{alternation(per_units)}){NOT_LETTER_AFTER}"
+                              if per_joiners else r"(?!x)x")
     marker = fractions.get("marker", "")
     fraction_parts = []
     if marker:
@@ -361,6 +378,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         scale_after: openers(scales.get("spaced", {})),
         range_after: openers(ranges.get("join", [])) | {"-"},
         unit_after: openers(unit_table) | ({"-"} if units.get("hyphenated") else set()),
+        per_after: openers(units.get("per", [])),
         fraction_after: openers([marker, *denominators, *en_denominators, *half_words]) | ({"-"} if en_denominators else set()),
         and_half_after: openers(half_suffix),
         half_after: openers(words.get("half", [])),
@@ -396,6 +414,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         units=folded_units,
         cased_units=cased_units,
         currency_prefixes=currency_prefixes,
+        sign_not_after=frozenset(w.casefold() for w in signs.get("not_after", [])),
+        exponents=frozenset(data.get("digits", {}).get("exponent", [])),
         denominators=denominators | en_denominators,
         vague_many=frozenset(w.casefold() for w in vague.get("many", [])),
         vague_few=frozenset(w.casefold() for w in vague.get("few", [])),
@@ -434,6 +454,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         scale_after=scale_after,
         range_after=range_after,
         unit_after=unit_after,
+        per_after=per_after,
         fraction_after=fraction_after,
         suffix_after=suffix_after,
         long_date_after=long_date_after,
@@ -455,7 +476,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         word_anchor=word_anchor,
         weak_follows={w: article_follow_words if w in articles else unit_follow_words if w in needs_unit
                       else weak_follow_words for w in weak},
-        qualifier_last_words=edge_words(qualifiers, first=False),
+        qualifier_last_words=edge_words(list(qualifiers) + sign_words, first=False),
         starter_follow_words={
             **{head.casefold(): edge_words(vague_scales, first=True) for head in vague_heads},
             **({quarter_word.casefold(): frozenset(n.casefold() for n in dates.get("roman_quarters", {}))}
@@ -464,9 +485,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         after_first_words=frozenset().union(*first_words.values()) | edge_words(
             list(month_names_en) + list(dates.get("minutes_word", [])) + list(word_kinds) + list(dates.get("month_joiners", [])) + list(vague.get("unit_joiners", [])), first=True),
         before_signs=frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
-        **single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words),
+        **single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words, sign_words),
         before_last_words=edge_words(list(qualifiers) + linkers + list(ranges.get("open", [])) + list(before_words)
-                                       + list(currency_prefixes), first=False),
+                                       + list(currency_prefixes) + sign_words, first=False),
         word_candidates=word_candidates,
         second_words=second_words(
             list(word_kinds) + list(scales.get("spaced", {})) + list(unit_table) + list(classifiers)

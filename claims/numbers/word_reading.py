@@ -101,7 +101,7 @@ class WordReading:
         """A lone weak word ("một", "năm", "one", "a") is a figure only with something that makes it one."""
         lex = self.lex
         if len(used) == 1 and lex.lone_word_before_noun and kind == "count" and not scale \
-                and not (before and before["qual"]) and (e >= len(self.folded) or self.folded[e] in CLAUSE_ENDS):
+                and not (before and (before["qual"] or before["sign"])) and (e >= len(self.folded) or self.folded[e] in CLAUSE_ENDS):
             return False  # "mùa mận chín.": ripe, not nine
         if len(used) > 1 or used[0].casefold() not in lex.weak:
             return True
@@ -111,7 +111,7 @@ class WordReading:
         if token in lex.articles:
             return False
         if token in lex.needs_unit:
-            return kind != "count" or bool(before and before["qual"]) or (
+            return kind != "count" or bool(before and (before["qual"] or before["sign"])) or (
                 self.folded[e:e + 1] == " " and counts_an_outcome(self.folded, e + 1, lex))
         if kind != "count":
             return True

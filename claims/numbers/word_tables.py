@@ -36,15 +36,15 @@ def number_word_kinds(words: dict) -> dict:
     return lower_keys(kinds)
 
 
-def single_words_before(qualifiers, linkers, openers, before_words) -> dict:
+def single_words_before(qualifiers, linkers, openers, before_words, signs=()) -> dict:
     """Tables that let one word before a number be read as the `before` pattern would read it.
 
-    The pattern tries the word group first, then the range opener, then the qualifier;
+    The pattern tries the sign first, then the word group, the range opener and the qualifier;
     words the pattern matches in their written case only are kept apart.
     """
     single, cased, pairs = {}, {}, set()
-    ends = {"qual": {w.casefold() for w in linkers}, "open": set(), "word": set()}
-    for group, phrases in (("qual", qualifiers), ("open", openers), ("word", before_words)):
+    ends = {"qual": {w.casefold() for w in linkers}, "open": set(), "word": set(), "sign": set()}
+    for group, phrases in (("qual", qualifiers), ("open", openers), ("word", before_words), ("sign", signs)):
         for phrase in phrases:
             words = [w.casefold() for w in phrase.split()]
             if words:
@@ -58,8 +58,9 @@ def single_words_before(qualifiers, linkers, openers, before_words) -> dict:
             else:
                 cased[phrase] = group
     # Which phrase ends can stand left of a word of each group (the pattern's order is
-    # qualifier, linker ("là"), range opener, date or label word); a linker itself follows a qualifier.
+    # qualifier, linker ("là"), range opener, date or label word, sign); a linker itself follows a qualifier.
     left_of = {"qual": frozenset(), "open": frozenset(ends["qual"]), "word": frozenset(ends["qual"] | ends["open"]),
+               "sign": frozenset(ends["qual"] | ends["open"] | ends["word"]),
                **{w.casefold(): frozenset(ends["qual"]) for w in linkers}}
     return {"before_single_words": single, "before_single_cased": cased,
             "before_ends_left_of": left_of, "before_word_pairs": frozenset(pairs)}
