@@ -263,9 +263,11 @@ class _Article:
             own_start = max(clause_start, figures[earlier[-1]][1].end) if earlier else clause_start
             folded = sentence.folded
             own_end = min(sentence.clause_end(phrase_end), next_figure)
-            # The whole sentence beyond the figure's own part, over the other figures: "Six people,
-            # including two congressmen, ..., were injured in the attack".
-            beyond = (folded[sentence.start:own_start], folded[own_end:sentence.end], True)
+            # The rest of the sentence up to the figures on either side: over them, every figure of a
+            # list would take the same words, and a changed item would meet its neighbour's counterpart.
+            previous_end = figures[earlier[-1]][1].end if earlier else sentence.start
+            beyond = (folded[previous_end:own_start] if previous_end < own_start else "",
+                      folded[own_end:next_figure], previous_end == sentence.start)
             claim.frame = read_frame(frame_words(self.pack), folded[clause_start:mention.start], folded[own_start:mention.start],
                                      folded[mention.end:own_end], mention.unit,
                                      self.timeout, opens=clause_start == sentence.start, beyond=beyond)
