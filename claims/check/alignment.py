@@ -88,7 +88,8 @@ class _Known:
             return False
         if (self.day_bound or other.day_bound) and len(self.dates | other.dates) > 1:
             return False  # "giá vàng" on the 22nd and on the 23rd: two days' prices, not one fact updated
-        if self.names and other.names and not _name_words(self.names) & _name_words(other.names):
+        mine, theirs = _name_words(self.names), _name_words(other.names)
+        if mine and theirs and not mine & theirs:
             return False  # "VCS thỏa thuận 4,1 triệu đơn vị" and "PVV khớp 25.700 đơn vị": two stocks
         return all(times_compatible(a, b) for a in self.times for b in other.times)
 
@@ -103,8 +104,9 @@ class _Known:
         self.names |= other.names
 
 
-# A name's words shorter than this say nothing of who it is ("g" of "John G. Roberts", "mr").
-MIN_NAME_WORD = 3
+# A name's words shorter than this say nothing of who it is ("g" of "John G. Roberts"); "F1" and
+# "F2" (close contacts of a case) are two names. Titles ("Mr") are left out when names are read.
+MIN_NAME_WORD = 2
 
 
 def _name_words(names: set) -> set:

@@ -132,28 +132,30 @@ def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after
     if background:
         frame["background"] = True
     evidence = evidence_words(words, before[own_from:], after)
-    names = named_things(own_before[-REACH:], own_after[:REACH], opens_sentence=len(own_before) == len(clause_before) and opens)
+    names = named_things(own_before[-REACH:], own_after[:REACH], opens_sentence=len(own_before) == len(clause_before) and opens,
+                         stopwords=words.stopwords)
     wider_before, wider_after, wider_opens = beyond
     if len({token for word in evidence for token in word.split()}) < MIN_OWN_EVIDENCE_TOKENS and (wider_before or wider_after):
         wider = evidence_words(words, wider_before[-REACH:].casefold(), wider_after[:REACH].casefold())
         evidence = sorted(set(evidence) | set(wider))
         if not names:
-            names = named_things(wider_before[-REACH:], wider_after[:REACH], opens_sentence=wider_opens)
+            names = named_things(wider_before[-REACH:], wider_after[:REACH], opens_sentence=wider_opens, stopwords=words.stopwords)
     frame["words"] = evidence
     if names:
         frame["names"] = names
     return frame
 
 
-def named_things(before: str, after: str, *, opens_sentence: bool) -> list[str]:
+def named_things(before: str, after: str, *, opens_sentence: bool, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """The names written in a figure's own part of its clause, casefolded: runs of capitalised
     words and acronyms ("Norges Bank", "VNM", "FA-50"). A figure about VCS and one about PVV
-    state two facts, however alike their words. The word that opens a sentence is no name."""
+    state two facts, however alike their words. The word that opens a sentence is no name, nor
+    is a stop word written with a capital ("I", "Mr", "Ông")."""
     names, run = [], []
     for part, skip_first in ((before, opens_sentence), (after, False)):
         tokens = part.translate(_SPACED).split()
         for position, token in enumerate(tokens):
-            if token[:1].isupper() and not (skip_first and position == 0):
+            if token[:1].isupper() and not (skip_first and position == 0) and token.casefold() not in stopwords:
                 run.append(token)
                 continue
             if run:

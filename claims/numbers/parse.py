@@ -9,6 +9,8 @@ text, so offsets hold in the caller's string.
 
 from __future__ import annotations
 
+import regex
+
 from claims.lang import LanguagePack, load_pack
 from claims.text.normalize import fold_for_matching, normalize_with_offsets
 
@@ -19,6 +21,8 @@ from .reader import Reader
 
 # Typographic spaces that group digits ("1 234"); folding would make them plain spaces.
 _GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+# A web address: its digits ("%20", "2020%", "-4001234.html") are codes, never figures.
+_URL = regex.compile(r"(?i)(?:https?://|www\.)[^\s<>\"'“”]+")
 
 
 def _timeout(text: str) -> float:
@@ -93,7 +97,14 @@ def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = N
         position = resume if resume > candidate else candidate + 1
     for start in words[next_word:]:
         position = _read_words(reader, start, position, found)
+    if "://" in folded or "www." in folded:
+        found = _outside_addresses(found, folded, timeout)
     return found
+
+
+def _outside_addresses(found: list[NumberMention], folded: str, timeout: float) -> list[NumberMention]:
+    spans = [m.span() for m in _URL.finditer(folded, timeout=timeout)]
+    return [mention for mention in found if not any(s <= mention.start < e for s, e in spans)]
 
 
 def _read_words(reader: Reader, start: int, position: int, found: list) -> int:
