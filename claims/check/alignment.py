@@ -153,19 +153,22 @@ def _gather(members: list[Figure]) -> list[_Fact]:
             if holders and len(holders) <= MAX_FACTS_PER_WORD:
                 shared.update(holders)
         known = _Known.of(figure)
-        best = None
-        for index, count in shared.items():
+        # Best supported first; among equals the closer value, then the older fact. Facts are looked
+        # at by support, and those tied by less than the best that will do are never looked at.
+        candidates = sorted(((count + _naming(figure, facts[index].figures[0]), index) for index, count in shared.items()),
+                            reverse=True)
+        best = level = None
+        for support, index in candidates:
+            if support < MIN_SUPPORT or (level is not None and support < level):
+                break
             fact = facts[index]
-            support = count + _naming(figure, fact.figures[0])
-            if support < MIN_SUPPORT or figure.article_id in fact.articles:
+            if figure.article_id in fact.articles:
                 continue
             first = fact.figures[0]
-            if _far_apart(figure, first) or not known.agrees(fact.known):
+            if _far_apart(figure, first) or _shared_tokens(figure, fact) < MIN_SHARED_TOKENS or not known.agrees(fact.known):
                 continue
-            if _shared_tokens(figure, fact) < MIN_SHARED_TOKENS:
-                continue
-            # Best supported first; among equals the closer value, then the older fact.
-            rank = (-support, _distance(figure, first), index)
+            level = support
+            rank = (_distance(figure, first), index)
             if best is None or rank < best:
                 best = rank
         if best is None:
@@ -174,7 +177,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
                 by_word.setdefault(word, []).append(len(facts))
             facts.append(fact)
             continue
-        index = best[2]
+        index = best[1]
         fact = facts[index]
         fact.figures.append(figure)
         fact.articles.add(figure.article_id)
