@@ -154,22 +154,22 @@ def _gather(members: list[Figure]) -> list[_Fact]:
                 shared.update(holders)
         known = _Known.of(figure)
         # Best supported first; among equals the closer value, then the older fact. Facts are looked
-        # at by support, and those tied by less than the best that will do are never looked at.
-        candidates = sorted(((count + _naming(figure, facts[index].figures[0]), index) for index, count in shared.items()),
-                            reverse=True)
+        # at by shared words, most first, and none that could not reach the best support found.
         best = level = None
-        for support, index in candidates:
-            if support < MIN_SUPPORT or (level is not None and support < level):
+        for index, count in shared.most_common():
+            if count + MAX_NAMING < (MIN_SUPPORT if level is None else level):
                 break
             fact = facts[index]
-            if figure.article_id in fact.articles:
-                continue
             first = fact.figures[0]
+            support = count + _naming(figure, first)
+            if support < (MIN_SUPPORT if level is None else level) or figure.article_id in fact.articles:
+                continue
             if _far_apart(figure, first) or _shared_tokens(figure, fact) < MIN_SHARED_TOKENS or not known.agrees(fact.known):
                 continue
-            level = support
             rank = (_distance(figure, first), index)
-            if best is None or rank < best:
+            if level is None or support > level:
+                level, best = support, rank
+            elif rank < best:
                 best = rank
         if best is None:
             fact = _Fact([figure], Counter(figure.words), known, {figure.article_id})
@@ -197,6 +197,10 @@ def _shared_tokens(figure: Figure, fact: _Fact) -> int:
     if figure.subject and any(figure.subject == other.subject for other in fact.figures):
         tokens.update(figure.subject.split())
     return len(tokens)
+
+
+# The most `_naming` adds: the same concept and the same noun.
+MAX_NAMING = 2
 
 
 def _naming(a: Figure, b: Figure) -> int:
