@@ -136,6 +136,14 @@ ConflictsFormat = Annotated[ConflictFormat, typer.Option("--format", "-f", help=
 Limit = Annotated[Optional[int], typer.Option("--limit", min=0, help="Show at most this many discrepancies, the most severe first (the exit code still counts them all).")]
 Summary = Annotated[bool, typer.Option("--summary", help="Instead of the list, count the discrepancies per story, kind and severity, open and reviewed.")]
 Story = Annotated[Optional[str], typer.Option("--story", callback=_utf8, help="Put the articles in this story instead of grouping them automatically.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, show_default=False,
+                                             help="Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process).")]
+
+
+def _jobs(jobs: int | None) -> int:
+    from claims.extract.pool import default_jobs
+
+    return default_jobs() if jobs is None else jobs
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -268,20 +276,21 @@ def _report_problems(problems) -> None:
 
 @app.command()
 def extract(paths: Paths, fmt: Format = ListFormat.table, lang: Annotated[Lang, typer.Option("--lang", help="Language of the articles.")] = Lang.auto,
-            include: Include = None, max_bytes: MaxBytes = None):
+            include: Include = None, max_bytes: MaxBytes = None, jobs: Jobs = None):
     """Print the claims of the given articles (no database involved)."""
-    from claims.extract.article import ExtractionFailed, extract_article
+    from claims.extract.article import ExtractionFailed
+    from claims.extract.pool import extract_in_order
     from claims.report import render_claims
-    from claims.sources.article import SourceProblem
+    from claims.sources.article import SourceArticle, SourceProblem
 
     rows, problems = [], []
     # JSON Lines is printed as it is read, a thousand claims at a time: no batch is held whole as rows and text.
     streamed = fmt is ListFormat.jsonl
-    for item in _read(paths, include, max_bytes):
+    for item, extracted in extract_in_order(_read(paths, include, max_bytes), wanted=lambda item: isinstance(item, SourceArticle),
+                                            lang=None if lang is Lang.auto else lang.value, jobs=_jobs(jobs)):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue
-        extracted = extract_article(item, None if lang is Lang.auto else lang.value)
         if isinstance(extracted, ExtractionFailed):
             problems.append(extracted)
             continue
@@ -299,7 +308,7 @@ def extract(paths: Paths, fmt: Format = ListFormat.table, lang: Annotated[Lang, 
         raise typer.Exit(1)
 
 
-def _ingest(paths, db, story, include, max_bytes):
+def _ingest(paths, db, story, include, max_bytes, jobs):
     from claims.store.database import open_store
     from claims.store.ingest import ingest_articles
 
@@ -309,7 +318,7 @@ def _ingest(paths, db, story, include, max_bytes):
         # With a known number of files the bar counts files (a JSON Lines file holds many articles); else articles.
         task = progress.add_task("ingest", total=len(files) if files is not None else None)
         on_item = _file_counter(progress, task, files) if files is not None else lambda _item: progress.advance(task)
-        result = ingest_articles(store, _read(paths, include, max_bytes), story=story, on_item=on_item)
+        result = ingest_articles(store, _read(paths, include, max_bytes), story=story, on_item=on_item, jobs=_jobs(jobs))
         if files is not None:
             progress.update(task, completed=len(files))
     _report_problems(result.problems)
@@ -325,9 +334,10 @@ def _run_check(store, story_ids=None):
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = None, story: Story = None, include: Include = None, max_bytes: MaxBytes = None):
+def ingest(paths: Paths, db: Db = None, story: Story = None, include: Include = None, max_bytes: MaxBytes = None,
+           jobs: Jobs = None):
     """Store articles and their claims; text already stored is skipped."""
-    _, result = _ingest(paths, db, story, include, max_bytes)
+    _, result = _ingest(paths, db, story, include, max_bytes, jobs)
     _say_stored(result)
     if result.problems:
         raise typer.Exit(1)
@@ -400,12 +410,12 @@ def check(db: Db = None, fmt: ConflictsFormat = ConflictFormat.table, fail_on: F
 @app.command()
 def audit(paths: Paths, db: Db = None, fmt: ConflictsFormat = ConflictFormat.table, fail_on: FailOn = Severity.low,
           exit_zero: ExitZero = False, story: Story = None, include: Include = None, max_bytes: MaxBytes = None,
-          limit: Limit = None, summary: Summary = False):
+          limit: Limit = None, summary: Summary = False, jobs: Jobs = None):
     """Ingest articles, check them against themselves and everything stored, print what involves them."""
     from claims.check.triage import discrepancies
     from claims.store.queries import story_ids_of
 
-    store, result = _ingest(paths, db, story, include, max_bytes)
+    store, result = _ingest(paths, db, story, include, max_bytes, jobs)
     _say_stored(result)
     articles = result.article_ids
     if articles:

@@ -11,8 +11,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from claims.extract.article import ExtractionFailed, extract_article
+from claims.extract.article import ExtractionFailed
 from claims.extract.claim import Claim
+from claims.extract.pool import extract_in_order
 from claims.numbers.mention import FIGURE_KINDS
 from claims.sources.article import SourceArticle, SourceProblem
 from claims.text.normalize import fold_for_matching
@@ -120,14 +121,27 @@ def ingest_articles(
     *,
     story: str | None = None,
     on_item: Callable[[SourceArticle | SourceProblem], None] | None = None,
+    jobs: int = 1,
 ) -> IngestResult:
     """Store every article in `items`; refused inputs are collected, the rest goes on.
 
     Re-ingesting a text already stored adds nothing. Each article is one transaction,
     so an interrupted run leaves whole articles only and a rerun completes the rest.
+    With `jobs` above 1, claims are extracted in that many worker processes; this
+    process still writes every article, in input order, so the stories and the result
+    are the same as with one.
     """
     result = IngestResult()
-    for item in items:
+
+    def worth_extracting(item: SourceArticle | SourceProblem) -> bool:
+        if isinstance(item, SourceProblem) or not item.text.strip():
+            return False
+        with store.reading() as conn:
+            return _existing_article(conn, item.content_hash) is None
+
+    # Extraction runs before the write transaction so the write lock is held briefly. An article
+    # it fails on is named and not stored, so a rerun tries it again.
+    for item, extracted in extract_in_order(items, wanted=worth_extracting, jobs=jobs):
         if on_item:
             on_item(item)
         if isinstance(item, SourceProblem):
@@ -136,14 +150,10 @@ def ingest_articles(
         if not item.text.strip():
             result.problems.append(SourceProblem(item.origin, "no text to read"))
             continue
-        with store.reading() as conn:
-            existing = _existing_article(conn, item.content_hash)
-        if existing is not None:
-            result.already_stored.append(existing)
+        if extracted is None:  # stored already when it was read
+            with store.reading() as conn:
+                result.already_stored.append(_existing_article(conn, item.content_hash))
             continue
-        # Extraction runs before the write transaction so the write lock is held briefly. An article
-        # it fails on is named and not stored, so a rerun tries it again.
-        extracted = extract_article(item)
         if isinstance(extracted, ExtractionFailed):
             result.problems.append(SourceProblem(extracted.origin, extracted.reason))
             continue
