@@ -269,3 +269,15 @@ def test_a_long_article_holds_one_block_of_intermediates_at_a_time(monkeypatch):
     beyond_short, beyond_long = _held_beyond_claims(short), _held_beyond_claims(long)
     assert beyond_long < 1.5 * beyond_short + 20_000  # four times the text, not four times the memory
     assert beyond_long < 2 * len(long)  # whole-text reading held about 11 bytes per character
+
+
+def test_to_dict_is_asdict_without_shared_containers():
+    # to_dict skips asdict's deep copy for speed: it must give the same dict, and copies of the containers.
+    from dataclasses import asdict
+
+    claims = extract_claims(SEED.read_text(encoding="utf-8"), "vi")
+    assert claims and all(claim.to_dict() == asdict(claim) for claim in claims)
+    first = claims[0].to_dict()
+    first["roles"]["changed"] = "x"
+    first["frame"].setdefault("words", []).append("changed")
+    assert "changed" not in claims[0].roles and "changed" not in claims[0].frame.get("words", [])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 ROLE_NAMES = ("against", "target", "part_of", "source")
 # Only these roles make two readings of the same figure contradict each other.
@@ -37,4 +37,12 @@ class Claim:
     lang: str = "vi"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # What asdict gives, without its deep copy of every field: only roles and frame hold
+        # containers (frame: lists of words and names), and each gets a copy of its own.
+        out = {name: getattr(self, name) for name in _FIELDS}
+        out["roles"] = dict(self.roles)
+        out["frame"] = {key: list(value) if isinstance(value, list) else value for key, value in self.frame.items()}
+        return out
+
+
+_FIELDS = tuple(f.name for f in fields(Claim))
