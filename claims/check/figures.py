@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extract.claim import CONTEXT_ROLES
 
@@ -56,28 +57,41 @@ class Figure:
 
 def figure_from_row(row) -> Figure | None:
     """Build a Figure from a claims row joined with its article (17 columns, then optionally the
-    subject, the sentence start and the frame); None when it has no usable number."""
+    subject, the sentence start and the frame); None when it has no usable number.
+
+    It runs for every stored figure a check reads: built positionally, with no work for what is absent."""
     (claim_id, article_id, story_id, topic, kind, unit, value, low, high, actor, location, time,
      roles, start, end, published, content_hash) = row[:17]
-    subject, sentence_start = (row[17], row[18]) if len(row) >= 19 else (None, None)
-    frame = json.loads(row[19]) if len(row) >= 20 and row[19] and row[19] != "{}" else {}
     if value is None and low is None and high is None:
         return None
-    factor = 1.0
+    subject, sentence_start = (row[17], row[18]) if len(row) >= 19 else (None, None)
+    raw_frame = row[19] if len(row) >= 20 else None
+    frame = json.loads(raw_frame) if raw_frame and raw_frame != "{}" else _NO_FRAME
     if kind == "duration" and unit in MONTHS_PER_UNIT:
         factor, unit = MONTHS_PER_UNIT[unit], "month"
+        value = None if value is None else value * factor
+        low = None if low is None else low * factor
+        high = None if high is None else high * factor
+    words, names, period = frame.get("words"), frame.get("names"), frame.get("period")
     return Figure(
-        id=claim_id, article_id=article_id, story_id=story_id, topic=topic, kind=kind, unit=unit,
-        value=None if value is None else value * factor,
-        low=-math.inf if low is None else low * factor,
-        high=math.inf if high is None else high * factor,
-        actor=actor, location=location, time=time,
-        roles=json.loads(roles) if roles and roles != "{}" else {},
-        published=published, identity=f"{content_hash}:{start}:{end}",
-        subject=" ".join(subject.casefold().split()) if subject else None, sentence_start=sentence_start,
-        words=frozenset(frame.get("words", ())), names=frozenset(frame.get("names", ())), aspect=frame.get("aspect"), measure=frame.get("measure"),
-        periods=tuple(frame.get("period", ())), background=bool(frame.get("background")),
+        claim_id, article_id, story_id, topic, kind, unit, value,
+        -math.inf if low is None else low, math.inf if high is None else high,
+        actor, location, time, json.loads(roles) if roles and roles != "{}" else {},
+        published, f"{content_hash}:{start}:{end}",
+        _folded(subject) if subject else None, sentence_start,
+        frozenset(words) if words else _NOTHING, frozenset(names) if names else _NOTHING,
+        frame.get("aspect"), frame.get("measure"), tuple(period) if period else (), bool(frame.get("background")),
     )
+
+
+_NO_FRAME: dict = {}
+_NOTHING: frozenset = frozenset()
+
+
+@lru_cache(maxsize=65536)
+def _folded(subject: str) -> str:
+    # Subjects repeat ("người", "đơn vị"): folded once each.
+    return " ".join(subject.casefold().split())
 
 
 def _time_core(time: str) -> str:
