@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from claims.cli_help import use_plain_metavars
 from claims.errors import ClaimsError
 from claims.lang import LEXICON_ENV
+from claims.numbers.mention import KINDS as CLAIM_KINDS
 
 use_plain_metavars()
 
@@ -53,6 +54,7 @@ app = typer.Typer(
     cls=_Group,
     help="Track the figures in news articles and flag the ones that disagree.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     # Locals in a traceback could show a database URL with its password (FINDINGS.md).
     pretty_exceptions_show_locals=False,
 )
@@ -95,6 +97,10 @@ class Kind(str, Enum):
     scale = "scale"
     arithmetic = "arithmetic"
     update = "update"
+
+
+# The kinds of claim (claims/numbers/mention.py), for `list --kind`: a typo is a usage error, not no claims.
+ClaimKind = Enum("ClaimKind", {kind: kind for kind in CLAIM_KINDS}, type=str)
 
 
 class Status(str, Enum):
@@ -429,7 +435,7 @@ def list_(db: Db = None, fmt: Format = ListFormat.table,
           article: Annotated[Optional[str], typer.Option("--article", callback=_utf8, help="Article id, or part of its title or path.")] = None,
           subject: Annotated[Optional[str], typer.Option("--subject", "--concept", callback=_utf8, help="Concept (troops) or part of the subject (lính).")] = None,
           location: Annotated[Optional[str], typer.Option("--location", callback=_utf8, help="Canonical place name (Iraq).")] = None,
-          kind: Annotated[Optional[str], typer.Option("--kind", callback=_utf8, help="Claim kind (count, percent, date, ...).")] = None,
+          kind: Annotated[Optional[ClaimKind], typer.Option("--kind", help="Claim kind.")] = None,
           limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many claims (0 lists none; a negative number is a usage error).")] = None):
     """List stored claims."""
     from claims.report import render_claims
@@ -437,7 +443,8 @@ def list_(db: Db = None, fmt: Format = ListFormat.table,
     from claims.store.queries import list_claims
 
     store = open_store(db)
-    _emit(render_claims(list_claims(store, article=article, subject=subject, location=location, kind=kind, limit=limit), fmt.value))
+    _emit(render_claims(list_claims(store, article=article, subject=subject, location=location,
+                                    kind=kind.value if kind else None, limit=limit), fmt.value))
 
 
 @app.command()
@@ -536,7 +543,8 @@ def metadata(output: Annotated[Path, typer.Option("--output", "-o", help="File t
 
 
 stories_app = typer.Typer(cls=_Group, help="List stories (what their articles share), or correct the grouping.",
-                          invoke_without_command=True, pretty_exceptions_show_locals=False)
+                          invoke_without_command=True, pretty_exceptions_show_locals=False,
+                          context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(stories_app, name="stories")
 StoryRef = Annotated[str, typer.Argument(help="Story id or exact name.", show_default=False)]
 

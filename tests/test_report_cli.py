@@ -127,3 +127,16 @@ def test_help_shows_plain_metavars(command):
     assert "TEXT" in shown or "PATH" in shown
     if command == ["audit"]:
         assert "PATHS..." in shown and "[low|medium|high]" in shown
+
+
+def test_a_claim_kind_that_does_not_exist_is_a_usage_error_naming_the_kinds(run):
+    result = run("list", "--kind", "counts")
+    assert result.exit_code == 2 and "counts" in result.output and "'percentage_point'" in result.output
+    listed = run("list", "--kind", "count", "--format", "json")
+    assert listed.exit_code == 0 and {c["kind"] for c in json.loads(listed.stdout)["claims"]} == {"count"}
+
+
+@pytest.mark.parametrize("args", [["-h"], ["list", "-h"], ["stories", "-h"]])
+def test_h_is_help(run, args):
+    result = run(*args)
+    assert result.exit_code == 0 and "Usage:" in result.output
