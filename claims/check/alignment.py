@@ -11,7 +11,7 @@ fact holds at most one figure of each article, so the items of two lists meet it
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -151,7 +151,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
     """Each figure, in order, joins the fact it is best tied to, or opens one. One pass with a
     word index: a story's figures meet the facts that share their words, not every other figure."""
     facts: list[_Fact] = []
-    by_word: dict[str, list[int]] = {}
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
     for figure in members:
         # Counted in one call over all the holders' lists: a Counter built from one iterable counts in C.
         shared = Counter(chain.from_iterable(
@@ -165,9 +165,11 @@ def _gather(members: list[Figure]) -> list[_Fact]:
             if count + MAX_NAMING < (MIN_SUPPORT if level is None else level):
                 break
             fact = facts[index]
+            if figure.article_id in fact.articles:
+                continue
             first = fact.figures[0]
             support = count + _naming(figure, first)
-            if support < (MIN_SUPPORT if level is None else level) or figure.article_id in fact.articles:
+            if support < (MIN_SUPPORT if level is None else level):
                 continue
             if _far_apart(figure, first) or _shared_tokens(figure, fact) < MIN_SHARED_TOKENS or not known.agrees(fact.known):
                 continue
@@ -179,7 +181,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
         if best is None:
             fact = _Fact([figure], set(figure.words), known, {figure.article_id})
             for word in figure.words:
-                by_word.setdefault(word, []).append(len(facts))
+                by_word[word].append(len(facts))
             facts.append(fact)
             continue
         index = best[1]
@@ -189,7 +191,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
         fact.known.merge(known)
         for word in figure.words:
             if word not in fact.words:
-                by_word.setdefault(word, []).append(index)
+                by_word[word].append(index)
         fact.words |= figure.words
     return facts
 
