@@ -80,6 +80,15 @@ class DigitReading:
         if "/" in written:
             return self._slash(before, word, s, e, written)
         parts = written.split(".")
+        if lex.group == "." and len(parts) == 2 and len(parts[1]) == 2 and all(p.isdigit() for p in parts) \
+                and int(parts[0]) <= 23 and int(parts[1]) <= 59:
+            # "12.40 sáng", "lúc 9.30": where a dot groups thousands it can also part hours and minutes.
+            after = self._match(lex.clock_after_pattern, e)
+            part = after["part"] if after else None
+            if word in lex.clock_before or (part and word not in lex.day_words and word not in lex.date_words):
+                stop = after.end() if part else e
+                hour = self._on_24_hour_clock(int(parts[0]), part)
+                return self._label("time", s, stop, s, normalized=f"{hour:02d}:{parts[1]}"), stop
         if lex.group == "." and len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) != 3 \
                 and word is not None and (word in lex.day_words or word in lex.date_words):
             # Where a dot groups thousands, "5.11" groups nothing: after "ngày", "chiều", "tháng" it is
