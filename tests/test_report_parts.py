@@ -290,3 +290,18 @@ def test_no_progress_when_stderr_is_no_terminal(run, tmp_path):
     (tmp_path / "a.txt").write_text(f"Tin\n{INJURED}\n", encoding="utf-8")
     result = run("audit", tmp_path / "a.txt", "--format", "json", "--exit-zero")
     assert "ingesting" not in result.output and "checking" not in result.output
+
+
+def test_a_narrow_terminal_never_cuts_a_header_word():
+    # Twelve columns in 100 characters: the long columns give way, the headers stay whole.
+    widths = fit_widths([24, 12, 6, 7, 11, 6, 9, 9, 7, 10, 6, 17], 78, [9, 6, 6, 7, 11, 6, 9, 9, 7, 10, 6, 7])
+    assert widths[0] >= 9 and widths[4] == 11 and widths[9] == 10
+
+
+def test_a_narrow_terminal_leaves_out_columns_empty_in_every_row(monkeypatch):
+    rows = [claim(id=1), claim(id=2)]
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = render_claims(rows, "table").splitlines()[0].split()
+    monkeypatch.setenv("COLUMNS", "90")
+    narrow = render_claims(rows, "table").splitlines()[0].split()
+    assert "unit" in wide and "unit" not in narrow and "article" in narrow and "qualifier" in narrow

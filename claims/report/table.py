@@ -85,20 +85,23 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns if attached else None
 
 
-def fit_widths(natural: list[int], room: int) -> list[int]:
+def fit_widths(natural: list[int], room: int, floors: list[int] | None = None) -> list[int]:
     """Column widths that fit `room` characters: every column as wide as its widest line when they
-    all fit, else the widest ones cut down to one common cap; never below _NARROWEST."""
+    all fit, else the widest ones cut down to one common cap; never below its floor (a column's
+    header, so that "article" is never cut into "arti" and "cle"), nor below _NARROWEST. When
+    even the floors do not fit, the table is wider than the room: cut words are worse to read."""
+    floors = [min(width, max(floor, _NARROWEST)) for width, floor in zip(natural, floors or [_NARROWEST] * len(natural))]
     if sum(natural) <= room:
         return list(natural)
     low, high = _NARROWEST, max(natural)
     # The largest cap under which the columns still fit.
     while low < high:
         cap = (low + high + 1) // 2
-        if sum(min(width, cap) for width in natural) <= room:
+        if sum(max(floor, min(width, cap)) for width, floor in zip(natural, floors)) <= room:
             low = cap
         else:
             high = cap - 1
-    return [max(min(width, low), min(width, _NARROWEST)) for width in natural]
+    return [max(floor, min(width, low)) for width, floor in zip(natural, floors)]
 
 
 def _widest_line(cells: list[str], width: int) -> int:
@@ -118,7 +121,8 @@ def _widths_for(rows: list[list[str]], headers: list[str], defaults: list[int],
     that fit it, headers narrower by tabulate's padding."""
     if width is None:
         return defaults, defaults
-    fitted = fit_widths(_natural(rows, headers, defaults), width - _SIMPLE_GAP * (len(defaults) - 1))
+    headers_wide = [max((len(line) for line in terminal_safe(h).split("\n")), default=1) + _HEADER_PADDING for h in headers]
+    fitted = fit_widths(_natural(rows, headers, defaults), width - _SIMPLE_GAP * (len(defaults) - 1), headers_wide)
     return fitted, [max(1, w - _HEADER_PADDING) for w in fitted]
 
 
@@ -138,9 +142,22 @@ def claims_table(rows: list[dict], width: int | None = None) -> str:
         return "no claims"
     cells = [[claim_columns(row)[name] for name in CLAIM_TABLE_COLUMNS] for row in rows]
     defaults = [_CLAIM_WIDTHS[name] for name in CLAIM_TABLE_COLUMNS]
-    widths, header_widths = _widths_for(cells, list(CLAIM_TABLE_COLUMNS), defaults,
-                                        width if width is not None else terminal_width())
-    return _tabulate(cells, list(CLAIM_TABLE_COLUMNS), widths, "simple", header_widths)
+    headers = list(CLAIM_TABLE_COLUMNS)
+    width = width if width is not None else terminal_width()
+    if width is not None:
+        cells, headers, defaults = _without_empty_columns(cells, headers, defaults, width)
+    widths, header_widths = _widths_for(cells, headers, defaults, width)
+    return _tabulate(cells, headers, widths, "simple", header_widths)
+
+
+def _without_empty_columns(cells: list[list[str]], headers: list[str], defaults: list[int], width: int):
+    """When the columns' headers alone are wider than the terminal, the columns empty in every row
+    go: twelve claim columns need about 115 characters, and "unit", "actor", "time" are often empty."""
+    needed = sum(len(h) + _HEADER_PADDING + _SIMPLE_GAP for h in headers) - _SIMPLE_GAP
+    if needed <= width:
+        return cells, headers, defaults
+    kept = [c for c in range(len(headers)) if any(row[c] for row in cells)] or list(range(len(headers)))
+    return ([[row[c] for c in kept] for row in cells], [headers[c] for c in kept], [defaults[c] for c in kept])
 
 
 def _figure(claim: dict) -> str:
