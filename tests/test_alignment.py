@@ -185,3 +185,14 @@ def test_one_person_named_two_ways_is_one_name(store):
     found = _findings(store, "Inauguration day\nChief Justice John G. Roberts Jr. administered the 35-word oath at noon before a large crowd.\n",
                       "A new president\nJustice John Roberts administered the 38-word oath at noon before a large crowd.\n")
     assert _values(found) == [("value", 35, 38)]
+
+
+def test_two_ranges_of_one_fact_that_state_other_ends_disagree(store):
+    found = _findings(store, "Lương công nhân\nMức lương của công nhân nhà máy dao động từ 5 đến 7 triệu đồng mỗi tháng.\n",
+                      "Thu nhập công nhân\nMức lương của công nhân nhà máy dao động từ 2 đến 7 triệu đồng mỗi tháng.\n")
+    assert [f.kind for f in found] == ["value"] and "the ranges differ" in found[0].explanation
+
+
+def test_two_ranges_with_the_same_ends_agree(store):
+    assert _findings(store, "Lương công nhân\nMức lương của công nhân xưởng may dao động từ 5 đến 7 triệu đồng mỗi tháng.\n",
+                     "Thu nhập công nhân\nMức lương của công nhân xưởng may dao động từ 5 - 7 triệu đồng mỗi tháng.\n") == []

@@ -50,7 +50,7 @@ def _figure_query(story_ids: Iterable[int] | None):
             _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
             _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
             _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
-            _claims.c.subject, _claims.c.sentence_start, _claims.c.frame,
+            _claims.c.subject, _claims.c.sentence_start, _claims.c.frame, _claims.c.qualifier,
         )
         .join(_articles, _articles.c.id == _claims.c.article_id)
         .where(and_(_claims.c.kind.in_(sorted(FIGURE_KINDS)), _claims.c.is_boilerplate == false()))

@@ -44,6 +44,7 @@ class Figure:
     measure: str | None = None
     periods: tuple[str, ...] = ()
     background: bool = False
+    qualifier: str | None = None  # as read ("range", "approx", ...): two ranges of one fact state both ends
 
     @property
     def key(self) -> tuple:
@@ -57,7 +58,7 @@ class Figure:
 
 def figure_from_row(row) -> Figure | None:
     """Build a Figure from a claims row joined with its article (17 columns, then optionally the
-    subject, the sentence start and the frame); None when it has no usable number.
+    subject, the sentence start, the frame and the qualifier); None when it has no usable number.
 
     It runs for every stored figure a check reads: built positionally, with no work for what is absent."""
     (claim_id, article_id, story_id, topic, kind, unit, value, low, high, actor, location, time,
@@ -66,6 +67,7 @@ def figure_from_row(row) -> Figure | None:
         return None
     subject, sentence_start = (row[17], row[18]) if len(row) >= 19 else (None, None)
     raw_frame = row[19] if len(row) >= 20 else None
+    qualifier = row[20] if len(row) >= 21 else None
     frame = json.loads(raw_frame) if raw_frame and raw_frame != "{}" else _NO_FRAME
     if kind == "duration" and unit in MONTHS_PER_UNIT:
         factor, unit = MONTHS_PER_UNIT[unit], "month"
@@ -81,6 +83,7 @@ def figure_from_row(row) -> Figure | None:
         _folded(subject) if subject else None, sentence_start,
         frozenset(words) if words else _NOTHING, frozenset(names) if names else _NOTHING,
         frame.get("aspect"), frame.get("measure"), tuple(period) if period else (), bool(frame.get("background")),
+        qualifier,
     )
 
 

@@ -185,7 +185,8 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
     disagreement (as `sweep` does), each explained with what made its two figures one fact.
 
     A bound and a value agree when the value lies inside ("hơn 150" and 170); two bounds the
-    same way disagree when their stated numbers do ("hơn 4.000" and "hơn 1.600" cảnh sát).
+    same way disagree when their stated numbers do ("hơn 4.000" and "hơn 1.600" cảnh sát), and two
+    ranges when an end does ("từ 1 đến 3" and "từ 2 đến 3": each states both ends).
     Two sentences whose other figures of the kind all differ report two things, not one
     (`SentenceNeighbours`): their disagreement is no finding; neighbours that agree are named."""
     findings = sweep(fact, context=False)
@@ -196,6 +197,12 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
             gap = (high - low) / max(abs(low), abs(high), 1e-9)
             if gap > BOUND_TOLERANCE and may_disagree(left, right):
                 findings.append(_bounds_finding(left, right, side, gap))
+    ranges = sorted((f for f in fact if f.qualifier == "range" and math.isfinite(f.low) and math.isfinite(f.high)),
+                    key=lambda f: (f.low, f.high, f.id))
+    for left, right in zip(ranges, ranges[1:]):
+        gap = max(abs(left.low - right.low), abs(left.high - right.high)) / max(abs(left.high), abs(right.high), 1e-9)
+        if overlap(left, right) and gap > BOUND_TOLERANCE and may_disagree(left, right):
+            findings.append(_ranges_finding(left, right, gap))
     kept = []
     for finding in findings:
         evidence = shared_evidence(finding.first, finding.second)
@@ -208,6 +215,16 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
         finding.explanation += f" [same fact: {evidence}]"
         kept.append(finding)
     return kept
+
+
+def _ranges_finding(a: Figure, b: Figure, gap: float) -> Finding:
+    """Two ranges of one fact that overlap but state other ends ("từ 1 đến 3" against "từ 2 đến 3")."""
+    finding = compare_disjoint(a, b)
+    if finding.kind != "value":
+        return finding  # an update between two dates
+    severity = "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+    return Finding("value", severity, f"{_topic(a, b)}: the ranges differ, {_show(a)} against {_show(b)} "
+                   f"across articles ({gap:.0%} apart at an end)", a, b)
 
 
 def _stated(f: Figure, side: str) -> float:
