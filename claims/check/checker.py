@@ -140,9 +140,11 @@ def story_findings(figures: list[Figure]) -> list[Finding]:
     for group in topics.values():
         if len(group) > 1:
             findings.extend(findings_for_topic(group))
-    neighbours = SentenceNeighbours(figures)
-    for fact in facts(figures):
-        findings.extend(fact_findings(fact, neighbours))
+    found = facts(figures)
+    if found:  # most stories state no fact twice: their sentences need no index
+        neighbours = SentenceNeighbours(figures)
+        for fact in found:
+            findings.extend(fact_findings(fact, neighbours))
     return findings
 
 
