@@ -4,10 +4,13 @@ C0 and C1 controls carry terminal escape sequences (clear the screen, recolour, 
 window); the bidirectional overrides and isolates reorder text on screen, so "exe.txt" can be
 shown for a file named "txt.exe" ("Trojan Source"). Articles, titles and file names can hold any
 of them, and whatever was stored before normalisation stripped them is still in the database.
-str.translate keeps every function here linear in its input, with no pattern to backtrack.
+str.translate keeps every function here linear in its input; the one pattern is a character class,
+which cannot backtrack.
 """
 
 from __future__ import annotations
+
+import regex
 
 _C0 = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)]
 _C1_AND_DEL = list(range(0x7F, 0xA0))
@@ -28,6 +31,15 @@ def _backslashed(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# Most text holds none of them: one scan in C finds out before translate looks up every character.
+_ANY_UNSAFE = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+_ANY_UNSAFE_OR_BREAK = regex.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+def _clean(value: str, pattern: regex.Pattern) -> bool:
+    return pattern.search(value, timeout=max(2.0, len(value) / 1e6)) is None
+
+
 _REPLACED = {code: "\ufffd" for code in UNSAFE}
 _BACKSLASHED = {code: _backslashed(code) for code in UNSAFE | {0x09, 0x0A, 0x0D}}
 _JSON_ESCAPED = {code: f"\\u{code:04x}" for code in UNSAFE}
@@ -36,16 +48,16 @@ _JSON_ESCAPED = {code: f"\\u{code:04x}" for code in UNSAFE}
 def replace_unsafe(value: str) -> str:
     """Article text for a table, a spreadsheet or a page: each unsafe character becomes U+FFFD,
     so the reader sees that something was there. Tabs and line breaks stay."""
-    return value.translate(_REPLACED)
+    return value if _clean(value, _ANY_UNSAFE) else value.translate(_REPLACED)
 
 
 def one_line(value: str) -> str:
     """A file name or message for stderr: unsafe characters and line breaks as backslash escapes,
     so the line stays one line and the name can still be told apart from its neighbours."""
-    return value.translate(_BACKSLASHED)
+    return value if _clean(value, _ANY_UNSAFE_OR_BREAK) else value.translate(_BACKSLASHED)
 
 
 def json_escape_unsafe(document: str) -> str:
     """JSON text with the unsafe characters that json.dumps leaves raw (DEL, C1, bidi) written as
     \\u escapes: the decoded strings are unchanged, the printed document is inert."""
-    return document.translate(_JSON_ESCAPED)
+    return document if _clean(document, _ANY_UNSAFE) else document.translate(_JSON_ESCAPED)

@@ -27,9 +27,13 @@ def _clean(value):
 
 
 def _dumps(value, indent: int | None) -> str:
-    # allow_nan=False: a value _clean missed fails loudly instead of writing invalid JSON.
     # Non-ASCII stays as written (ensure_ascii=False), except characters that rewrite a terminal.
-    return json_escape_unsafe(json.dumps(_clean(value), ensure_ascii=False, indent=indent, allow_nan=False, default=str))
+    return json_escape_unsafe(_raw_dumps(value, indent))
+
+
+def _raw_dumps(value, indent: int | None) -> str:
+    # allow_nan=False: a value _clean missed fails loudly instead of writing invalid JSON.
+    return json.dumps(_clean(value), ensure_ascii=False, indent=indent, allow_nan=False, default=str)
 
 
 def json_document(key: str, items: list[dict]) -> str:
@@ -44,4 +48,5 @@ def json_report(key: str, items: list[dict], generated_at: str) -> str:
 
 def json_lines(items: list[dict]) -> str:
     """One object per line, nothing for an empty list."""
-    return "\n".join(_dumps(item, indent=None) for item in items)
+    # Escaped once for the whole batch: one scan, not one per line.
+    return json_escape_unsafe("\n".join(_raw_dumps(item, indent=None) for item in items))
