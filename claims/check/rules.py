@@ -51,6 +51,10 @@ def _show(f: Figure) -> str:
     return f"{shown}{' ' + f.unit if f.unit else ''}"
 
 
+def _severity(gap: float) -> str:
+    return "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+
+
 def _dated_apart(a: Figure, b: Figure) -> bool:
     return a.article_id != b.article_id and bool(a.published) and bool(b.published) and a.published != b.published
 
@@ -69,7 +73,7 @@ def compare_disjoint(a: Figure, b: Figure) -> Finding:
         older, newer = (a, b) if a.published < b.published else (b, a)
         return Finding("update", "low", f"{topic}: {_show(older)} on {older.published}, {_show(newer)} on {newer.published}", older, newer)
     gap = gap_ratio(a, b)
-    severity = "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+    severity = _severity(gap)
     where = "in the same article" if a.article_id == b.article_id else "across articles"
     return Finding("value", severity, f"{topic}: {_show(a)} against {_show(b)} {where} ({gap:.0%} apart)", a, b)
 
@@ -222,7 +226,7 @@ def _ranges_finding(a: Figure, b: Figure, gap: float) -> Finding:
     finding = compare_disjoint(a, b)
     if finding.kind != "value":
         return finding  # an update between two dates
-    severity = "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+    severity = _severity(gap)
     return Finding("value", severity, f"{_topic(a, b)}: the ranges differ, {_show(a)} against {_show(b)} "
                    f"across articles ({gap:.0%} apart at an end)", a, b)
 
@@ -236,7 +240,7 @@ def _bounds_finding(a: Figure, b: Figure, side: str, gap: float) -> Finding:
     if finding.kind != "value":
         return finding  # a lost scale word, or an update between two dates
     words = "more than" if side == "above" else "less than"
-    severity = "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
+    severity = _severity(gap)
     unit = f" {a.unit}" if a.unit else ""
     return Finding("value", severity, f"{_topic(a, b)}: both say {words}, {amount(_stated(a, side))} against "
                    f"{amount(_stated(b, side))}{unit} across articles ({gap:.0%} apart)", a, b)

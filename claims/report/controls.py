@@ -31,9 +31,23 @@ def _backslashed(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def _character_class(codes) -> regex.Pattern:
+    """One character class for a set of code points, as runs of consecutive ones."""
+    runs, codes = [], sorted(codes)
+    start = previous = codes[0]
+    for code in codes[1:] + [None]:
+        if code is not None and code == previous + 1:
+            previous = code
+            continue
+        runs.append(f"\\u{start:04x}" if start == previous else f"\\u{start:04x}-\\u{previous:04x}")
+        if code is not None:
+            start = previous = code
+    return regex.compile("[" + "".join(runs) + "]")
+
+
 # Most text holds none of them: one scan in C finds out before translate looks up every character.
-_ANY_UNSAFE = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
-_ANY_UNSAFE_OR_BREAK = regex.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+_ANY_UNSAFE = _character_class(UNSAFE)
+_ANY_UNSAFE_OR_BREAK = _character_class(UNSAFE | {0x09, 0x0A, 0x0D})
 
 
 def _clean(value: str, pattern: regex.Pattern) -> bool:
