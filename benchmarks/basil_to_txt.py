@@ -29,7 +29,9 @@ def convert(record: dict) -> str:
         f"url: {record.get('url', '')}",
         f"source: {OUTLETS.get(source, source)}",
     ]
-    paragraphs = [" ".join(" ".join(sentence.split()) for sentence in paragraph) for paragraph in record["body-paragraphs"]]
+    paragraphs = [
+        " ".join(" ".join(sentence.split()) for sentence in paragraph) for paragraph in record["body-paragraphs"]
+    ]
     return "\n".join(header) + "\n\n" + "\n\n".join(p for p in paragraphs if p) + "\n"
 
 

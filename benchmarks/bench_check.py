@@ -43,39 +43,109 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 WINDOW_STORIES = 200
 INSERT_CHUNK = 20_000
 
-ACTORS = {"vi": ["US", "Mỹ", "Israel", "Hamas", "IS", "Nga", "Ukraine", "Bộ Y tế", "UBND tỉnh", "Bộ Công an"],
-          "en": ["US", "UK", "Israel", "Hamas", "IS", "Russia", "Ukraine", "FEMA", "the council", "police"]}
-LOCATIONS = {"vi": ["Iraq", "Syria", "Gaza", "Hà Nội", "TP.HCM", "Quảng Ninh", "Lào Cai", "Yên Bái", "Đà Nẵng", "Huế"],
-             "en": ["Iraq", "Syria", "Gaza", "Maui", "Lahaina", "London", "Kyiv", "Texas", "Ohio", "Manila"]}
+ACTORS = {
+    "vi": ["US", "Mỹ", "Israel", "Hamas", "IS", "Nga", "Ukraine", "Bộ Y tế", "UBND tỉnh", "Bộ Công an"],
+    "en": ["US", "UK", "Israel", "Hamas", "IS", "Russia", "Ukraine", "FEMA", "the council", "police"],
+}
+LOCATIONS = {
+    "vi": ["Iraq", "Syria", "Gaza", "Hà Nội", "TP.HCM", "Quảng Ninh", "Lào Cai", "Yên Bái", "Đà Nẵng", "Huế"],
+    "en": ["Iraq", "Syria", "Gaza", "Maui", "Lahaina", "London", "Kyiv", "Texas", "Ohio", "Manila"],
+}
 OPPONENTS = ["IS", "Israel", "Hamas", "Hezbollah", "Nga", "Ukraine", "liên minh", "NATO"]
 CONCEPTS = {
-    "count": ["troops", "deaths", "injured", "missing", "evacuated", "houses", "cases", "arrested",
-              "students", "flights", "vehicles", "patients", "attacks", "households", "boats", "workers"],
+    "count": [
+        "troops",
+        "deaths",
+        "injured",
+        "missing",
+        "evacuated",
+        "houses",
+        "cases",
+        "arrested",
+        "students",
+        "flights",
+        "vehicles",
+        "patients",
+        "attacks",
+        "households",
+        "boats",
+        "workers",
+    ],
     "money": ["budget", "damage", "aid", "revenue", "fine", "salary"],
     "percent": ["unemployment", "growth", "turnout", "inflation", "approval", "vaccination"],
     "quantity": ["rainfall", "area", "oil", "rice"],
     "duration": ["sentence", "delay", "ceasefire", "deployment"],
 }
 SUBJECTS = {
-    "vi": {"count": ["binh sĩ mỹ", "người thiệt mạng", "hộ dân", "ca mắc mới", "người sơ tán", "ngôi nhà bị sập",
-                     "tàu cá", "học sinh", "người mất tích", "công nhân"],
-           "money": ["vốn đầu tư", "tiền bồi thường", "kinh phí"], "percent": ["tỷ lệ tiêm chủng", "tỷ lệ thất nghiệp"],
-           "quantity": ["lượng mưa", "diện tích lúa"], "duration": ["thời gian cách ly", "án tù"]},
-    "en": {"count": ["us soldiers", "people killed", "homes destroyed", "new cases", "evacuees", "teachers",
-                     "fishing boats", "pupils", "people missing", "workers"],
-           "money": ["investment", "compensation", "funding"], "percent": ["vaccination rate", "jobless rate"],
-           "quantity": ["rainfall", "rice area"], "duration": ["quarantine", "prison term"]},
+    "vi": {
+        "count": [
+            "binh sĩ mỹ",
+            "người thiệt mạng",
+            "hộ dân",
+            "ca mắc mới",
+            "người sơ tán",
+            "ngôi nhà bị sập",
+            "tàu cá",
+            "học sinh",
+            "người mất tích",
+            "công nhân",
+        ],
+        "money": ["vốn đầu tư", "tiền bồi thường", "kinh phí"],
+        "percent": ["tỷ lệ tiêm chủng", "tỷ lệ thất nghiệp"],
+        "quantity": ["lượng mưa", "diện tích lúa"],
+        "duration": ["thời gian cách ly", "án tù"],
+    },
+    "en": {
+        "count": [
+            "us soldiers",
+            "people killed",
+            "homes destroyed",
+            "new cases",
+            "evacuees",
+            "teachers",
+            "fishing boats",
+            "pupils",
+            "people missing",
+            "workers",
+        ],
+        "money": ["investment", "compensation", "funding"],
+        "percent": ["vaccination rate", "jobless rate"],
+        "quantity": ["rainfall", "rice area"],
+        "duration": ["quarantine", "prison term"],
+    },
 }
-UNITS = {"count": [None], "money": ["VND", "USD"], "percent": [None], "quantity": ["mm", "ha", "tấn"], "duration": ["month"]}
+UNITS = {
+    "count": [None],
+    "money": ["VND", "USD"],
+    "percent": [None],
+    "quantity": ["mm", "ha", "tấn"],
+    "duration": ["month"],
+}
 KIND_WEIGHTS = {"count": 70, "money": 10, "percent": 8, "quantity": 6, "duration": 6}
-PREFIX = {"vi": ["Theo báo cáo, có", "Cơ quan chức năng cho biết", "Tính đến sáng nay,", "Nguồn tin cho hay",
-                 "Phát biểu tại cuộc họp, ông cho biết"],
-          "en": ["According to officials,", "The ministry said", "By Tuesday morning,", "Sources put the figure at",
-                 "Speaking at a briefing, he said"]}
-SUFFIX = {"vi": "đã được ghi nhận trong đợt này, con số có thể còn thay đổi.",
-          "en": "were reported in this round, and the figure may still change."}
-ARITHMETIC = {"vi": ("Vụ việc khiến {t} người thương vong, trong đó {a} người chết và {b} người bị thương.", "trong đó"),
-              "en": ("The blast left {t} casualties, including {a} dead and {b} injured.", "including")}
+PREFIX = {
+    "vi": [
+        "Theo báo cáo, có",
+        "Cơ quan chức năng cho biết",
+        "Tính đến sáng nay,",
+        "Nguồn tin cho hay",
+        "Phát biểu tại cuộc họp, ông cho biết",
+    ],
+    "en": [
+        "According to officials,",
+        "The ministry said",
+        "By Tuesday morning,",
+        "Sources put the figure at",
+        "Speaking at a briefing, he said",
+    ],
+}
+SUFFIX = {
+    "vi": "đã được ghi nhận trong đợt này, con số có thể còn thay đổi.",
+    "en": "were reported in this round, and the figure may still change.",
+}
+ARITHMETIC = {
+    "vi": ("Vụ việc khiến {t} người thương vong, trong đó {a} người chết và {b} người bị thương.", "trong đó"),
+    "en": ("The blast left {t} casualties, including {a} dead and {b} injured.", "including"),
+}
 
 
 def _sig(value: float, digits: int) -> float:
@@ -119,8 +189,14 @@ class Builder:
         else:
             value = float(rng.choice([1, 2, 3, 6, 9, 12, 18, 24, 36]))
         year, month, day = palette["year"], palette["month"], palette["day"]
-        times = [f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}", f"since:{year}-{month:02d}",
-                 f"--{month:02d}-{day:02d}", f"{year - 1}"]
+        times = [
+            f"{year}",
+            f"{year}-{month:02d}",
+            f"{year}-{month:02d}-{day:02d}",
+            f"since:{year}-{month:02d}",
+            f"--{month:02d}-{day:02d}",
+            f"{year - 1}",
+        ]
         roles = {}
         if rng.random() < 0.08:
             roles = {rng.choice(["against", "part_of", "target"]): rng.choice(OPPONENTS)}
@@ -130,7 +206,12 @@ class Builder:
         # the articles that state it, drawn from the story's own vocabulary.
         words = rng.sample(palette["vocabulary"], 6)
         return {
-            "kind": kind, "topic": topic, "unit": unit, "value": value, "roles": roles, "words": words,
+            "kind": kind,
+            "topic": topic,
+            "unit": unit,
+            "value": value,
+            "roles": roles,
+            "words": words,
             "vocabulary": palette["vocabulary"],
             "actor": rng.choice(palette["actors"]) if rng.random() < 0.5 else None,
             "location": rng.choice(palette["locations"]) if rng.random() < 0.6 else None,
@@ -186,9 +267,20 @@ class Builder:
             low, high = None, shown
         words = set(rng.sample(fact["words"], rng.randint(3, 5))) | set(rng.sample(fact["vocabulary"], 1))
         frame = json.dumps({"words": sorted(words)}, ensure_ascii=False)
-        return {"value": shown, "low": low, "high": high, "qualifier": qualifier, "kind": kind, "unit": unit,
-                "topic": fact["topic"], "actor": actor, "location": location, "time": when, "roles": roles,
-                "frame": frame}
+        return {
+            "value": shown,
+            "low": low,
+            "high": high,
+            "qualifier": qualifier,
+            "kind": kind,
+            "unit": unit,
+            "topic": fact["topic"],
+            "actor": actor,
+            "location": location,
+            "time": when,
+            "roles": roles,
+            "frame": frame,
+        }
 
     # -- one story --------------------------------------------------------------------------------
     def story(self, first_day: date) -> tuple[dict, list[tuple[dict, list[dict]]]]:
@@ -199,23 +291,30 @@ class Builder:
         palette = {
             "actors": rng.sample(ACTORS[lang], rng.randint(1, 3)),
             "locations": rng.sample(LOCATIONS[lang], rng.randint(1, 3)),
-            "year": rng.randint(2019, 2025), "month": rng.randint(1, 12), "day": rng.randint(1, 28),
+            "year": rng.randint(2019, 2025),
+            "month": rng.randint(1, 12),
+            "day": rng.randint(1, 28),
             "vocabulary": [f"word{n}" for n in rng.sample(range(5000), 60)],
         }
         facts = [self._fact(lang, palette) for _ in range(6 + 2 * n_articles)]
         # The lead facts are repeated by most articles, the rest by a few.
         weights = [1 / (rank + 1) for rank in range(len(facts))]
         breakdown = (lambda t: (t, int(t * rng.uniform(0.2, 0.6))))(rng.randint(20, 900))
-        story_row = {"id": self.story_id, "name": f"bench-story-{self.story_id}", "manual": False,
-                     "created_at": datetime(first_day.year, first_day.month, first_day.day)}
+        story_row = {
+            "id": self.story_id,
+            "name": f"bench-story-{self.story_id}",
+            "manual": False,
+            "created_at": datetime(first_day.year, first_day.month, first_day.day),
+        }
         articles = []
         for _ in range(n_articles):
             published = None if rng.random() < 0.08 else (first_day + timedelta(days=rng.randint(0, 6))).isoformat()
             articles.append(self._article(lang, published, facts, weights, breakdown))
         return story_row, articles
 
-    def _article(self, lang: str, published: str | None, facts: list[dict], weights: list[float],
-                 breakdown: tuple[int, int]) -> tuple[dict, list[dict]]:
+    def _article(
+        self, lang: str, published: str | None, facts: list[dict], weights: list[float], breakdown: tuple[int, int]
+    ) -> tuple[dict, list[dict]]:
         rng = self.rng
         self.article_id += 1
         sentences: list[str] = []
@@ -225,10 +324,18 @@ class Builder:
         def add_sentence(sentence: str, figures: list[tuple[int, str, dict]]) -> None:
             nonlocal offset
             for at, text, fields in figures:
-                claims.append({
-                    "article_id": self.article_id, "start": offset + at, "end": offset + at + len(text), "text": text,
-                    "sentence": sentence, "sentence_start": offset, "lang": lang, **fields,
-                })
+                claims.append(
+                    {
+                        "article_id": self.article_id,
+                        "start": offset + at,
+                        "end": offset + at + len(text),
+                        "text": text,
+                        "sentence": sentence,
+                        "sentence_start": offset,
+                        "lang": lang,
+                        **fields,
+                    }
+                )
             sentences.append(sentence)
             offset += len(sentence) + 1
 
@@ -256,10 +363,18 @@ class Builder:
         text = " ".join(sentences)
         content_hash = hashlib.sha256(f"bench-article-{self.article_id}".encode()).hexdigest()
         article = {
-            "id": self.article_id, "content_hash": content_hash, "title": sentences[0][:80],
+            "id": self.article_id,
+            "content_hash": content_hash,
+            "title": sentences[0][:80],
             "source": rng.choice(["vnexpress.net", "tuoitre.vn", "reuters.com", "apnews.com", None]),
-            "url": f"https://example.com/{self.article_id}", "author": None, "published": published,
-            "lang": lang, "path": None, "text": text, "tail_start": None, "signature": "",
+            "url": f"https://example.com/{self.article_id}",
+            "author": None,
+            "published": published,
+            "lang": lang,
+            "path": None,
+            "text": text,
+            "tail_start": None,
+            "signature": "",
             "ingested_at": datetime(2025, 1, 1),
         }
         return article, claims
@@ -268,8 +383,20 @@ class Builder:
         # Years, dates and times: no topic, never compared.
         kind = rng.choice(["year", "date", "date", "time"])
         value = float(rng.randint(2015, 2025)) if kind == "year" else None
-        return {"value": value, "low": value, "high": value, "qualifier": "exact", "kind": kind, "unit": None,
-                "topic": None, "actor": None, "location": None, "time": None, "roles": {}, "frame": "{}"}
+        return {
+            "value": value,
+            "low": value,
+            "high": value,
+            "qualifier": "exact",
+            "kind": kind,
+            "unit": None,
+            "topic": None,
+            "actor": None,
+            "location": None,
+            "time": None,
+            "roles": {},
+            "frame": "{}",
+        }
 
     def _arithmetic(self, lang: str, breakdown: tuple[int, int]) -> tuple[str, list[tuple[int, str, dict]]]:
         template, marker = ARITHMETIC[lang]
@@ -286,11 +413,30 @@ class Builder:
             at = sentence.index(text, search_from)
             search_from = at + len(text)
             value = float(numbers[name])
-            figures.append((at, text, {
-                "value": value, "low": value, "high": value, "qualifier": "exact", "kind": "count", "unit": None,
-                "topic": topic, "subject": None, "concept": topic, "actor": None, "location": None, "time": None,
-                "roles": "{}", "frame": "{}", "is_boilerplate": False, "is_caption": False,
-            }))
+            figures.append(
+                (
+                    at,
+                    text,
+                    {
+                        "value": value,
+                        "low": value,
+                        "high": value,
+                        "qualifier": "exact",
+                        "kind": "count",
+                        "unit": None,
+                        "topic": topic,
+                        "subject": None,
+                        "concept": topic,
+                        "actor": None,
+                        "location": None,
+                        "time": None,
+                        "roles": "{}",
+                        "frame": "{}",
+                        "is_boilerplate": False,
+                        "is_caption": False,
+                    },
+                )
+            )
         return sentence, figures
 
     def _text(self, lang: str, fields: dict) -> str:
@@ -300,11 +446,16 @@ class Builder:
         shown = _shown(value)
         if lang == "vi":
             shown = shown.replace(",", ".")
-        qualifier = {"approx": {"vi": "khoảng ", "en": "about "}, "more_than": {"vi": "hơn ", "en": "more than "},
-                     "at_least": {"vi": "ít nhất ", "en": "at least "}, "less_than": {"vi": "dưới ", "en": "under "}}
+        qualifier = {
+            "approx": {"vi": "khoảng ", "en": "about "},
+            "more_than": {"vi": "hơn ", "en": "more than "},
+            "at_least": {"vi": "ít nhất ", "en": "at least "},
+            "less_than": {"vi": "dưới ", "en": "under "},
+        }
         words = qualifier.get(fields["qualifier"], {}).get(lang, "")
         unit = {"percent": "%", "percentage_point": " điểm phần trăm" if lang == "vi" else " percentage points"}.get(
-            fields["kind"], f" {fields['unit']}" if fields["unit"] else "")
+            fields["kind"], f" {fields['unit']}" if fields["unit"] else ""
+        )
         return f"{words}{shown}{unit}"
 
 
@@ -324,7 +475,9 @@ def build(url: str, n_claims: int, conflict_rate: float, seed: int) -> dict:
             story_row, story_articles = builder.story(day)
             stories.append(story_row)
             for article, claims in story_articles:
-                articles.append((article["published"] or "9999", builder.rng.random(), story_row["id"], article, claims))
+                articles.append(
+                    (article["published"] or "9999", builder.rng.random(), story_row["id"], article, claims)
+                )
             if stored + sum(len(a[4]) for a in articles) >= n_claims:
                 break
         # Stories of a window are stored interleaved, by date, as they would arrive.
@@ -335,12 +488,12 @@ def build(url: str, n_claims: int, conflict_rate: float, seed: int) -> dict:
             for claim in claims:
                 claim["story_id"] = story_id
             claim_rows.extend(claims)
-        claim_rows = claim_rows[:n_claims - stored]
+        claim_rows = claim_rows[: n_claims - stored]
         with store.writing() as conn:
             conn.execute(insert(Story.__table__), stories)
             conn.execute(insert(Article.__table__), [a[3] for a in articles])
             for start in range(0, len(claim_rows), INSERT_CHUNK):
-                conn.execute(insert(ClaimRecord.__table__), claim_rows[start:start + INSERT_CHUNK])
+                conn.execute(insert(ClaimRecord.__table__), claim_rows[start : start + INSERT_CHUNK])
         stored += len(claim_rows)
         articles_stored += len(articles)
         day += timedelta(days=3)
@@ -349,10 +502,17 @@ def build(url: str, n_claims: int, conflict_rate: float, seed: int) -> dict:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             for table in ("stories", "articles"):
                 # Ids were given explicitly: move the sequences past them.
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+                conn.execute(
+                    text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                )
             conn.execute(text("VACUUM ANALYZE"))
     store.dispose()
-    return {"claims": stored, "articles": articles_stored, "stories": builder.story_id, "planted": dict(builder.planted)}
+    return {
+        "claims": stored,
+        "articles": articles_stored,
+        "stories": builder.story_id,
+        "planted": dict(builder.planted),
+    }
 
 
 def check(url: str, cpu: int) -> dict:
@@ -369,15 +529,35 @@ def check(url: str, cpu: int) -> dict:
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     store.dispose()
-    return {"claims_read": result.claims_read, "findings": len(result.findings), "new": result.new,
-            "by_kind": dict(Counter(f.kind for f in result.findings)), "seconds": elapsed,
-            "baseline_rss_mb": baseline, "peak_rss_mb": peak}
+    return {
+        "claims_read": result.claims_read,
+        "findings": len(result.findings),
+        "new": result.new,
+        "by_kind": dict(Counter(f.kind for f in result.findings)),
+        "seconds": elapsed,
+        "baseline_rss_mb": baseline,
+        "peak_rss_mb": peak,
+    }
 
 
 def _phase(name: str, url: str, args: argparse.Namespace) -> dict:
     """Run one phase in a fresh interpreter; its last line of output is the JSON result."""
-    command = [sys.executable, __file__, "--phase", name, "--db", url, "--claims", str(args.claims),
-               "--conflicts", str(args.conflicts), "--seed", str(args.seed), "--cpu", str(args.cpu)]
+    command = [
+        sys.executable,
+        __file__,
+        "--phase",
+        name,
+        "--db",
+        url,
+        "--claims",
+        str(args.claims),
+        "--conflicts",
+        str(args.conflicts),
+        "--seed",
+        str(args.seed),
+        "--cpu",
+        str(args.cpu),
+    ]
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -388,10 +568,12 @@ def _phase(name: str, url: str, args: argparse.Namespace) -> dict:
 def _report(label: str, result: dict, stored: int) -> None:
     rate = stored / result["seconds"] if result["seconds"] else float("inf")
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(result["by_kind"].items()))
-    print(f"{label}: {result['seconds']:7.2f} s  {rate:9.0f} stored claims/s  "
-          f"peak RSS {result['peak_rss_mb']:.0f} MB (baseline {result['baseline_rss_mb']:.0f} MB)\n"
-          f"         claims read {result['claims_read']} (with a topic, not boilerplate)  "
-          f"findings {result['findings']} ({kinds})  new {result['new']}")
+    print(
+        f"{label}: {result['seconds']:7.2f} s  {rate:9.0f} stored claims/s  "
+        f"peak RSS {result['peak_rss_mb']:.0f} MB (baseline {result['baseline_rss_mb']:.0f} MB)\n"
+        f"         claims read {result['claims_read']} (with a topic, not boilerplate)  "
+        f"findings {result['findings']} ({kinds})  new {result['new']}"
+    )
 
 
 def main() -> None:
@@ -425,8 +607,10 @@ def main() -> None:
             url = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
         try:
             built = _phase("build", url, args)
-            print(f"build:   {built['wall_seconds']:7.2f} s  {built['claims']} claims, {built['articles']} articles, "
-                  f"{built['stories']} stories (not timed below); planted disagreements {built['planted']}")
+            print(
+                f"build:   {built['wall_seconds']:7.2f} s  {built['claims']} claims, {built['articles']} articles, "
+                f"{built['stories']} stories (not timed below); planted disagreements {built['planted']}"
+            )
             if schema is None:
                 size = sum(p.stat().st_size for p in Path(folder).iterdir())
                 print(f"         database files {size / 1e6:.0f} MB")

@@ -72,10 +72,15 @@ class Case:
 
 
 def floor_pattern(code: str) -> regex.Pattern:
-    qualifiers = [w for words in load_pack(code).section("numbers").get("qualifiers", {}).values()
-                  if isinstance(words, list) for w in words]
-    return regex.compile(r"(?<=(?<![\p{L}\p{M}])(?:\L<q>)\s+)[0-9][0-9.,]*\s+[\p{L}\p{M}]+\s+[\p{L}\p{M}]+",
-                         q=qualifiers)
+    qualifiers = [
+        w
+        for words in load_pack(code).section("numbers").get("qualifiers", {}).values()
+        if isinstance(words, list)
+        for w in words
+    ]
+    return regex.compile(
+        r"(?<=(?<![\p{L}\p{M}])(?:\L<q>)\s+)[0-9][0-9.,]*\s+[\p{L}\p{M}]+\s+[\p{L}\p{M}]+", q=qualifiers
+    )
 
 
 def floor(files: list[Path], pattern: regex.Pattern) -> Timing:
@@ -106,8 +111,14 @@ def run(command: list[str], stdout=subprocess.DEVNULL) -> Timing:
 
 def read_alone(python: str, first: Path, target: str) -> Timing:
     """read_articles in a process of its own, timed inside it (interpreter and imports excluded)."""
-    out = subprocess.run([python, "-c", _READ_ALONE, str(first), target], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env=command_env()).stdout.split()
+    out = subprocess.run(
+        [python, "-c", _READ_ALONE, str(first), target],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=command_env(),
+    ).stdout.split()
     return Timing(float(out[1]), float(out[0]))
 
 
@@ -116,8 +127,13 @@ def build_archive(folder: str, path: Path) -> int:
     with path.open("w", encoding="utf-8") as out:
         for item in read_articles([folder]):
             if isinstance(item, SourceArticle):
-                record = {"title": item.title, "date": item.published, "url": item.url, "source": item.source,
-                          "text": item.text}
+                record = {
+                    "title": item.title,
+                    "date": item.published,
+                    "url": item.url,
+                    "source": item.source,
+                    "text": item.text,
+                }
                 out.write(json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n")
                 count += 1
     return count
@@ -132,8 +148,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", help="a folder of articles (UTF-8 .txt with a header, as claims reads them)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command (median shown)")
-    parser.add_argument("--claims", default=f"{shlex.quote(sys.executable)} -m claims",
-                        help="the command to time (default: this Python's claims)")
+    parser.add_argument(
+        "--claims",
+        default=f"{shlex.quote(sys.executable)} -m claims",
+        help="the command to time (default: this Python's claims)",
+    )
     parser.add_argument("--lang", default="vi", help="language pack whose qualifiers the floor uses")
     parser.add_argument("--jobs", default="", help="comma-separated --jobs values to time too, e.g. 1,2")
     parser.add_argument("--skip-ingest", action="store_true")
@@ -157,22 +176,37 @@ def main() -> None:
             jobs = []
         databases = iter(Path(tmp, f"claims-{i}.db") for i in range(1_000_000))  # a fresh one for every ingest
         pattern = floor_pattern(args.lang)
-        cases: list[Case] = [Case("floor: one pattern pass (qualifier, number, two words)", megabytes,
-                                  lambda: floor(files, pattern))]
+        cases: list[Case] = [
+            Case("floor: one pattern pass (qualifier, number, two words)", megabytes, lambda: floor(files, pattern))
+        ]
         for label, target in (("folder", args.folder), ("jsonl", str(archive))):
             extract = [*claims, "extract", target, "-f", "jsonl"]
             cases.append(Case(f"extract {label} -f jsonl", megabytes, lambda c=extract: run(c)))
             for j in jobs:
-                cases.append(Case(f"extract {label} -f jsonl --jobs {j}", megabytes,
-                                  lambda c=extract, j=j: run([*c, "--jobs", j])))
+                cases.append(
+                    Case(
+                        f"extract {label} -f jsonl --jobs {j}", megabytes, lambda c=extract, j=j: run([*c, "--jobs", j])
+                    )
+                )
             if not args.skip_ingest:
                 ingest = [*claims, "ingest", target]
-                cases.append(Case(f"ingest {label} (fresh SQLite)", megabytes,
-                                  lambda c=ingest: run([*c, "--db", f"sqlite:///{next(databases)}"])))
+                cases.append(
+                    Case(
+                        f"ingest {label} (fresh SQLite)",
+                        megabytes,
+                        lambda c=ingest: run([*c, "--db", f"sqlite:///{next(databases)}"]),
+                    )
+                )
         cases.append(Case("read_articles alone (folder)", megabytes, lambda: read_alone(python, smallest, args.folder)))
         small = [*claims, "extract", str(smallest), "-f", "jsonl"]
-        cases.append(Case(f"start-up: extract {smallest.name} ({smallest.stat().st_size / 1000:.1f} KB)",
-                          smallest.stat().st_size / 1e6, lambda: run(small), start_up=True))
+        cases.append(
+            Case(
+                f"start-up: extract {smallest.name} ({smallest.stat().st_size / 1000:.1f} KB)",
+                smallest.stat().st_size / 1e6,
+                lambda: run(small),
+                start_up=True,
+            )
+        )
 
         run(small)  # untimed: bytecode and pattern cache written
         for _ in range(args.repeat):
@@ -180,8 +214,10 @@ def main() -> None:
                 case.timings.append(case.time())
 
     load_after = os.getloadavg()
-    print(f"input: {len(files)} files, {articles} articles, {megabytes:.2f} MB; repeat {args.repeat}; "
-          f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; {os.cpu_count()} cores")
+    print(
+        f"input: {len(files)} files, {articles} articles, {megabytes:.2f} MB; repeat {args.repeat}; "
+        f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; {os.cpu_count()} cores"
+    )
     print(f"command: {args.claims}")
     floor_mb_per_cpu_s = cases[0].megabytes / statistics.median(t.cpu for t in cases[0].timings)
     header = f"{'what':58s} {'wall s':>8s} {'cpu s':>8s} {'MB/s wall':>10s} {'MB/s cpu':>9s} {'floor/x':>8s}"

@@ -68,9 +68,13 @@ def main() -> None:
     print(f"input: {len(texts)} {args.lang} documents of about {args.article_kb:g} KB, {megabytes:.2f} MB")
 
     seconds, mentions = best_of(args.repeat, lambda: sum(len(parse_numbers(t, pack=pack)) for t in texts))
-    print(f"parse_numbers:  {megabytes / seconds:6.1f} MB/s  {mentions / seconds:9.0f} mentions/s  ({mentions} in {seconds:.2f} s)")
+    print(
+        f"parse_numbers:  {megabytes / seconds:6.1f} MB/s  {mentions / seconds:9.0f} mentions/s  ({mentions} in {seconds:.2f} s)"
+    )
     seconds, claims = best_of(args.repeat, lambda: sum(len(extract_claims(t, pack=pack)) for t in texts))
-    print(f"extract_claims: {megabytes / seconds:6.1f} MB/s  {claims / seconds:9.0f} claims/s  ({claims} in {seconds:.2f} s)")
+    print(
+        f"extract_claims: {megabytes / seconds:6.1f} MB/s  {claims / seconds:9.0f} claims/s  ({claims} in {seconds:.2f} s)"
+    )
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

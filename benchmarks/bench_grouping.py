@@ -84,8 +84,10 @@ def bench_mds(folder: Path, shuffle: int | None) -> None:
         found = {os.path.basename(a["path"]): s["id"] for s in _stories(db) for a in s["articles"]}
     precision, recall, expected, made, right = score_grouping(gold, found)
     order = f"shuffled (seed {shuffle})" if shuffle is not None else "by name"
-    print(f"{folder}: {len(gold)} articles, {len(set(gold.values()))} clusters, ingested {order} in {seconds:.1f} s; "
-          f"gold pairs {expected}, grouped pairs {made}, right {right}: precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"{folder}: {len(gold)} articles, {len(set(gold.values()))} clusters, ingested {order} in {seconds:.1f} s; "
+        f"gold pairs {expected}, grouped pairs {made}, right {right}: precision {precision:.3f}, recall {recall:.3f}"
+    )
 
 
 def bench_unrelated(folder: Path) -> None:
@@ -95,7 +97,9 @@ def bench_unrelated(folder: Path) -> None:
         _ingest([str(p) for p in sample], db)
         stories = _stories(db)
     several = [s for s in stories if len(s["articles"]) > 1]
-    print(f"{len(sample)} articles (seed {UNRELATED_SEED}) -> {len(stories)} stories, {len(several)} of several articles")
+    print(
+        f"{len(sample)} articles (seed {UNRELATED_SEED}) -> {len(stories)} stories, {len(several)} of several articles"
+    )
     for story in several:
         print(f"  story {story['id']}: {', '.join(story.get('why') or [])}")
         for article in story["articles"]:
@@ -129,8 +133,10 @@ def bench_scale(count: int) -> None:
     from claims.store.stories import signature
 
     pack = load_pack("vi")
-    articles = [article_from_text(f"title: {title}\ndate: {day}\n\n{lead}", origin=f"s{n}")
-                for n, (title, lead, day) in enumerate(_synthetic(count))]
+    articles = [
+        article_from_text(f"title: {title}\ndate: {day}\n\n{lead}", origin=f"s{n}")
+        for n, (title, lead, day) in enumerate(_synthetic(count))
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/claims.db")
         started = time.process_time()
@@ -147,10 +153,13 @@ def bench_scale(count: int) -> None:
         elapsed = time.perf_counter() - wall
         with store.reading() as conn:
             from sqlalchemy import text
+
             stories = conn.execute(text("SELECT count(DISTINCT story_id) FROM articles")).scalar()
         store.dispose()
-    print(f"{count} synthetic articles grouped in {cpu:.1f} s CPU ({elapsed:.1f} s wall; signatures {signed:.1f} s), "
-          f"{stories} stories")
+    print(
+        f"{count} synthetic articles grouped in {cpu:.1f} s CPU ({elapsed:.1f} s wall; signatures {signed:.1f} s), "
+        f"{stories} stories"
+    )
 
 
 def main() -> None:

@@ -75,8 +75,15 @@ def main() -> None:
         print(f"article: {size / 1e6:.1f} MB")
         runs = {
             "claims extract -f jsonl": [*claims, "extract", str(article), "--max-bytes", limit, "-f", "jsonl"],
-            "claims ingest (SQLite)": [*claims, "ingest", "--db", f"sqlite:///{Path(folder) / 'claims.db'}",
-                                       str(article), "--max-bytes", limit],
+            "claims ingest (SQLite)": [
+                *claims,
+                "ingest",
+                "--db",
+                f"sqlite:///{Path(folder) / 'claims.db'}",
+                str(article),
+                "--max-bytes",
+                limit,
+            ],
         }
         for name, command in runs.items():
             rss, seconds = peak_rss(command)

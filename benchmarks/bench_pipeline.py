@@ -40,7 +40,9 @@ def load(paths: list[str], min_mb: float) -> list[SourceArticle]:
     for i in range(copies):
         for a in base:
             # A distinct final line makes each copy a new article for the content hash.
-            articles.append(dataclasses.replace(a, text=f"{a.text}\n(copy {i})", lang=a.lang or detect_language(a.text)))
+            articles.append(
+                dataclasses.replace(a, text=f"{a.text}\n(copy {i})", lang=a.lang or detect_language(a.text))
+            )
     return articles
 
 
@@ -71,7 +73,9 @@ def main() -> None:
     started = time.perf_counter()
     claims = sum(len(extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)) for a in articles)
     elapsed = time.perf_counter() - started
-    print(f"extract: {megabytes / elapsed:6.2f} MB/s  {claims / elapsed:9.0f} claims/s  ({claims} claims in {elapsed:.2f} s)")
+    print(
+        f"extract: {megabytes / elapsed:6.2f} MB/s  {claims / elapsed:9.0f} claims/s  ({claims} claims in {elapsed:.2f} s)"
+    )
 
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(args.db or f"sqlite:///{folder}/bench.db")
@@ -79,8 +83,10 @@ def main() -> None:
         result = ingest_articles(store, articles)
         elapsed = time.perf_counter() - started
         store.dispose()
-    print(f"ingest:  {megabytes / elapsed:6.2f} MB/s  {result.claims_stored / elapsed:9.0f} claims/s  "
-          f"({len(result.stored)} articles in {elapsed:.2f} s, one transaction each)")
+    print(
+        f"ingest:  {megabytes / elapsed:6.2f} MB/s  {result.claims_stored / elapsed:9.0f} claims/s  "
+        f"({len(result.stored)} articles in {elapsed:.2f} s, one transaction each)"
+    )
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 

@@ -66,9 +66,22 @@ VERDICTS = REPO / "benchmarks" / "verdicts"
 COLUMNS = ("fingerprint", "verdict", "cause", "locator", "reason")
 VERDICT_VALUES = ("worth", "not")
 KNOWN_CAUSES = {
-    "same-fact-disagree", "same-fact-update", "same-fact-framing", "same-fact-agree", "different-period", "plan-vs-actual",
-    "part-whole", "unit-price-vs-total", "coarse-concept", "background", "misread", "list-item",
-    "different-entity", "different-place", "rounding", "other",
+    "same-fact-disagree",
+    "same-fact-update",
+    "same-fact-framing",
+    "same-fact-agree",
+    "different-period",
+    "plan-vs-actual",
+    "part-whole",
+    "unit-price-vs-total",
+    "coarse-concept",
+    "background",
+    "misread",
+    "list-item",
+    "different-entity",
+    "different-place",
+    "rounding",
+    "other",
 }
 
 
@@ -225,8 +238,9 @@ def crashing(command: list[str], python: list[str] | None, files: list[Path]) ->
     return [path for path, stderr in zip(files, errors) if CRASH in stderr]
 
 
-def ingest_and_check(command: list[str], files: list[Path], folder: Path, stories: str, db: str,
-                     python: list[str] | None = None) -> Run:
+def ingest_and_check(
+    command: list[str], files: list[Path], folder: Path, stories: str, db: str, python: list[str] | None = None
+) -> Run:
     started = time.perf_counter()
     notes: list[str] = []
     crashed: list[Path] = []
@@ -238,8 +252,10 @@ def ingest_and_check(command: list[str], files: list[Path], folder: Path, storie
             for path in crashed:
                 notes.append(f"crashes the tool, left out: {relative(str(path), folder)}")
             if not db.startswith("sqlite:///") or "bench-precision-" not in db:
-                sys.exit(f"the audit crashed on {len(crashed)} article(s) and {db} is not this script's own "
-                         "database: run again without --db to have them left out")
+                sys.exit(
+                    f"the audit crashed on {len(crashed)} article(s) and {db} is not this script's own "
+                    "database: run again without --db to have them left out"
+                )
             Path(db.removeprefix("sqlite:///")).unlink(missing_ok=True)  # our temporary database: start afresh
             kept = [path for path in files if path not in crashed]
             done = call(command, ["audit", *map(str, kept), "--db", db, "-f", "jsonl", "--exit-zero"])
@@ -273,12 +289,15 @@ def ingest_and_check(command: list[str], files: list[Path], folder: Path, storie
             errors += again
         stderr = "".join(errors)
         refused = refused_count(stderr)
-        notes += [line for line in stderr.splitlines() if "refused" in line and not line.rstrip().endswith(" 0 refused")]
+        notes += [
+            line for line in stderr.splitlines() if "refused" in line and not line.rstrip().endswith(" 0 refused")
+        ]
         done = call(command, ["check", "--db", db, "-f", "jsonl", "--exit-zero"])
         out = done.stdout
         notes += [line for line in done.stderr.splitlines() if line.strip()][-3:]
-    run = Run(articles=len(files), refused=refused, seconds=time.perf_counter() - started, notes=notes,
-              crashed=len(crashed))
+    run = Run(
+        articles=len(files), refused=refused, seconds=time.perf_counter() - started, notes=notes, crashed=len(crashed)
+    )
     run.flags = parse_flags(out, folder)
     return run
 
@@ -340,8 +359,10 @@ def percent(part: int, whole: int) -> str:
 
 def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace) -> list[Flag]:
     flags = run.flags
-    print(f"set {name}: {run.articles} article(s) given, {run.crashed} left out (crash the tool), {run.refused} refused; stories {args.stories}; "
-          f"{run.seconds:.0f} s; claims: {args.claims}")
+    print(
+        f"set {name}: {run.articles} article(s) given, {run.crashed} left out (crash the tool), {run.refused} refused; stories {args.stories}; "
+        f"{run.seconds:.0f} s; claims: {args.claims}"
+    )
     for note in run.notes:
         print(f"  | {note}")
     kinds = Counter(f.record["kind"] for f in flags)
@@ -352,9 +373,11 @@ def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace
         judged = [f for f in group if f.verdict]
         worth = [f for f in judged if f.verdict.verdict == "worth"]
         by_position = sum(1 for f in judged if f.matched_by == "position")
-        print(f"  {scope}-article: {len(group)}; judged {len(judged)}"
-              f"{f' ({by_position} by position)' if by_position else ''}; worth {len(worth)} ({percent(len(worth), len(judged))} of judged); "
-              f"not {len(judged) - len(worth)}; unjudged {len(group) - len(judged)}")
+        print(
+            f"  {scope}-article: {len(group)}; judged {len(judged)}"
+            f"{f' ({by_position} by position)' if by_position else ''}; worth {len(worth)} ({percent(len(worth), len(judged))} of judged); "
+            f"not {len(judged) - len(worth)}; unjudged {len(group) - len(judged)}"
+        )
         for kind, n in Counter(f.record["kind"] for f in group).most_common():
             k_judged = [f for f in judged if f.record["kind"] == kind]
             k_worth = sum(1 for f in k_judged if f.verdict.verdict == "worth")
@@ -369,15 +392,19 @@ def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace
     false_alarms = sum(1 for f in judged if f.verdict.verdict == "not")
     unjudged = [f for f in flags if not f.verdict]
     read = run.articles - run.crashed - run.refused
-    print(f"false alarms (flags judged 'not', both scopes; the measure for unrelated articles): {false_alarms} over {read} article(s) = "
-          f"{100 * false_alarms / read if read else 0:.2f} per 100 articles"
-          f"{f'; at most {100 * (false_alarms + len(unjudged)) / read:.2f} counting unjudged' if unjudged and read else ''}")
+    print(
+        f"false alarms (flags judged 'not', both scopes; the measure for unrelated articles): {false_alarms} over {read} article(s) = "
+        f"{100 * false_alarms / read if read else 0:.2f} per 100 articles"
+        f"{f'; at most {100 * (false_alarms + len(unjudged)) / read:.2f} counting unjudged' if unjudged and read else ''}"
+    )
     unknown = sorted({f.verdict.cause for f in judged} - KNOWN_CAUSES)
     if unknown:
         print(f"causes outside the usual list: {', '.join(unknown)}")
     print(f"unjudged: {len(unjudged)}")
     for flag in unjudged:
-        print(f"  UNJUDGED {flag.fingerprint} {flag.record['kind']} {flag.scope} {flag.locator}  {flag.record['explanation']}")
+        print(
+            f"  UNJUDGED {flag.fingerprint} {flag.record['kind']} {flag.scope} {flag.locator}  {flag.record['explanation']}"
+        )
     return unjudged
 
 
@@ -389,7 +416,9 @@ def outside_repo(path: Path) -> Path:
 
 
 def describe(claim: dict, span: Span) -> list[str]:
-    frame = {k: claim.get(k) for k in ("kind", "unit", "concept", "subject", "actor", "location", "time") if claim.get(k)}
+    frame = {
+        k: claim.get(k) for k in ("kind", "unit", "concept", "subject", "actor", "location", "time") if claim.get(k)
+    }
     if claim.get("roles"):
         frame["roles"] = claim["roles"]
     marks = [m for m in ("is_caption", "is_boilerplate") if claim.get(m)]
@@ -404,7 +433,9 @@ def dump(flags: list[Flag], path: Path) -> None:
     lines = []
     for number, flag in enumerate(flags, start=1):
         r = flag.record
-        state = f"[{flag.verdict.verdict} {flag.verdict.cause}: {flag.verdict.reason}]" if flag.verdict else "[unjudged]"
+        state = (
+            f"[{flag.verdict.verdict} {flag.verdict.cause}: {flag.verdict.reason}]" if flag.verdict else "[unjudged]"
+        )
         lines.append(f"### {number}  {flag.fingerprint}  {r['kind']} {r['severity']} {flag.scope}  {state}")
         lines.append(f"why: {r['explanation']}")
         for label, claim, span in zip("AB", r["claims"], flag.spans):
@@ -425,17 +456,24 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="folder of .txt articles (with clusters.tsv for --stories gold)")
     parser.add_argument("--stories", choices=("gold", "auto"), default="auto")
     parser.add_argument("--claims", default="claims", help="the claims command, e.g. /work/venv/bin/claims")
-    parser.add_argument("--python", help="with --stories gold: run the ingests in one process of this Python, "
-                        "whose claims package is the one --claims runs (e.g. 'env PYTHONPATH=/work/base /work/venv/bin/python'); "
-                        "faster on a busy machine, as the imports are paid once")
+    parser.add_argument(
+        "--python",
+        help="with --stories gold: run the ingests in one process of this Python, "
+        "whose claims package is the one --claims runs (e.g. 'env PYTHONPATH=/work/base /work/venv/bin/python'); "
+        "faster on a busy machine, as the imports are paid once",
+    )
     parser.add_argument("--sample", type=int, help="ingest only this many articles, picked with --seed")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
     parser.add_argument("--verdicts", type=Path, help="verdict file (default benchmarks/verdicts/SET.tsv)")
     parser.add_argument("--strict", action="store_true", help="match verdicts by fingerprint only")
-    parser.add_argument("--save-jsonl", type=Path, help="keep the discrepancies as the tool printed them (outside the repo)")
+    parser.add_argument(
+        "--save-jsonl", type=Path, help="keep the discrepancies as the tool printed them (outside the repo)"
+    )
     parser.add_argument("--from-jsonl", type=Path, help="read a saved output instead of ingesting again")
-    parser.add_argument("--dump", type=Path, help="write the unjudged flags with both sentences here (outside the repo)")
+    parser.add_argument(
+        "--dump", type=Path, help="write the unjudged flags with both sentences here (outside the repo)"
+    )
     parser.add_argument("--dump-all", action="store_true", help="with --dump: judged flags too, with their verdicts")
     args = parser.parse_args()
 
@@ -444,8 +482,13 @@ def main() -> None:
     if args.from_jsonl:
         meta_path = args.from_jsonl.with_name(args.from_jsonl.name + ".meta.json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        run = Run(articles=meta.get("articles", len(files)), refused=meta.get("refused", 0), seconds=meta.get("seconds", 0.0),
-                  notes=[f"read from {args.from_jsonl}", *meta.get("notes", [])], crashed=meta.get("crashed", 0))
+        run = Run(
+            articles=meta.get("articles", len(files)),
+            refused=meta.get("refused", 0),
+            seconds=meta.get("seconds", 0.0),
+            notes=[f"read from {args.from_jsonl}", *meta.get("notes", [])],
+            crashed=meta.get("crashed", 0),
+        )
         args.claims = meta.get("claims", args.claims)
         args.stories = meta.get("stories", args.stories)
         run.flags = parse_flags(args.from_jsonl.read_text(encoding="utf-8"), args.folder)
@@ -456,10 +499,20 @@ def main() -> None:
             run = ingest_and_check(shlex.split(args.claims), files, args.folder, args.stories, db, python)
         if args.save_jsonl:
             outside_repo(args.save_jsonl).write_text(
-                "".join(json.dumps(f.record, ensure_ascii=False) + "\n" for f in run.flags), encoding="utf-8")
-            meta = {"articles": run.articles, "refused": run.refused, "crashed": run.crashed, "seconds": run.seconds,
-                    "notes": run.notes, "claims": args.claims, "stories": args.stories}
-            args.save_jsonl.with_name(args.save_jsonl.name + ".meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+                "".join(json.dumps(f.record, ensure_ascii=False) + "\n" for f in run.flags), encoding="utf-8"
+            )
+            meta = {
+                "articles": run.articles,
+                "refused": run.refused,
+                "crashed": run.crashed,
+                "seconds": run.seconds,
+                "notes": run.notes,
+                "claims": args.claims,
+                "stories": args.stories,
+            }
+            args.save_jsonl.with_name(args.save_jsonl.name + ".meta.json").write_text(
+                json.dumps(meta, ensure_ascii=False), encoding="utf-8"
+            )
     join(run.flags, read_verdicts(verdicts_path), args.strict)
     unjudged = summarize(args.set, run, verdicts_path, args)
     if args.dump:

@@ -58,8 +58,9 @@ def main() -> None:
         articles += 1
         code = item.lang or detect_language(item.text)
         try:
-            found = extract_claims(item.text, code, pack=load_pack(code), published=item.published,
-                                   tail_start=item.tail_start)
+            found = extract_claims(
+                item.text, code, pack=load_pack(code), published=item.published, tail_start=item.tail_start
+            )
         except Exception as exc:  # noqa: BLE001 - counting every failure is the point
             raised[(f"{type(exc).__name__}: {exc}", where_raised(exc))].append(item.origin)
             continue
@@ -71,11 +72,10 @@ def main() -> None:
         dump.close()
 
     failures = sum(len(origins) for origins in raised.values())
-    print(f"{articles} article(s) read, {refused} input(s) refused, {claims} claim(s); "
-          f"{failures} article(s) raised")
+    print(f"{articles} article(s) read, {refused} input(s) refused, {claims} claim(s); {failures} article(s) raised")
     for (error, location), origins in sorted(raised.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(origins):5d}  {error[:120]}  at {location}")
-        for origin in origins[:args.examples]:
+        for origin in origins[: args.examples]:
             print(f"         {origin}")
 
 

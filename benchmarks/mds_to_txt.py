@@ -27,7 +27,7 @@ _SPACE_AFTER_OPEN = re.compile(r"([(\[“‘])\s+")
 def _field(lines: list[str], key: str) -> str:
     for line in lines:
         if line.startswith(key + ":"):
-            return line[len(key) + 1:].strip()
+            return line[len(key) + 1 :].strip()
     return ""
 
 

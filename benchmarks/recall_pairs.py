@@ -83,43 +83,141 @@ def write_article(path: Path, fields: dict[str, str], body: str) -> None:
     header = "".join(f"{key}: {value}\n" for key, value in fields.items() if value)
     path.write_text(header + "\n" + body, encoding="utf-8")
 
+
 # ---------------------------------------------------------------------------------------------
 # Choosing a figure with a plain pattern.
 
 
 @dataclass(frozen=True)
 class Style:
-    group: str      # thousands separator as written in this language
+    group: str  # thousands separator as written in this language
     decimal: str
-    number: str     # pattern of a written number
-    scale: str      # pattern of what may follow it: a scale word or a percent sign
+    number: str  # pattern of a written number
+    scale: str  # pattern of what may follow it: a scale word or a percent sign
     not_before: tuple[str, ...]  # words after which a number is a date, a rank or a code
-    not_after: frozenset[str]   # words before which a number is a time or a date
+    not_after: frozenset[str]  # words before which a number is a time or a date
 
 
-MONTHS_EN = ("january february march april may june july august september october november december "
-             "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+MONTHS_EN = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
 
 STYLES = {
     "vi": Style(
-        ".", ",",
+        ".",
+        ",",
         r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
         r"\s*%|\s+(?:tỷ|triệu|nghìn|ngàn)(?!\p{L})",
-        ("ngày", "tháng", "năm", "thứ", "số", "điều", "khoản", "mục", "chương", "quý", "top", "hạng", "lần",
-         "đợt", "khóa", "khoá", "phiên", "tập", "trang", "phòng", "lô", "tầng", "quận", "phường", "đường", "lộ",
-         "km", "kỳ", "vòng", "phút", "bậc", "cấp", "bảng", "mã", "lớp", "khối", "ngõ", "hẻm", "ngách", "tổ",
-         "thôn", "xóm", "ấp", "nghị định", "thông tư", "quyết định", "nghị quyết", "công văn", "chỉ thị",
-         "cao tốc", "type", "hiệp", "khu vực", "bệnh viện", "sư đoàn", "lữ đoàn"),
+        (
+            "ngày",
+            "tháng",
+            "năm",
+            "thứ",
+            "số",
+            "điều",
+            "khoản",
+            "mục",
+            "chương",
+            "quý",
+            "top",
+            "hạng",
+            "lần",
+            "đợt",
+            "khóa",
+            "khoá",
+            "phiên",
+            "tập",
+            "trang",
+            "phòng",
+            "lô",
+            "tầng",
+            "quận",
+            "phường",
+            "đường",
+            "lộ",
+            "km",
+            "kỳ",
+            "vòng",
+            "phút",
+            "bậc",
+            "cấp",
+            "bảng",
+            "mã",
+            "lớp",
+            "khối",
+            "ngõ",
+            "hẻm",
+            "ngách",
+            "tổ",
+            "thôn",
+            "xóm",
+            "ấp",
+            "nghị định",
+            "thông tư",
+            "quyết định",
+            "nghị quyết",
+            "công văn",
+            "chỉ thị",
+            "cao tốc",
+            "type",
+            "hiệp",
+            "khu vực",
+            "bệnh viện",
+            "sư đoàn",
+            "lữ đoàn",
+        ),
         frozenset("giờ h g tháng".split()),
     ),
     "en": Style(
-        ",", ".",
+        ",",
+        ".",
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
         r"%|(?:bn|m)(?!\p{L})|\s+(?:per\s+cent|percent|million|billion|trillion)(?!\p{L})",
-        ("no", "number", "article", "section", "chapter", "page", "room", "top", "route", "flight", "version",
-         "round", "stage", "game", "series", "level", "grade", "channel", "radio", "windows", "formula",
-         "division", "group", "class", "line", "step", "platform", "terminal", "volume", "vol", "issue",
-         "episode", "part", "clause", "paragraph", "rule", "highway", "type", "size", "category", "tier", *MONTHS_EN),
+        (
+            "no",
+            "number",
+            "article",
+            "section",
+            "chapter",
+            "page",
+            "room",
+            "top",
+            "route",
+            "flight",
+            "version",
+            "round",
+            "stage",
+            "game",
+            "series",
+            "level",
+            "grade",
+            "channel",
+            "radio",
+            "windows",
+            "formula",
+            "division",
+            "group",
+            "class",
+            "line",
+            "step",
+            "platform",
+            "terminal",
+            "volume",
+            "vol",
+            "issue",
+            "episode",
+            "part",
+            "clause",
+            "paragraph",
+            "rule",
+            "highway",
+            "type",
+            "size",
+            "category",
+            "tier",
+            *MONTHS_EN,
+        ),
         frozenset(["am", "pm", "gmt", "bst", "o'clock", *MONTHS_EN]),
     ),
 }
@@ -142,9 +240,9 @@ _SENTENCE_START = regex.compile(r"(?:[.!?…:]\s*[\"“”'‘’]?\s*|\n\s*)$")
 
 @dataclass(frozen=True)
 class Figure:
-    start: int          # offset of the number (digits only) in the body
-    text: str           # the number as written
-    scale: str          # what follows it, as written ("" when nothing)
+    start: int  # offset of the number (digits only) in the body
+    text: str  # the number as written
+    scale: str  # what follows it, as written ("" when nothing)
     value: float
     decimals: int
     grouped: bool
@@ -160,15 +258,15 @@ def _is_figure(body: str, start: int, end: int, num: str, scale: str, style: Sty
     value, decimals, grouped = parse(num, style)
     if value <= 0:
         return False
-    if scale in ("m", "bn") and body[start - 1:start] not in ("$", "£", "€"):
+    if scale in ("m", "bn") and body[start - 1 : start] not in ("$", "£", "€"):
         return False  # "60m" is a race, "$60m" money
     if not grouped and not decimals and not scale and 1900 <= value <= 2100:
         return False  # a year
     if not grouped and not decimals and len(num) >= 7:
         return False  # a phone number or an id
     # A window opening at the body's start opens a sentence: the "\n" says so to _SENTENCE_START.
-    before = ("\n" if start <= 80 else "") + body[max(0, start - 80):start]
-    after = body[end:end + 40]
+    before = ("\n" if start <= 80 else "") + body[max(0, start - 80) : start]
+    after = body[end : end + 40]
     if _JOINED_AFTER.match(after, timeout=TIMEOUT) or _JOINED_BEFORE.search(before, timeout=TIMEOUT):
         return False
     if regex.search(r"\d\s+$", before, timeout=TIMEOUT) or regex.match(r"\s+\d", after, timeout=TIMEOUT):
@@ -177,11 +275,11 @@ def _is_figure(body: str, start: int, end: int, num: str, scale: str, style: Sty
         return False  # a list's numbering ("1. ...")
     words_before = regex.sub(r"[^\p{L}]+$", "", before.lower(), timeout=TIMEOUT)
     for words in style.not_before:
-        if words_before.endswith(words) and not words_before[:-len(words)][-1:].isalpha():
+        if words_before.endswith(words) and not words_before[: -len(words)][-1:].isalpha():
             return False
     word = _WORD_BEFORE.search(before, timeout=TIMEOUT)
     if word and word.group(1)[0].isupper() and not word.group(2).strip():
-        if not _SENTENCE_START.search(before[:word.start()], timeout=TIMEOUT):
+        if not _SENTENCE_START.search(before[: word.start()], timeout=TIMEOUT):
             return False  # part of a name: "Radio 4", "Quốc lộ 1", "Euro 2004"
     following = _WORD_AFTER.match(after, timeout=TIMEOUT)
     if following and following.group(1).lower() in style.not_after:
@@ -201,6 +299,7 @@ def figures_in(body: str, lang: str) -> list[Figure]:
             value, decimals, grouped = parse(num, style)
             found.append(Figure(start, num, scale.strip(), value, decimals, grouped))
     return found
+
 
 # ---------------------------------------------------------------------------------------------
 # Changing it the way a careless edit would.
@@ -236,23 +335,54 @@ def changed_number(figure: Figure, lang: str, rng: random.Random) -> str | None:
             return text
     return None
 
+
 # ---------------------------------------------------------------------------------------------
 # Rewriting the second version the way another outlet would.
 
 SYNONYMS = {
     "vi": {
-        "cho biết": "cho hay", "khẳng định": "nhấn mạnh", "ước tính": "ước lượng", "công bố": "đưa ra",
-        "thông báo": "thông tin", "triển khai": "thực hiện", "phát hiện": "phát giác", "yêu cầu": "đề nghị",
-        "chia sẻ": "bày tỏ", "đề xuất": "kiến nghị", "xảy ra": "diễn ra", "tham gia": "góp mặt",
-        "bắt đầu": "khởi đầu", "hỗ trợ": "giúp đỡ", "tuyên bố": "phát biểu", "tiếp nhận": "đón nhận",
-        "cảnh báo": "lưu ý", "nhận định": "đánh giá", "ghi nhận": "nhận thấy", "lựa chọn": "chọn lựa",
+        "cho biết": "cho hay",
+        "khẳng định": "nhấn mạnh",
+        "ước tính": "ước lượng",
+        "công bố": "đưa ra",
+        "thông báo": "thông tin",
+        "triển khai": "thực hiện",
+        "phát hiện": "phát giác",
+        "yêu cầu": "đề nghị",
+        "chia sẻ": "bày tỏ",
+        "đề xuất": "kiến nghị",
+        "xảy ra": "diễn ra",
+        "tham gia": "góp mặt",
+        "bắt đầu": "khởi đầu",
+        "hỗ trợ": "giúp đỡ",
+        "tuyên bố": "phát biểu",
+        "tiếp nhận": "đón nhận",
+        "cảnh báo": "lưu ý",
+        "nhận định": "đánh giá",
+        "ghi nhận": "nhận thấy",
+        "lựa chọn": "chọn lựa",
     },
     "en": {
-        "said": "stated", "says": "states", "rose": "climbed", "fell": "dropped", "increased": "grew",
-        "announced": "revealed", "believes": "thinks", "expects": "anticipates", "warned": "cautioned",
-        "admitted": "conceded", "bought": "acquired", "showed": "revealed", "launched": "unveiled",
-        "added": "went on", "plans": "intends", "claimed": "asserted", "insisted": "maintained",
-        "boosted": "lifted", "agreed": "consented", "helped": "aided",
+        "said": "stated",
+        "says": "states",
+        "rose": "climbed",
+        "fell": "dropped",
+        "increased": "grew",
+        "announced": "revealed",
+        "believes": "thinks",
+        "expects": "anticipates",
+        "warned": "cautioned",
+        "admitted": "conceded",
+        "bought": "acquired",
+        "showed": "revealed",
+        "launched": "unveiled",
+        "added": "went on",
+        "plans": "intends",
+        "claimed": "asserted",
+        "insisted": "maintained",
+        "boosted": "lifted",
+        "agreed": "consented",
+        "helped": "aided",
     },
 }
 TITLE_PREFIX = {"vi": ("Cập nhật: ", "Toàn cảnh: ", "Tin mới: "), "en": ("Update: ", "In focus: ", "Latest: ")}
@@ -261,16 +391,17 @@ MARK = "\ue000"  # where the changed figure goes, kept through the rewrite
 
 # A full stop after an initial or a title ends no sentence: "TP. HCM", "Mr. Brown", "J. Smith".
 _ABBREVIATION = regex.compile(
-    r"(?:\b\p{Lu}|\b(?:TP|Mr|Mrs|Ms|Dr|St|No|Co|Inc|Ltd|Jr|Sr|Gen|Col|Lt|Prof|Rev|U\.S|ThS|TS|PGS|GS|BS))[.]$")
+    r"(?:\b\p{Lu}|\b(?:TP|Mr|Mrs|Ms|Dr|St|No|Co|Inc|Ltd|Jr|Sr|Gen|Col|Lt|Prof|Rev|U\.S|ThS|TS|PGS|GS|BS))[.]$"
+)
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
 
 
 def sentences_of(paragraph: str) -> list[str]:
     pieces, done = [], 0
     for match in _SENTENCE_END.finditer(paragraph, timeout=TIMEOUT):
-        if _ABBREVIATION.search(paragraph[done:match.start() + 1], timeout=TIMEOUT):
+        if _ABBREVIATION.search(paragraph[done : match.start() + 1], timeout=TIMEOUT):
             continue
-        pieces.append(paragraph[done:match.end()].rstrip())
+        pieces.append(paragraph[done : match.end()].rstrip())
         done = match.end()
     pieces.append(paragraph[done:].rstrip())
     return [p for p in pieces if p.strip()]
@@ -285,7 +416,7 @@ def swap_verbs(text: str, lang: str, rng: random.Random, at_most: int) -> str:
         written = match.group(1)
         new = words[written.lower()]
         new = new[0].upper() + new[1:] if written[0].isupper() else new
-        text = text[:match.start()] + new + text[match.end():]
+        text = text[: match.start()] + new + text[match.end() :]
     return text
 
 
@@ -308,7 +439,7 @@ def rewrite(body: str, lang: str, seed: int) -> str:
     joint = "\n\n" if "\n\n" in body.strip() else "\n"
     sentences: list[str] = []
     paragraphs: list[list[int]] = []  # sentence numbers, so two equal sentences stay two
-    prose: set[int] = set()           # the sentences of prose paragraphs
+    prose: set[int] = set()  # the sentences of prose paragraphs
     for paragraph in body.split(joint):
         if paragraph.strip():
             pieces = sentences_of(paragraph.strip())
@@ -318,8 +449,12 @@ def rewrite(body: str, lang: str, seed: int) -> str:
             if _is_prose(paragraph.strip()):
                 prose.update(numbers)
     lede = next((i for i, p in enumerate(paragraphs) if p[0] in prose), 0)
-    droppable = [n for i, p in enumerate(paragraphs) for n in p
-                 if MARK not in sentences[n] and n in prose and (i, n) != (lede, p[0])]
+    droppable = [
+        n
+        for i, p in enumerate(paragraphs)
+        for n in p
+        if MARK not in sentences[n] and n in prose and (i, n) != (lede, p[0])
+    ]
     if droppable:
         dropped = rng.choice(droppable)
         paragraphs = [[n for n in p if n != dropped] for p in paragraphs]
@@ -345,6 +480,7 @@ def rewrite(body: str, lang: str, seed: int) -> str:
     text = joint.join(" ".join(sentences[n] for n in p) for p in paragraphs) + "\n"
     return swap_verbs(text, lang, rng, 3)
 
+
 # ---------------------------------------------------------------------------------------------
 # The spec: choosing pairs (build) and making their files again (run).
 
@@ -354,7 +490,7 @@ class Pair:
     pair: str
     lang: str
     article: str
-    variant: str   # exact | rewritten
+    variant: str  # exact | rewritten
     offset: int
     original: str
     changed: str
@@ -381,25 +517,37 @@ def build(corpora: dict[str, Path], counts: dict[str, int], seed: int) -> list[P
                 continue
             figure = rng.choice(figures)
             changed = changed_number(figure, lang, rng)
-            rewrite_seed = rng.randrange(2 ** 31) if variant == "rewritten" else 0
+            rewrite_seed = rng.randrange(2**31) if variant == "rewritten" else 0
             if changed is None:
                 continue
             if variant == "rewritten":
                 try:
-                    rewrite(body[:figure.start] + MARK + body[figure.start + len(figure.text):], lang, rewrite_seed)
+                    rewrite(body[: figure.start] + MARK + body[figure.start + len(figure.text) :], lang, rewrite_seed)
                 except ValueError:
                     continue
             made += 1
-            pairs.append(Pair(f"{lang}{made:03d}", lang, name, variant, figure.start, figure.text, changed,
-                              rewrite_seed))
+            pairs.append(
+                Pair(f"{lang}{made:03d}", lang, name, variant, figure.start, figure.text, changed, rewrite_seed)
+            )
     return pairs
 
 
 def read_spec(path: Path) -> list[Pair]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [Pair(r["pair"], r["lang"], r["article"], r["variant"], int(r["offset"]), r["original"], r["changed"],
-                 int(r["seed"])) for r in rows]
+    return [
+        Pair(
+            r["pair"],
+            r["lang"],
+            r["article"],
+            r["variant"],
+            int(r["offset"]),
+            r["original"],
+            r["changed"],
+            int(r["seed"]),
+        )
+        for r in rows
+    ]
 
 
 def write_spec(pairs: list[Pair], handle) -> None:
@@ -413,31 +561,47 @@ def make_pair(pair: Pair, corpora: dict[str, Path], folder: Path) -> tuple[int, 
     """Write a.txt and b.txt into `folder`; the changed figure's offsets in A's body and in B's."""
     fields, body = read_article(corpora[pair.lang] / pair.article)
     end = pair.offset + len(pair.original)
-    if body[pair.offset:end] != pair.original:
+    if body[pair.offset : end] != pair.original:
         raise ValueError(f"{pair.article}: no {pair.original!r} at {pair.offset}; is the local copy the same corpus?")
     folder.mkdir(parents=True)
     write_article(folder / "a.txt", fields, body)
     if pair.variant == "exact":
-        write_article(folder / "b.txt", fields, body[:pair.offset] + pair.changed + body[end:])
+        write_article(folder / "b.txt", fields, body[: pair.offset] + pair.changed + body[end:])
         return pair.offset, pair.offset
     rng = random.Random(pair.seed)
-    retold = rewrite(body[:pair.offset] + MARK + body[end:], pair.lang, pair.seed)
+    retold = rewrite(body[: pair.offset] + MARK + body[end:], pair.lang, pair.seed)
     title = new_title(fields.get("title", ""), pair.lang, rng)
     b_fields = {**fields, "title": title, "url": "", "source": REWRITE_SOURCE}
     write_article(folder / "b.txt", b_fields, retold.replace(MARK, pair.changed))
     return pair.offset, retold.index(MARK)
 
+
 # ---------------------------------------------------------------------------------------------
 # Running claims on a pair and reading what it flagged.
 
 FIGURE_KINDS = ("value", "scale")
-RESULT_COLUMNS = ("pair", "lang", "article", "variant", "original", "changed", "flagged", "kinds_on_figure",
-                  "partner_is_original", "other_flags", "other_kinds", "a_claim", "b_claim", "note")
+RESULT_COLUMNS = (
+    "pair",
+    "lang",
+    "article",
+    "variant",
+    "original",
+    "changed",
+    "flagged",
+    "kinds_on_figure",
+    "partner_is_original",
+    "other_flags",
+    "other_kinds",
+    "a_claim",
+    "b_claim",
+    "note",
+)
 
 
 @dataclass(frozen=True)
 class Spans:
     """Where the figure stands: the original in A's body, the changed one in B's."""
+
     a_start: int
     a_end: int
     b_start: int
@@ -453,10 +617,17 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
 
 
-def run_pair(pair: Pair, corpora: dict[str, Path], claims: list[str], root: Path,
-             database: str) -> tuple[dict, Spans | None]:
-    row = {"pair": pair.pair, "lang": pair.lang, "article": pair.article, "variant": pair.variant,
-           "original": pair.original, "changed": pair.changed}
+def run_pair(
+    pair: Pair, corpora: dict[str, Path], claims: list[str], root: Path, database: str
+) -> tuple[dict, Spans | None]:
+    row = {
+        "pair": pair.pair,
+        "lang": pair.lang,
+        "article": pair.article,
+        "variant": pair.variant,
+        "original": pair.original,
+        "changed": pair.changed,
+    }
     try:
         a_at, b_at = make_pair(pair, corpora, root / pair.pair)
         spans = Spans(a_at, a_at + len(pair.original), b_at, b_at + len(pair.changed))
@@ -478,15 +649,20 @@ def read_flags(pair: Pair, spans: Spans, jsonl: str) -> dict:
         if any(_over(c, pair.pair, "b.txt", spans.b_start, spans.b_end) for c in found["claims"]):
             kinds_on_figure.append(found["kind"])
             if found["kind"] in FIGURE_KINDS:
-                partner_is_original |= any(_over(c, pair.pair, "a.txt", spans.a_start, spans.a_end)
-                                           for c in found["claims"])
+                partner_is_original |= any(
+                    _over(c, pair.pair, "a.txt", spans.a_start, spans.a_end) for c in found["claims"]
+                )
         else:
             other[found["kind"]] += 1
     flagged = any(kind in FIGURE_KINDS for kind in kinds_on_figure)
-    return {"flagged": "yes" if flagged else "no", "kinds_on_figure": ",".join(sorted(set(kinds_on_figure))),
-            "partner_is_original": "yes" if partner_is_original else "no", "other_flags": sum(other.values()),
-            "other_kinds": ",".join(f"{kind}:{n}" for kind, n in sorted(other.items())),
-            "note": f"{elsewhere} flag(s) across pairs" if elsewhere else ""}
+    return {
+        "flagged": "yes" if flagged else "no",
+        "kinds_on_figure": ",".join(sorted(set(kinds_on_figure))),
+        "partner_is_original": "yes" if partner_is_original else "no",
+        "other_flags": sum(other.values()),
+        "other_kinds": ",".join(f"{kind}:{n}" for kind, n in sorted(other.items())),
+        "note": f"{elsewhere} flag(s) across pairs" if elsewhere else "",
+    }
 
 
 def _claim_label(claim: dict | None) -> str:
@@ -515,6 +691,7 @@ def describe_figures(rows: list[dict], spans: dict[str, Spans], claims: list[str
             row["a_claim"] = _claim_label(found.get((row["pair"], "a.txt")))
             row["b_claim"] = _claim_label(found.get((row["pair"], "b.txt")))
 
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -530,8 +707,10 @@ def summarise(rows: list[dict]) -> None:
         exact = [r for r in ok if r["variant"] == "exact"]
         retold = [r for r in ok if r["variant"] == "rewritten"]
         print(f"{label}: {len(chosen)} pairs, {len(chosen) - len(ok)} error(s)")
-        flagged = {variant: _percent(sum(r["flagged"] == "yes" for r in these), len(these))
-                   for variant, these in (("exact", exact), ("rewritten", retold))}
+        flagged = {
+            variant: _percent(sum(r["flagged"] == "yes" for r in these), len(these))
+            for variant, these in (("exact", exact), ("rewritten", retold))
+        }
         clean_pairs = _percent(sum(r["other_flags"] == 0 for r in ok), len(ok))
         print(f"  changed figure flagged, exact copies: {flagged['exact']}   target >= 95%")
         print(f"  changed figure flagged, rewritten:    {flagged['rewritten']}   target >= 85%")
@@ -609,8 +788,10 @@ def main() -> None:
             writer = csv.DictWriter(handle, RESULT_COLUMNS, delimiter="\t", lineterminator="\n", restval="")
             writer.writeheader()
             writer.writerows(rows)
-    print(f"{len(pairs)} pairs, {' '.join(claims)}: {elapsed:.0f} s with {args.jobs} job(s), "
-          f"{cpu:.0f} s of CPU in claims processes ({cpu / len(pairs):.1f} s a pair)")
+    print(
+        f"{len(pairs)} pairs, {' '.join(claims)}: {elapsed:.0f} s with {args.jobs} job(s), "
+        f"{cpu:.0f} s of CPU in claims processes ({cpu / len(pairs):.1f} s a pair)"
+    )
     summarise(rows)
 
 

@@ -58,8 +58,10 @@ INTERVAL = regex.compile(r"^\s*([\[(])\s*([^,\s]*)\s*,\s*([^,\s]*)\s*([\])])\s*$
 
 # Categories of misses, first match wins, tried on the expected text in lower case. Ordered from the
 # narrowest form to the broadest, so "three twenty-firsts" lands in fractions, not number words.
-FRACTION_WORD = (r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
-                 r"|twentieths?|thirtieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|firsts)")
+FRACTION_WORD = (
+    r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+    r"|twentieths?|thirtieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|firsts)"
+)
 CATEGORIES = (
     ("Indian crore/lakh and 12,34,567 grouping", r"\b(?:crore|lakh)\b|\d{1,2},\d\d,\d{3}"),
     ("powers and scientific notation (^, e10, x10^6)", r"\^|\d\s*e[+-]?\d|x\s*10"),
@@ -67,20 +69,23 @@ CATEGORIES = (
     ("spoken decimals (point, nought)", r"\b(?:point|nought|naught)\b"),
     ("fractions as 'X over/out of/in Y'", r"^(?:minus |negative )?\S+(?: \S+)* (?:over|out of|in) \S"),
     ("dozens", r"\bdoz|\bdzs\b"),
-    ("fraction joined to a scale word (half million, 3 million and a quarter)",
-     rf"\b{FRACTION_WORD}\b.*\b(?:million|billion)|\b(?:million|billion)\b.*\b{FRACTION_WORD}\b"),
+    (
+        "fraction joined to a scale word (half million, 3 million and a quarter)",
+        rf"\b{FRACTION_WORD}\b.*\b(?:million|billion)|\b(?:million|billion)\b.*\b{FRACTION_WORD}\b",
+    ),
     ("ordinals in ranges (the tenth)", r"\b(?:tenth|fifteenth)\b"),
     ("spelled fractions (two thirds, three twenty-firsts)", rf"\b{FRACTION_WORD}\b|[a-z]\s+(?:first|fifth)\b"),
-    ("suffix scale letters and abbreviations (10k, 1.2b, 1mm, bln)",
-     r"\d\s*(?:k|m|g|b|mm|mil|bln|tln)\b"),
+    ("suffix scale letters and abbreviations (10k, 1.2b, 1mm, bln)", r"\d\s*(?:k|m|g|b|mm|mil|bln|tln)\b"),
     ("negative numbers (minus, negative, -)", r"^(?:minus|negative|-)"),
 )
 CATEGORIES = tuple((name, regex.compile(pattern)) for name, pattern in CATEGORIES)
 RANGE_CATEGORIES = (
     ("range symbols (>, <=, ~)", r"[<>=~]"),
     ("'equal to' as an exact range", r"^(?:is )?equal(?:s|ing)?\b(?!.*\b(?:more|less|greater)\b)"),
-    ("two-sided ranges in comparison words (more than X and less than Y)",
-     r"\b(?:than|least|most|above|over)\b.*\b(?:and|but)\b.*\b(?:than|least|most|below|under)\b|[,].*\bthan\b"),
+    (
+        "two-sided ranges in comparison words (more than X and less than Y)",
+        r"\b(?:than|least|most|above|over)\b.*\b(?:and|but)\b.*\b(?:than|least|most|below|under)\b|[,].*\bthan\b",
+    ),
     ("'or more'/'or less'/'or equal' around the number", r"\bor\b"),
     ("one-sided comparison ranges (more than X, up to X, exceeding X)", r"."),
 )
@@ -180,8 +185,10 @@ def claims_interval(mention) -> tuple[bool, float | None, float | None, bool]:
 
 def written(interval) -> str:
     low_closed, low, high, high_closed = interval
+
     def bound(x: float | None) -> str:
         return "" if x is None else f"{x:g}"
+
     return f"{'[' if low_closed else '('}{bound(low)},{bound(high)}{']' if high_closed else ')'}"
 
 
@@ -191,8 +198,13 @@ def right_value(result: dict, mention) -> bool:
     if kind == "numberrange":
         want = spec_interval(value or "")
         got = claims_interval(mention)
-        return want is not None and want[0] == got[0] and want[3] == got[3] \
-            and close(want[1], got[1]) and close(want[2], got[2])
+        return (
+            want is not None
+            and want[0] == got[0]
+            and want[3] == got[3]
+            and close(want[1], got[1])
+            and close(want[2], got[2])
+        )
     if kind == "percentage":
         return mention.kind == "percent" and close(spec_number(value), mention.value)
     return close(spec_number(value), mention.value)
@@ -252,18 +264,22 @@ def score_case(spec: str, case: dict, score: FileScore) -> None:
         if covering:
             score.found += 1
             mode = "wrong value"
-            name = ("range sides: spec half-open [a,b), claims closed [a,b]"
-                    if result["TypeName"] == "numberrange" and only_sides_differ(result, covering[0])
-                    else category(result))
+            name = (
+                "range sides: spec half-open [a,b), claims closed [a,b]"
+                if result["TypeName"] == "numberrange" and only_sides_differ(result, covering[0])
+                else category(result)
+            )
         else:
             mode = "partial span" if overlapping else "not found"
             name = category(result)
         shown = [f"{m.text!r}={describe(m)}" for m in (covering or overlapping)] if mode != "not found" else []
-        score.misses[name].append((mode, text, f"{result['Text']!r}={result['Resolution'].get('value')}",
-                                   ", ".join(shown) or "-"))
+        score.misses[name].append(
+            (mode, text, f"{result['Text']!r}={result['Resolution'].get('value')}", ", ".join(shown) or "-")
+        )
     for mention in mentions:
-        if counts_as_figure(spec, mention) and not any(mention.start < end and mention.end > start
-                                                       for start, end in spans):
+        if counts_as_figure(spec, mention) and not any(
+            mention.start < end and mention.end > start for start, end in spans
+        ):
             score.false_figures += 1
             score.extras.append((text, f"{mention.text!r}={describe(mention)}", mention.kind))
 
@@ -294,15 +310,19 @@ def report(title: str, scores: dict[str, FileScore], show: int) -> None:
     print(f"{'spec':<24}{'cases':>6}{'py-unsup':>9}{'expected':>9}  {'found':<19}{'right value':<19}false figures")
     total = FileScore()
     for spec, score in scores.items():
-        print(f"{spec:<24}{score.cases:>6}{score.python_unsupported:>9}{score.expected:>9}  "
-              f"{percent(score.found, score.expected):<19}{percent(score.right, score.expected):<19}{score.false_figures}")
+        print(
+            f"{spec:<24}{score.cases:>6}{score.python_unsupported:>9}{score.expected:>9}  "
+            f"{percent(score.found, score.expected):<19}{percent(score.right, score.expected):<19}{score.false_figures}"
+        )
         for attribute in ("cases", "python_unsupported", "expected", "found", "right", "false_figures"):
             setattr(total, attribute, getattr(total, attribute) + getattr(score, attribute))
         for name, misses in score.misses.items():
             total.misses[name].extend(misses)
         total.extras.extend(score.extras)
-    print(f"{'all three':<24}{total.cases:>6}{total.python_unsupported:>9}{total.expected:>9}  "
-          f"{percent(total.found, total.expected):<19}{percent(total.right, total.expected):<19}{total.false_figures}")
+    print(
+        f"{'all three':<24}{total.cases:>6}{total.python_unsupported:>9}{total.expected:>9}  "
+        f"{percent(total.found, total.expected):<19}{percent(total.right, total.expected):<19}{total.false_figures}"
+    )
     print("misses by category (not found / partial span / wrong value):")
     for name, misses in sorted(total.misses.items(), key=lambda item: (-len(item[1]), item[0])):
         modes = Counter(mode for mode, *_ in misses)
@@ -318,8 +338,12 @@ def report(title: str, scores: dict[str, FileScore], show: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--spec-dir", type=Path, required=True,
-                        help="the folder holding Specs/Number/English (a clone of Recognizers-Text)")
+    parser.add_argument(
+        "--spec-dir",
+        type=Path,
+        required=True,
+        help="the folder holding Specs/Number/English (a clone of Recognizers-Text)",
+    )
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N misses per category")
     parser.add_argument("--skip", type=Path, help="TSV of cases to skip: spec file, pattern on the Input, reason")
     args = parser.parse_args()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -129,21 +130,64 @@ def _utf8(value):
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, quoted globs, or - for stdin.", show_default=False)]
-Db = Annotated[Optional[str], typer.Option("--db", envvar="CLAIMS_DB", help="Database URL (default: `database` in claims.toml, else sqlite:///claims.db).", show_default=False)]
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CLAIMS_DB",
+        help="Database URL (default: `database` in claims.toml, else sqlite:///claims.db).",
+        show_default=False,
+    ),
+]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
-Include = Annotated[Optional[str], typer.Option("--include", help="Within folders, only files matching this glob (e.g. '*.txt').")]
+Include = Annotated[
+    str | None, typer.Option("--include", help="Within folders, only files matching this glob (e.g. '*.txt').")
+]
 # A cap above 1 GB is no cap for news text, and the reader allocates up to the cap for each file.
 MAX_BYTES_CEILING = 1 << 30
-MaxBytes = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=MAX_BYTES_CEILING,
-                                                 help="Refuse files larger than this many bytes (default 20 MB, at most 1 GB).")]
+MaxBytes = Annotated[
+    int | None,
+    typer.Option(
+        "--max-bytes",
+        min=1,
+        max=MAX_BYTES_CEILING,
+        help="Refuse files larger than this many bytes (default 20 MB, at most 1 GB).",
+    ),
+]
 FailOn = Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when discrepancies are found.")]
 ConflictsFormat = Annotated[ConflictFormat, typer.Option("--format", "-f", help="Output format.")]
-Limit = Annotated[Optional[int], typer.Option("--limit", min=0, help="Show at most this many discrepancies, the most severe first (the exit code still counts them all).")]
-Summary = Annotated[bool, typer.Option("--summary", help="Instead of the list, count the discrepancies per story, kind and severity, open and reviewed.")]
-Story = Annotated[Optional[str], typer.Option("--story", callback=_utf8, help="Put the articles in this story instead of grouping them automatically.")]
-Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, show_default=False,
-                                             help="Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process).")]
+Limit = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        min=0,
+        help="Show at most this many discrepancies, the most severe first (the exit code still counts them all).",
+    ),
+]
+Summary = Annotated[
+    bool,
+    typer.Option(
+        "--summary",
+        help="Instead of the list, count the discrepancies per story, kind and severity, open and reviewed.",
+    ),
+]
+Story = Annotated[
+    str | None,
+    typer.Option(
+        "--story", callback=_utf8, help="Put the articles in this story instead of grouping them automatically."
+    ),
+]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        show_default=False,
+        help="Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process).",
+    ),
+]
 
 
 def _jobs(jobs: int | None) -> int:
@@ -163,19 +207,43 @@ def _iso_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{_one_line(value)!r} is not a date written YYYY-MM-DD") from None
 
 
-KindFilter = Annotated[Optional[list[Kind]], typer.Option("--kind", help="Only these kinds (repeat the option for more).")]
+KindFilter = Annotated[list[Kind] | None, typer.Option("--kind", help="Only these kinds (repeat the option for more).")]
 SeverityFilter = Annotated[Severity, typer.Option("--severity", help="Lowest severity shown.")]
-StoryFilter = Annotated[Optional[str], typer.Option("--story", callback=_utf8, help="Only this story (its id or name).")]
-StatusFilter = Annotated[Optional[list[Status]], typer.Option("--status", help="Only these review statuses (dismissed ones are then shown).")]
-Since = Annotated[Optional[str], typer.Option("--since", callback=_iso_date, metavar="DATE", help="Only articles published on or after this date (YYYY-MM-DD).")]
-Until = Annotated[Optional[str], typer.Option("--until", callback=_iso_date, metavar="DATE", help="Only articles published on or before this date (YYYY-MM-DD).")]
+StoryFilter = Annotated[str | None, typer.Option("--story", callback=_utf8, help="Only this story (its id or name).")]
+StatusFilter = Annotated[
+    list[Status] | None, typer.Option("--status", help="Only these review statuses (dismissed ones are then shown).")
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        callback=_iso_date,
+        metavar="DATE",
+        help="Only articles published on or after this date (YYYY-MM-DD).",
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        callback=_iso_date,
+        metavar="DATE",
+        help="Only articles published on or before this date (YYYY-MM-DD).",
+    ),
+]
 
 
 def _selection(kind, severity, story, status, since, until):
     from claims.check.triage import Selection
 
-    return Selection(kinds=tuple(k.value for k in kind or ()), min_severity=severity.value, story=story,
-                     statuses=tuple(s.value for s in status or ()), since=since, until=until)
+    return Selection(
+        kinds=tuple(k.value for k in kind or ()),
+        min_severity=severity.value,
+        story=story,
+        statuses=tuple(s.value for s in status or ()),
+        since=since,
+        until=until,
+    )
 
 
 def _show_version(asked: bool) -> None:
@@ -201,8 +269,11 @@ _PROJECT_OPTIONS = {"db": "database", "fail_on": "fail_on", "reviewer": "reviewe
 def _project_defaults(command, project) -> dict:
     """claims.toml's values for `command` and its subcommands, as click's default_map: below the
     command line and the environment variables, above the built-in defaults."""
-    defaults = {param.name: getattr(project, _PROJECT_OPTIONS[param.name]) for param in command.params
-                if param.name in _PROJECT_OPTIONS and getattr(project, _PROJECT_OPTIONS[param.name]) is not None}
+    defaults = {
+        param.name: getattr(project, _PROJECT_OPTIONS[param.name])
+        for param in command.params
+        if param.name in _PROJECT_OPTIONS and getattr(project, _PROJECT_OPTIONS[param.name]) is not None
+    }
     for name, sub in getattr(command, "commands", {}).items():
         defaults[name] = _project_defaults(sub, project)
     return defaults
@@ -211,8 +282,16 @@ def _project_defaults(command, project) -> dict:
 @app.callback()
 def _options(
     ctx: typer.Context,
-    show_version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
-    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help=f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}, else `lexicons` in claims.toml).")] = None,
+    show_version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")
+    ] = False,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--lexicon",
+            help=f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}, else `lexicons` in claims.toml).",
+        ),
+    ] = None,
 ):
     from claims.project import current_project
 
@@ -228,8 +307,15 @@ def _options(
 def _progress(label: str) -> Progress:
     # Progress goes to stderr, and only on a terminal, so `--format json > out.json` stays clean.
     return Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-        console=stderr, transient=True, disable=not stderr.is_terminal,
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
     )
 
 
@@ -268,10 +354,14 @@ def _emit(text: str) -> None:
 def _read(paths: list[str], include: str | None, max_bytes: int | None):
     from claims.sources import DEFAULT_MAX_BYTES, read_articles
 
-    for item in read_articles(paths, include=include, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, stdin=sys.stdin.buffer):
+    for item in read_articles(
+        paths, include=include, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, stdin=sys.stdin.buffer
+    ):
         # A warning names a loss in an article that is still used; it changes no exit code.
         for warning in getattr(item, "warnings", ()):
-            stderr.print(_one_line(f"claims: warning: {item.origin}: {warning}"), markup=False, highlight=False, emoji=False)
+            stderr.print(
+                _one_line(f"claims: warning: {item.origin}: {warning}"), markup=False, highlight=False, emoji=False
+            )
         yield item
 
 
@@ -281,8 +371,14 @@ def _report_problems(problems) -> None:
 
 
 @app.command()
-def extract(paths: Paths, fmt: Format = ListFormat.table, lang: Annotated[Lang, typer.Option("--lang", help="Language of the articles.")] = Lang.auto,
-            include: Include = None, max_bytes: MaxBytes = None, jobs: Jobs = None):
+def extract(
+    paths: Paths,
+    fmt: Format = ListFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the articles.")] = Lang.auto,
+    include: Include = None,
+    max_bytes: MaxBytes = None,
+    jobs: Jobs = None,
+):
     """Print the claims of the given articles (no database involved)."""
     from claims.extract.article import ExtractionFailed
     from claims.extract.pool import extract_in_order
@@ -292,8 +388,12 @@ def extract(paths: Paths, fmt: Format = ListFormat.table, lang: Annotated[Lang, 
     rows, problems = [], []
     # JSON Lines is printed as it is read, a thousand claims at a time: no batch is held whole as rows and text.
     streamed = fmt is ListFormat.jsonl
-    for item, extracted in extract_in_order(_read(paths, include, max_bytes), wanted=lambda item: isinstance(item, SourceArticle),
-                                            lang=None if lang is Lang.auto else lang.value, jobs=_jobs(jobs)):
+    for item, extracted in extract_in_order(
+        _read(paths, include, max_bytes),
+        wanted=lambda item: isinstance(item, SourceArticle),
+        lang=None if lang is Lang.auto else lang.value,
+        jobs=_jobs(jobs),
+    ):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue
@@ -324,7 +424,9 @@ def _ingest(paths, db, story, include, max_bytes, jobs):
         # With a known number of files the bar counts files (a JSON Lines file holds many articles); else articles.
         task = progress.add_task("ingest", total=len(files) if files is not None else None)
         on_item = _file_counter(progress, task, files) if files is not None else lambda _item: progress.advance(task)
-        result = ingest_articles(store, _read(paths, include, max_bytes), story=story, on_item=on_item, jobs=_jobs(jobs))
+        result = ingest_articles(
+            store, _read(paths, include, max_bytes), story=story, on_item=on_item, jobs=_jobs(jobs)
+        )
         if files is not None:
             progress.update(task, completed=len(files))
     _report_problems(result.problems)
@@ -336,12 +438,20 @@ def _run_check(store, story_ids=None):
 
     with _progress("checking figures") as progress:
         task = progress.add_task("check", total=None)
-        return run_check(store, story_ids, progress=lambda done, total: progress.update(task, completed=done, total=total))
+        return run_check(
+            store, story_ids, progress=lambda done, total: progress.update(task, completed=done, total=total)
+        )
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = None, story: Story = None, include: Include = None, max_bytes: MaxBytes = None,
-           jobs: Jobs = None):
+def ingest(
+    paths: Paths,
+    db: Db = None,
+    story: Story = None,
+    include: Include = None,
+    max_bytes: MaxBytes = None,
+    jobs: Jobs = None,
+):
     """Store articles and their claims; text already stored is skipped."""
     _, result = _ingest(paths, db, story, include, max_bytes, jobs)
     _say_stored(result)
@@ -350,16 +460,25 @@ def ingest(paths: Paths, db: Db = None, story: Story = None, include: Include = 
 
 
 def _say_stored(result) -> None:
-    stderr.print(f"stored {len(result.stored)} article(s) with {result.claims_stored} claim(s); "
-                 f"{len(result.already_stored)} already stored; {len(result.problems)} refused", highlight=False)
+    stderr.print(
+        f"stored {len(result.stored)} article(s) with {result.claims_stored} claim(s); "
+        f"{len(result.already_stored)} already stored; {len(result.problems)} refused",
+        highlight=False,
+    )
 
 
 def _say_left_out(result) -> None:
     """Why `check` compared fewer claims than are stored, on one line."""
     reasons = result.left_out
-    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(result.not_amount_kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-    parts = [(reasons.get("not_amount", 0), f"not amounts ({kinds})"), (reasons.get("boilerplate", 0), "boilerplate"),
-             (reasons.get("no_number", 0), "without a number"), (reasons.get("no_topic", 0), "without a topic or frame words to match")]
+    kinds = ", ".join(
+        f"{kind} {n}" for kind, n in sorted(result.not_amount_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    parts = [
+        (reasons.get("not_amount", 0), f"not amounts ({kinds})"),
+        (reasons.get("boilerplate", 0), "boilerplate"),
+        (reasons.get("no_number", 0), "without a number"),
+        (reasons.get("no_topic", 0), "without a topic or frame words to match"),
+    ]
     shown = [f"{n} {why}" for n, why in parts if n]
     if shown:
         stderr.print(_one_line("not compared: " + "; ".join(shown)), markup=False, highlight=False)
@@ -383,8 +502,15 @@ def _show(items: list[dict], fmt: str, limit: int | None, summary: bool) -> str:
     return f"{len(shown)} of {len(items)} discrepancy(ies) shown"
 
 
-def _finish(items: list[dict], fmt: str, fail_on: Severity, exit_zero: bool, extra_code: int = 0,
-            limit: int | None = None, summary: bool = False) -> None:
+def _finish(
+    items: list[dict],
+    fmt: str,
+    fail_on: Severity,
+    exit_zero: bool,
+    extra_code: int = 0,
+    limit: int | None = None,
+    summary: bool = False,
+) -> None:
     from claims.check.triage import failing
 
     said = _show(items, fmt, limit, summary)
@@ -398,25 +524,51 @@ def _finish(items: list[dict], fmt: str, fail_on: Severity, exit_zero: bool, ext
 
 
 @app.command()
-def check(db: Db = None, fmt: ConflictsFormat = ConflictFormat.table, fail_on: FailOn = Severity.low, exit_zero: ExitZero = False,
-          show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
-          limit: Limit = None, summary: Summary = False):
+def check(
+    db: Db = None,
+    fmt: ConflictsFormat = ConflictFormat.table,
+    fail_on: FailOn = Severity.low,
+    exit_zero: ExitZero = False,
+    show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
+    limit: Limit = None,
+    summary: Summary = False,
+):
     """Compute discrepancies over everything stored and print them."""
     from claims.check.triage import discrepancies
     from claims.store.database import open_store
 
     store = open_store(db)
     result = _run_check(store)
-    stderr.print(f"checked {result.claims_read} of {result.claims_stored} stored claim(s): "
-                 f"{len(result.findings)} discrepancy(ies), {result.new} new", highlight=False)
+    stderr.print(
+        f"checked {result.claims_read} of {result.claims_stored} stored claim(s): "
+        f"{len(result.findings)} discrepancy(ies), {result.new} new",
+        highlight=False,
+    )
     _say_left_out(result)
-    _finish(discrepancies(store, include_dismissed=show_dismissed), fmt.value, fail_on, exit_zero, limit=limit, summary=summary)
+    _finish(
+        discrepancies(store, include_dismissed=show_dismissed),
+        fmt.value,
+        fail_on,
+        exit_zero,
+        limit=limit,
+        summary=summary,
+    )
 
 
 @app.command()
-def audit(paths: Paths, db: Db = None, fmt: ConflictsFormat = ConflictFormat.table, fail_on: FailOn = Severity.low,
-          exit_zero: ExitZero = False, story: Story = None, include: Include = None, max_bytes: MaxBytes = None,
-          limit: Limit = None, summary: Summary = False, jobs: Jobs = None):
+def audit(
+    paths: Paths,
+    db: Db = None,
+    fmt: ConflictsFormat = ConflictFormat.table,
+    fail_on: FailOn = Severity.low,
+    exit_zero: ExitZero = False,
+    story: Story = None,
+    include: Include = None,
+    max_bytes: MaxBytes = None,
+    limit: Limit = None,
+    summary: Summary = False,
+    jobs: Jobs = None,
+):
     """Ingest articles, check them against themselves and everything stored, print what involves them."""
     from claims.check.triage import discrepancies
     from claims.store.queries import story_ids_of
@@ -431,28 +583,62 @@ def audit(paths: Paths, db: Db = None, fmt: ConflictsFormat = ConflictFormat.tab
 
 
 @app.command("list")
-def list_(db: Db = None, fmt: Format = ListFormat.table,
-          article: Annotated[Optional[str], typer.Option("--article", callback=_utf8, help="Article id, or part of its title or path.")] = None,
-          subject: Annotated[Optional[str], typer.Option("--subject", "--concept", callback=_utf8, help="Concept (troops) or part of the subject (lính).")] = None,
-          location: Annotated[Optional[str], typer.Option("--location", callback=_utf8, help="Canonical place name (Iraq).")] = None,
-          kind: Annotated[Optional[ClaimKind], typer.Option("--kind", help="Claim kind.")] = None,
-          limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many claims (0 lists none; a negative number is a usage error).")] = None):
+def list_(
+    db: Db = None,
+    fmt: Format = ListFormat.table,
+    article: Annotated[
+        str | None, typer.Option("--article", callback=_utf8, help="Article id, or part of its title or path.")
+    ] = None,
+    subject: Annotated[
+        str | None,
+        typer.Option("--subject", "--concept", callback=_utf8, help="Concept (troops) or part of the subject (lính)."),
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option("--location", callback=_utf8, help="Canonical place name (Iraq).")
+    ] = None,
+    kind: Annotated[ClaimKind | None, typer.Option("--kind", help="Claim kind.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=0, help="At most this many claims (0 lists none; a negative number is a usage error)."
+        ),
+    ] = None,
+):
     """List stored claims."""
     from claims.report import render_claims
     from claims.store.database import open_store
     from claims.store.queries import list_claims
 
     store = open_store(db)
-    _emit(render_claims(list_claims(store, article=article, subject=subject, location=location,
-                                    kind=kind.value if kind else None, limit=limit), fmt.value))
+    _emit(
+        render_claims(
+            list_claims(
+                store,
+                article=article,
+                subject=subject,
+                location=location,
+                kind=kind.value if kind else None,
+                limit=limit,
+            ),
+            fmt.value,
+        )
+    )
 
 
 @app.command()
-def conflicts(db: Db = None, fmt: ConflictsFormat = ConflictFormat.table,
-              show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
-              severity: SeverityFilter = Severity.low, kind: KindFilter = None, story: StoryFilter = None,
-              status: StatusFilter = None, since: Since = None, until: Until = None,
-              limit: Limit = None, summary: Summary = False):
+def conflicts(
+    db: Db = None,
+    fmt: ConflictsFormat = ConflictFormat.table,
+    show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
+    severity: SeverityFilter = Severity.low,
+    kind: KindFilter = None,
+    story: StoryFilter = None,
+    status: StatusFilter = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = None,
+    summary: Summary = False,
+):
     """List the discrepancies found by the last check, with their review status."""
     from claims.check.triage import discrepancies
     from claims.store.database import open_store
@@ -463,13 +649,21 @@ def conflicts(db: Db = None, fmt: ConflictsFormat = ConflictFormat.table,
 
 
 @app.command()
-def review(reference: Annotated[str, typer.Argument(help="Discrepancy id or fingerprint prefix.")], db: Db = None,
-           confirm: Annotated[bool, typer.Option("--confirm", help="Mark it as a real error.")] = False,
-           dismiss: Annotated[bool, typer.Option("--dismiss", help="Mark it as not an error; hidden from then on.")] = False,
-           reopen: Annotated[bool, typer.Option("--reopen", help="Undo an earlier decision.")] = False,
-           note: Annotated[Optional[str], typer.Option("--note", callback=_utf8, help="A note kept with the decision.")] = None,
-           reviewer: Annotated[Optional[str], typer.Option("--reviewer", envvar="CLAIMS_REVIEWER", callback=_utf8, help="Who decided (default: the login name).")] = None,
-           fmt: Format = ListFormat.table):
+def review(
+    reference: Annotated[str, typer.Argument(help="Discrepancy id or fingerprint prefix.")],
+    db: Db = None,
+    confirm: Annotated[bool, typer.Option("--confirm", help="Mark it as a real error.")] = False,
+    dismiss: Annotated[bool, typer.Option("--dismiss", help="Mark it as not an error; hidden from then on.")] = False,
+    reopen: Annotated[bool, typer.Option("--reopen", help="Undo an earlier decision.")] = False,
+    note: Annotated[str | None, typer.Option("--note", callback=_utf8, help="A note kept with the decision.")] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer", envvar="CLAIMS_REVIEWER", callback=_utf8, help="Who decided (default: the login name)."
+        ),
+    ] = None,
+    fmt: Format = ListFormat.table,
+):
     """Confirm, dismiss or annotate a discrepancy; the decision survives re-ingest and re-check."""
     from claims.check.triage import review as record_review
     from claims.errors import InputError
@@ -487,20 +681,33 @@ def review(reference: Annotated[str, typer.Argument(help="Discrepancy id or fing
 
 
 @app.command()
-def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
-           fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="Report format (default: from the file's extension, else html).", show_default=False)] = None,
-           db: Db = None,
-           show_dismissed: Annotated[bool, typer.Option("--all", help="Include dismissed discrepancies.")] = False,
-           force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not a report written by claims.")] = False,
-           severity: SeverityFilter = Severity.low, kind: KindFilter = None, story: StoryFilter = None,
-           status: StatusFilter = None, since: Since = None, until: Until = None):
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for standard output.")],
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: from the file's extension, else html).", show_default=False
+        ),
+    ] = None,
+    db: Db = None,
+    show_dismissed: Annotated[bool, typer.Option("--all", help="Include dismissed discrepancies.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not a report written by claims.")
+    ] = False,
+    severity: SeverityFilter = Severity.low,
+    kind: KindFilter = None,
+    story: StoryFilter = None,
+    status: StatusFilter = None,
+    since: Since = None,
+    until: Until = None,
+):
     """Write a discrepancy report for an editor: csv, json, md or a self-contained html page;
     claimreview writes the confirmed ones as schema.org ClaimReview JSON-LD (.jsonld).
 
     An existing OUTPUT is replaced only when it is a claims report (or empty), so a mistyped
     `-o claims.db` cannot destroy the database."""
     from dataclasses import replace
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from claims.check.triage import discrepancies
     from claims.report import render_report
@@ -516,20 +723,29 @@ def report(output: Annotated[Path, typer.Option("--output", "-o", help="File to 
         # A fact-check is published only for what an editor confirmed.
         selection = replace(selection, statuses=("confirmed",))
     items = discrepancies(open_store(db), include_dismissed=show_dismissed, selection=selection)
-    generated = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    generated = datetime.now(UTC).isoformat(timespec="seconds")
     body = render_report(items, chosen, generated_at=generated)
     if str(output) == STDOUT:
         sys.stdout.write(body)
         sys.stdout.flush()
     else:
         write_report(output, body, force)
-    stderr.print(f"wrote {len(items)} discrepancy(ies) to {'standard output' if str(output) == STDOUT else _literal(output)}", highlight=False)
+    stderr.print(
+        f"wrote {len(items)} discrepancy(ies) to {'standard output' if str(output) == STDOUT else _literal(output)}",
+        highlight=False,
+    )
 
 
 @app.command()
-def metadata(output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for standard output.")] = Path("-"),
-             db: Db = None,
-             force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not metadata written by claims.")] = False):
+def metadata(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write, or - for standard output.")] = Path(
+        "-"
+    ),
+    db: Db = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite OUTPUT even when it is not metadata written by claims.")
+    ] = False,
+):
     """Write datasette metadata describing every table, view and column: `datasette claims.db --metadata FILE`."""
     from claims.store.database import database_url
     from claims.store.metadata import metadata_json, served_name, write_metadata
@@ -542,9 +758,13 @@ def metadata(output: Annotated[Path, typer.Option("--output", "-o", help="File t
     stderr.print(f"wrote datasette metadata to {_literal(output)}", highlight=False)
 
 
-stories_app = typer.Typer(cls=_Group, help="List stories (what their articles share), or correct the grouping.",
-                          invoke_without_command=True, pretty_exceptions_show_locals=False,
-                          context_settings={"help_option_names": ["-h", "--help"]})
+stories_app = typer.Typer(
+    cls=_Group,
+    help="List stories (what their articles share), or correct the grouping.",
+    invoke_without_command=True,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 app.add_typer(stories_app, name="stories")
 StoryRef = Annotated[str, typer.Argument(help="Story id or exact name.", show_default=False)]
 
@@ -578,8 +798,11 @@ def stories_rename(story: StoryRef, name: Annotated[str, typer.Argument(help="Th
 
 
 @stories_app.command("merge")
-def stories_merge(story: StoryRef, other: Annotated[str, typer.Argument(help="The story merged into the first, which keeps its name.")],
-                  db: Db = None):
+def stories_merge(
+    story: StoryRef,
+    other: Annotated[str, typer.Argument(help="The story merged into the first, which keeps its name.")],
+    db: Db = None,
+):
     """Move every article of OTHER into STORY."""
     from claims.store.story_edits import merge_stories
 
@@ -587,10 +810,16 @@ def stories_merge(story: StoryRef, other: Annotated[str, typer.Argument(help="Th
 
 
 @stories_app.command("split")
-def stories_split(story: StoryRef,
-                  articles: Annotated[list[str], typer.Argument(help="Articles (id, path or content-hash prefix) taken out into a new story.")],
-                  name: Annotated[Optional[str], typer.Option("--name", help="Name of the new story (default: after its first article).")] = None,
-                  db: Db = None):
+def stories_split(
+    story: StoryRef,
+    articles: Annotated[
+        list[str], typer.Argument(help="Articles (id, path or content-hash prefix) taken out into a new story.")
+    ],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Name of the new story (default: after its first article).")
+    ] = None,
+    db: Db = None,
+):
     """Take some articles out of STORY into a new story."""
     from claims.store.story_edits import split_story
 
@@ -598,8 +827,11 @@ def stories_split(story: StoryRef,
 
 
 @stories_app.command("move")
-def stories_move(article: Annotated[str, typer.Argument(help="Article id, path or content-hash prefix.")], story: StoryRef,
-                 db: Db = None):
+def stories_move(
+    article: Annotated[str, typer.Argument(help="Article id, path or content-hash prefix.")],
+    story: StoryRef,
+    db: Db = None,
+):
     """Put one article in another story."""
     from claims.store.story_edits import move_article
 
@@ -613,7 +845,9 @@ def stories_regroup(db: Db = None):
     from claims.store.story_regroup import regroup_stories
 
     count = regroup_stories(open_store(db))
-    stderr.print(f"{count} story(ies) after regrouping; run `claims check` to compare their articles again", highlight=False)
+    stderr.print(
+        f"{count} story(ies) after regrouping; run `claims check` to compare their articles again", highlight=False
+    )
 
 
 def main() -> None:

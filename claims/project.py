@@ -69,7 +69,7 @@ def _database(path: Path, value) -> str:
     value = _text(path, "database", value)
     folder = path.parent
     if value.startswith(_SQLITE_PREFIX):
-        rest = value[len(_SQLITE_PREFIX):]
+        rest = value[len(_SQLITE_PREFIX) :]
         # ":memory:", "file:" URIs and absolute paths (sqlite:////abs) need no folder.
         if rest and rest != ":memory:" and not rest.startswith(("file:", "/")):
             return _SQLITE_PREFIX + str(folder / rest)

@@ -35,9 +35,9 @@ def read_cases(path: Path) -> list[Case]:
         elif line.startswith("#"):
             continue
         elif line.startswith("@xfail"):
-            xfail = line[len("@xfail"):].strip() or "known failure"
+            xfail = line[len("@xfail") :].strip() or "known failure"
         elif line.startswith("@published"):
-            published = line[len("@published"):].strip()
+            published = line[len("@published") :].strip()
         elif line.startswith("> "):
             current = Case(f"{path.name}:{number}", section, line[2:], xfail=xfail, published=published)
             cases.append(current)

@@ -14,8 +14,12 @@ from claims.store.ingest import ingest_articles
 
 
 def _findings(store, *texts: str, published=("2024-10-01", "2024-10-01")) -> list:
-    articles = [SourceArticle(text=text, title=text.split("\n", 1)[0], published=published[i % len(published)],
-                              origin=f"a{i}.txt") for i, text in enumerate(texts)]
+    articles = [
+        SourceArticle(
+            text=text, title=text.split("\n", 1)[0], published=published[i % len(published)], origin=f"a{i}.txt"
+        )
+        for i, text in enumerate(texts)
+    ]
     result = ingest_articles(store, articles, story="one story")
     assert not result.problems
     found, _ = find_discrepancies(store)
@@ -27,67 +31,107 @@ def _values(found) -> list[tuple[str, float, float]]:
 
 
 def test_two_bounds_the_same_way_with_different_numbers_disagree(store):
-    found = _findings(store, "Biểu tình ở thủ đô\nHiện có hơn 4.000 cảnh sát được điều động tới quảng trường.\n",
-                      "Thủ đô căng thẳng\nHiện có hơn 1.600 cảnh sát được điều động tới quảng trường.\n")
+    found = _findings(
+        store,
+        "Biểu tình ở thủ đô\nHiện có hơn 4.000 cảnh sát được điều động tới quảng trường.\n",
+        "Thủ đô căng thẳng\nHiện có hơn 1.600 cảnh sát được điều động tới quảng trường.\n",
+    )
     assert _values(found) == [("value", 1600, 4000)]
     assert "both say more than" in found[0].explanation
 
 
 def test_a_value_inside_a_bound_agrees_with_it(store):
-    assert _findings(store, "Lũ ở miền Trung\nHơn 150 hộ dân được sơ tán khỏi vùng ngập sâu.\n",
-                     "Lũ dâng cao\nTổng cộng 170 hộ dân được sơ tán khỏi vùng ngập sâu.\n") == []
+    assert (
+        _findings(
+            store,
+            "Lũ ở miền Trung\nHơn 150 hộ dân được sơ tán khỏi vùng ngập sâu.\n",
+            "Lũ dâng cao\nTổng cộng 170 hộ dân được sơ tán khỏi vùng ngập sâu.\n",
+        )
+        == []
+    )
 
 
 def test_money_with_no_concept_is_compared_by_its_words(store):
-    found = _findings(store, "Thanh tra dự án cảng\nTổng công ty đã làm thất thoát 2.300 tỷ đồng tại dự án cảng Cái Mép.\n",
-                      "Kết luận thanh tra\nTổng công ty đã làm thất thoát 920 tỷ đồng tại dự án cảng Cái Mép.\n")
+    found = _findings(
+        store,
+        "Thanh tra dự án cảng\nTổng công ty đã làm thất thoát 2.300 tỷ đồng tại dự án cảng Cái Mép.\n",
+        "Kết luận thanh tra\nTổng công ty đã làm thất thoát 920 tỷ đồng tại dự án cảng Cái Mép.\n",
+    )
     assert [f.kind for f in found] == ["value"]
     assert "thoát" in found[0].explanation and "same fact" in found[0].explanation
 
 
 def test_list_items_meet_item_by_item(store):
-    found = _findings(store, "Hãng xe tăng sản lượng\nBan đầu hãng dự định bán 3.200 chiếc xe điện, sau đó tăng lên 4.000 chiếc.\n",
-                      "Xe điện bán chạy\nBan đầu hãng dự định bán 1.600 chiếc xe điện.\n")
+    found = _findings(
+        store,
+        "Hãng xe tăng sản lượng\nBan đầu hãng dự định bán 3.200 chiếc xe điện, sau đó tăng lên 4.000 chiếc.\n",
+        "Xe điện bán chạy\nBan đầu hãng dự định bán 1.600 chiếc xe điện.\n",
+    )
     assert _values(found) == [("value", 1600, 3200)]
 
 
-@pytest.mark.parametrize("first,second", [
-    # a month against an average over five months
-    ("Giá cả tháng 5\nChỉ số CPI tháng 5 tăng 0,31% so với tháng trước.\n",
-     "Lạm phát được kiểm soát\nChỉ số CPI bình quân 5 tháng đầu năm tăng 3,9%.\n"),
-    # a plan for the year against a half-year result
-    ("Kế hoạch kinh doanh\nCông ty dự kiến doanh thu cả năm đạt 9.800 tỷ đồng.\n",
-     "Kết quả nửa năm\nDoanh thu cả năm của công ty mới đạt 4.120 tỷ đồng sau 6 tháng.\n"),
-    # a price per kilogram against a total
-    ("Sầu riêng được giá\nGiá sầu riêng tại vườn lên tới 250 nghìn đồng/kg.\n",
-     "Nông dân thu tiền tỷ\nMỗi xe sầu riêng tại vườn bán được gần 40 triệu đồng.\n"),
-    # last year's exercise against this one
-    ("Tập trận chung\nCuộc diễn tập năm ngoái có 12.000 binh sĩ tham gia.\n",
-     "Tập trận lớn nhất\nCuộc diễn tập có 25.000 binh sĩ tham gia.\n"),
-    # English: a morning session against the year so far
-    ("Shares slide\nShares in the carmaker fell 7% in early trading.\n",
-     "Carmaker under pressure\nShares in the carmaker have fallen 22% so far this year.\n"),
-])
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        # a month against an average over five months
+        (
+            "Giá cả tháng 5\nChỉ số CPI tháng 5 tăng 0,31% so với tháng trước.\n",
+            "Lạm phát được kiểm soát\nChỉ số CPI bình quân 5 tháng đầu năm tăng 3,9%.\n",
+        ),
+        # a plan for the year against a half-year result
+        (
+            "Kế hoạch kinh doanh\nCông ty dự kiến doanh thu cả năm đạt 9.800 tỷ đồng.\n",
+            "Kết quả nửa năm\nDoanh thu cả năm của công ty mới đạt 4.120 tỷ đồng sau 6 tháng.\n",
+        ),
+        # a price per kilogram against a total
+        (
+            "Sầu riêng được giá\nGiá sầu riêng tại vườn lên tới 250 nghìn đồng/kg.\n",
+            "Nông dân thu tiền tỷ\nMỗi xe sầu riêng tại vườn bán được gần 40 triệu đồng.\n",
+        ),
+        # last year's exercise against this one
+        (
+            "Tập trận chung\nCuộc diễn tập năm ngoái có 12.000 binh sĩ tham gia.\n",
+            "Tập trận lớn nhất\nCuộc diễn tập có 25.000 binh sĩ tham gia.\n",
+        ),
+        # English: a morning session against the year so far
+        (
+            "Shares slide\nShares in the carmaker fell 7% in early trading.\n",
+            "Carmaker under pressure\nShares in the carmaker have fallen 22% so far this year.\n",
+        ),
+    ],
+)
 def test_figures_of_different_frames_are_different_facts(store, first, second):
     assert _findings(store, first, second) == []
 
 
 def test_english_bounds_and_money_align_on_their_words(store):
-    found = _findings(store, "Protest in the capital\nMore than 4,000 police officers were deployed to the square.\n",
-                      "Capital on edge\nMore than 1,600 police officers were deployed to the square.\n")
+    found = _findings(
+        store,
+        "Protest in the capital\nMore than 4,000 police officers were deployed to the square.\n",
+        "Capital on edge\nMore than 1,600 police officers were deployed to the square.\n",
+    )
     assert _values(found) == [("value", 1600, 4000)]
 
 
 def test_figures_that_share_no_words_are_not_one_fact(store):
     # Both count people in one story, but one is evacuated and the other injured.
-    assert _findings(store, "Bão đổ bộ\nChính quyền đã sơ tán 3.000 dân khỏi vùng ven biển.\n",
-                     "Bão gây thiệt hại\nCơn bão làm 12 người bị thương nặng.\n") == []
+    assert (
+        _findings(
+            store,
+            "Bão đổ bộ\nChính quyền đã sơ tán 3.000 dân khỏi vùng ven biển.\n",
+            "Bão gây thiệt hại\nCơn bão làm 12 người bị thương nặng.\n",
+        )
+        == []
+    )
 
 
 def test_a_changed_figure_is_an_update_when_both_dates_are_known_and_differ(store):
-    found = _findings(store, "Lũ quét\nLũ quét đã làm 12 người chết tại huyện miền núi.\n",
-                      "Lũ quét\nLũ quét đã làm 19 người chết tại huyện miền núi.\n",
-                      published=("2024-10-01", "2024-10-02"))
+    found = _findings(
+        store,
+        "Lũ quét\nLũ quét đã làm 12 người chết tại huyện miền núi.\n",
+        "Lũ quét\nLũ quét đã làm 19 người chết tại huyện miền núi.\n",
+        published=("2024-10-01", "2024-10-02"),
+    )
     assert [f.kind for f in found] == ["update"]
 
 
@@ -116,29 +160,54 @@ def test_claims_stored_before_frames_get_them_when_the_database_is_upgraded(tmp_
 
 
 def test_figures_about_differently_named_things_are_different_facts(store):
-    assert _findings(store, "Giao dịch cổ đông lớn\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
-                     "Cổ đông đăng ký mua\nTrong tuần, quỹ VIAC Limited đăng ký mua 6 triệu cổ phiếu.\n") == []
-    found = _findings(store, "Quỹ ngoại mua vào\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
-                      "Quỹ ngoại gom hàng\nTrong tuần, quỹ Norges Bank đăng ký mua 1,2 triệu cổ phiếu.\n")
+    assert (
+        _findings(
+            store,
+            "Giao dịch cổ đông lớn\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
+            "Cổ đông đăng ký mua\nTrong tuần, quỹ VIAC Limited đăng ký mua 6 triệu cổ phiếu.\n",
+        )
+        == []
+    )
+    found = _findings(
+        store,
+        "Quỹ ngoại mua vào\nTrong tuần, quỹ Norges Bank đăng ký mua 800.000 cổ phiếu.\n",
+        "Quỹ ngoại gom hàng\nTrong tuần, quỹ Norges Bank đăng ký mua 1,2 triệu cổ phiếu.\n",
+    )
     assert _values(found) == [("value", 800_000, 1_200_000)]
 
 
 def test_one_shared_two_syllable_noun_does_not_make_one_fact(store):
     # Two stocks' volumes in one market report: only "đơn vị" (the unit counted) ties them.
-    assert _findings(store, "Chứng khoán phiên chiều\nMã HAG khớp được 1,65 triệu đơn vị.\n",
-                     "Thị trường giằng co\nRiêng mã SII thỏa thuận gần 1,18 triệu đơn vị.\n") == []
+    assert (
+        _findings(
+            store,
+            "Chứng khoán phiên chiều\nMã HAG khớp được 1,65 triệu đơn vị.\n",
+            "Thị trường giằng co\nRiêng mã SII thỏa thuận gần 1,18 triệu đơn vị.\n",
+        )
+        == []
+    )
     # The same noun and the same words around it do.
-    found = _findings(store, "Chứng khoán phiên chiều\nTổng khối lượng giao dịch đạt 3,14 triệu đơn vị.\n",
-                      "Thị trường giằng co\nTổng khối lượng giao dịch đạt 4,5 triệu đơn vị.\n")
+    found = _findings(
+        store,
+        "Chứng khoán phiên chiều\nTổng khối lượng giao dịch đạt 3,14 triệu đơn vị.\n",
+        "Thị trường giằng co\nTổng khối lượng giao dịch đạt 4,5 triệu đơn vị.\n",
+    )
     assert _values(found) == [("value", 3_140_000, 4_500_000)]
 
 
-@pytest.mark.parametrize("first,second", [
-    ("Cuộc thi viết\n\"Tôi sẽ không khắt khe,\" ông Cowell, 54 tuổi, nói về vai trò giám khảo của mình.\n",
-     "Giám khảo mới\n\"Tôi sẽ không khắt khe,\" ông Cowell, 45 tuổi, nói về vai trò giám khảo của mình.\n"),
-    ("Writers' contest\n\"I'm not going to be the Mr Nasty of books,\" said Cowell, 54, of his role as a judge.\n",
-     "New judge\n\"I'm not going to be the Mr Nasty of books,\" said Cowell, 45, of his role as a judge.\n"),
-])
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        (
+            'Cuộc thi viết\n"Tôi sẽ không khắt khe," ông Cowell, 54 tuổi, nói về vai trò giám khảo của mình.\n',
+            'Giám khảo mới\n"Tôi sẽ không khắt khe," ông Cowell, 45 tuổi, nói về vai trò giám khảo của mình.\n',
+        ),
+        (
+            "Writers' contest\n\"I'm not going to be the Mr Nasty of books,\" said Cowell, 54, of his role as a judge.\n",
+            'New judge\n"I\'m not going to be the Mr Nasty of books," said Cowell, 45, of his role as a judge.\n',
+        ),
+    ],
+)
 def test_an_age_in_apposition_is_tied_by_the_rest_of_its_sentence(store, first, second):
     # The figure's own clause holds nothing but the figure: its sentence's words and names tie it.
     assert _values(_findings(store, first, second)) == [("value", 45, 54)]
@@ -146,53 +215,89 @@ def test_an_age_in_apposition_is_tied_by_the_rest_of_its_sentence(store, first, 
 
 def test_sentences_whose_other_figures_all_differ_report_two_things(store):
     # Two sessions' market breadth: every figure differs, none is one fact misreported.
-    assert _findings(store, "Chứng khoán hôm nay\nToàn sàn có 74 mã tăng, 62 mã giảm và 244 mã đứng giá.\n",
-                     "Thị trường chứng khoán\nToàn sàn có 48 mã tăng, 93 mã giảm và 241 mã đứng giá.\n") == []
+    assert (
+        _findings(
+            store,
+            "Chứng khoán hôm nay\nToàn sàn có 74 mã tăng, 62 mã giảm và 244 mã đứng giá.\n",
+            "Thị trường chứng khoán\nToàn sàn có 48 mã tăng, 93 mã giảm và 241 mã đứng giá.\n",
+        )
+        == []
+    )
 
 
 def test_a_figure_whose_neighbours_agree_is_flagged_with_them(store):
-    found = _findings(store, "Chứng khoán hôm nay\nToàn sàn có 82 mã tăng, 132 mã giảm và 65 mã đứng giá.\n",
-                      "Thị trường chứng khoán\nToàn sàn có 82 mã tăng, 132 mã giảm và 90 mã đứng giá.\n")
+    found = _findings(
+        store,
+        "Chứng khoán hôm nay\nToàn sàn có 82 mã tăng, 132 mã giảm và 65 mã đứng giá.\n",
+        "Thị trường chứng khoán\nToàn sàn có 82 mã tăng, 132 mã giảm và 90 mã đứng giá.\n",
+    )
     assert _values(found) == [("value", 65, 90)]
     assert "beside 82, 132 in both" in found[0].explanation
 
 
 def test_neighbours_of_another_kind_tell_two_sessions_apart(store):
-    assert _findings(store, "Chứng khoán hôm nay\nTổng khối lượng giao dịch đạt 3,14 triệu đơn vị, trị giá 74,99 tỷ đồng.\n",
-                     "Thị trường chứng khoán\nTổng khối lượng giao dịch đạt 14,5 triệu đơn vị, trị giá 117,53 tỷ đồng.\n") == []
+    assert (
+        _findings(
+            store,
+            "Chứng khoán hôm nay\nTổng khối lượng giao dịch đạt 3,14 triệu đơn vị, trị giá 74,99 tỷ đồng.\n",
+            "Thị trường chứng khoán\nTổng khối lượng giao dịch đạt 14,5 triệu đơn vị, trị giá 117,53 tỷ đồng.\n",
+        )
+        == []
+    )
 
 
 def test_cells_of_a_table_pasted_as_text_are_not_aligned(store):
     # A results table flattened into one line: which cell is which is lost, so nothing is compared.
     row = "Chỉ tiêu 9T/2013 9T/2012 Doanh thu thuần {} 416,32 -8% 131,4 153,24 -14% Lãi gộp 138,35 147,31 -6%.\n"
-    assert _findings(store, "Kết quả kinh doanh quý 3\n" + row.format("382,17"),
-                     "Công ty công bố kết quả\n" + row.format("482,17")) == []
+    assert (
+        _findings(
+            store,
+            "Kết quả kinh doanh quý 3\n" + row.format("382,17"),
+            "Công ty công bố kết quả\n" + row.format("482,17"),
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("sentence, figure, aspect", [
-    ("Công ty dự định bán 3.200 chiếc xe điện.", "3.200", "plan"),
-    ("Thu ngân sách năm nay ước đạt 752.370 tỷ đồng.", "752.370 tỷ đồng", "estimate"),
-    # "định" and "ước" are also syllables of other words: identified cases, a treaty's signatories.
-    ("Đến sáng 29/4, đã xác định được 32 trường hợp F1.", "32", None),
-    ("Hiệp ước có 35 nước ký kết.", "35", None),
-])
+@pytest.mark.parametrize(
+    "sentence, figure, aspect",
+    [
+        ("Công ty dự định bán 3.200 chiếc xe điện.", "3.200", "plan"),
+        ("Thu ngân sách năm nay ước đạt 752.370 tỷ đồng.", "752.370 tỷ đồng", "estimate"),
+        # "định" and "ước" are also syllables of other words: identified cases, a treaty's signatories.
+        ("Đến sáng 29/4, đã xác định được 32 trường hợp F1.", "32", None),
+        ("Hiệp ước có 35 nước ký kết.", "35", None),
+    ],
+)
 def test_plan_and_estimate_words_are_whole_words(sentence, figure, aspect):
     claim = next(c for c in extract_claims(sentence, lang="vi") if c.text == figure)
     assert claim.frame.get("aspect") == aspect
 
 
 def test_one_person_named_two_ways_is_one_name(store):
-    found = _findings(store, "Inauguration day\nChief Justice John G. Roberts Jr. administered the 35-word oath at noon before a large crowd.\n",
-                      "A new president\nJustice John Roberts administered the 38-word oath at noon before a large crowd.\n")
+    found = _findings(
+        store,
+        "Inauguration day\nChief Justice John G. Roberts Jr. administered the 35-word oath at noon before a large crowd.\n",
+        "A new president\nJustice John Roberts administered the 38-word oath at noon before a large crowd.\n",
+    )
     assert _values(found) == [("value", 35, 38)]
 
 
 def test_two_ranges_of_one_fact_that_state_other_ends_disagree(store):
-    found = _findings(store, "Lương công nhân\nMức lương của công nhân nhà máy dao động từ 5 đến 7 triệu đồng mỗi tháng.\n",
-                      "Thu nhập công nhân\nMức lương của công nhân nhà máy dao động từ 2 đến 7 triệu đồng mỗi tháng.\n")
+    found = _findings(
+        store,
+        "Lương công nhân\nMức lương của công nhân nhà máy dao động từ 5 đến 7 triệu đồng mỗi tháng.\n",
+        "Thu nhập công nhân\nMức lương của công nhân nhà máy dao động từ 2 đến 7 triệu đồng mỗi tháng.\n",
+    )
     assert [f.kind for f in found] == ["value"] and "the ranges differ" in found[0].explanation
 
 
 def test_two_ranges_with_the_same_ends_agree(store):
-    assert _findings(store, "Lương công nhân\nMức lương của công nhân xưởng may dao động từ 5 đến 7 triệu đồng mỗi tháng.\n",
-                     "Thu nhập công nhân\nMức lương của công nhân xưởng may dao động từ 5 - 7 triệu đồng mỗi tháng.\n") == []
+    assert (
+        _findings(
+            store,
+            "Lương công nhân\nMức lương của công nhân xưởng may dao động từ 5 đến 7 triệu đồng mỗi tháng.\n",
+            "Thu nhập công nhân\nMức lương của công nhân xưởng may dao động từ 5 - 7 triệu đồng mỗi tháng.\n",
+        )
+        == []
+    )

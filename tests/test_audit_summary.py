@@ -41,8 +41,11 @@ def audited(run):
 
 def test_summary_counts_match_the_full_list(run, audited):
     rows = _summary(run("conflicts", "--summary", "--format", "json"))
-    for group, name_of in (("kind", lambda d: d["kind"]), ("severity", lambda d: d["severity"]),
-                           ("story", lambda d: d["story"]["name"])):
+    for group, name_of in (
+        ("kind", lambda d: d["kind"]),
+        ("severity", lambda d: d["severity"]),
+        ("story", lambda d: d["story"]["name"]),
+    ):
         expected = Counter(name_of(d) for d in audited)
         assert {name: row["total"] for (by, name), row in rows.items() if by == group} == dict(expected)
     everything = rows[("all", "")]
@@ -137,15 +140,25 @@ def test_check_result_accounts_for_every_stored_claim(store):
     claims = list_claims(store)
     left_out = result.left_out
     assert result.claims_stored == len(claims)
-    assert result.claims_read == result.claims_stored - left_out["not_amount"] - left_out["boilerplate"] - left_out["no_number"]
-    assert result.not_amount_kinds == dict(Counter(c["kind"] for c in claims if c["kind"] not in
-                                                   ("count", "quantity", "money", "percent", "percentage_point", "fraction", "duration")))
-    assert left_out["boilerplate"] == sum(1 for c in claims if c["is_boilerplate"] and c["kind"] not in result.not_amount_kinds)
+    assert (
+        result.claims_read
+        == result.claims_stored - left_out["not_amount"] - left_out["boilerplate"] - left_out["no_number"]
+    )
+    assert result.not_amount_kinds == dict(
+        Counter(
+            c["kind"]
+            for c in claims
+            if c["kind"] not in ("count", "quantity", "money", "percent", "percentage_point", "fraction", "duration")
+        )
+    )
+    assert left_out["boilerplate"] == sum(
+        1 for c in claims if c["is_boilerplate"] and c["kind"] not in result.not_amount_kinds
+    )
     assert 0 <= left_out["no_topic"] <= result.claims_read
 
 
 def test_summary_keeps_a_hostile_story_name_inert(run):
-    name = "=HYPERLINK(\"x\")\x1b[2J|*bão*"
+    name = '=HYPERLINK("x")\x1b[2J|*bão*'
     assert run("audit", SEED, "--story", name, "--exit-zero").exit_code == 0
     table = run("conflicts", "--summary").stdout
     assert "\x1b" not in table

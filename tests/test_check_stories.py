@@ -58,8 +58,11 @@ def test_stories_are_kept_apart(checked):
         assert len({file.split("/")[0] for file, _ in ends}) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="maui-wildfire/c.txt stands alone: half of its short English lead is about the 2018 "
-                   "Camp Fire and English has no background term counts yet, so its closest article scores 0.14 < MIN_LINK")
+@pytest.mark.xfail(
+    strict=True,
+    reason="maui-wildfire/c.txt stands alone: half of its short English lead is about the 2018 "
+    "Camp Fire and English has no background term counts yet, so its closest article scores 0.14 < MIN_LINK",
+)
 def test_automatic_grouping_finds_each_fixture_story(store):
     # Without --story, grouping alone must put every folder's articles together and nothing else.
     result = ingest_articles(store, read_articles([str(STORIES)]))
@@ -67,6 +70,9 @@ def test_automatic_grouping_finds_each_fixture_story(store):
     from claims.store.queries import list_stories
 
     grouped = sorted(sorted(a["path"].split("stories/", 1)[1] for a in s["articles"]) for s in list_stories(store))
-    by_folder = sorted(sorted(f"{p.parent.name}/{p.name}" for p in folder.glob("*.txt"))
-                       for folder in STORIES.iterdir() if folder.is_dir())
+    by_folder = sorted(
+        sorted(f"{p.parent.name}/{p.name}" for p in folder.glob("*.txt"))
+        for folder in STORIES.iterdir()
+        if folder.is_dir()
+    )
     assert grouped == by_folder

@@ -18,8 +18,16 @@ STORIES = FIXTURES / "stories"
 # Google's fact-check guide (developers.google.com/search/docs/appearance/structured-data/factcheck)
 # names the ones it reads. A misspelt or invented property fails here.
 _THING = {"name", "alternateName", "description", "identifier", "url", "sameAs"}
-_CREATIVE_WORK = _THING | {"author", "citation", "dateModified", "datePublished", "headline", "inLanguage",
-                           "publisher", "text"}
+_CREATIVE_WORK = _THING | {
+    "author",
+    "citation",
+    "dateModified",
+    "datePublished",
+    "headline",
+    "inLanguage",
+    "publisher",
+    "text",
+}
 ALLOWED = {
     "DataFeed": _CREATIVE_WORK | {"dataFeedElement"},
     "ClaimReview": _CREATIVE_WORK | {"claimReviewed", "itemReviewed", "reviewRating", "reviewBody"},
@@ -97,8 +105,11 @@ def test_a_claim_review_names_the_sentence_its_article_the_verdict_and_the_revie
     assert review["claimReviewed"] == " ".join(first["sentence"].split())
     appearance = review["itemReviewed"]["appearance"]
     assert review["itemReviewed"]["@type"] == "Claim"
-    assert (appearance["url"], appearance["headline"], appearance["datePublished"]) == \
-        (first["article"]["url"], first["article"]["title"], first["article"]["published"])
+    assert (appearance["url"], appearance["headline"], appearance["datePublished"]) == (
+        first["article"]["url"],
+        first["article"]["title"],
+        first["article"]["published"],
+    )
     assert appearance["url"].startswith("https://news.example/")
     verdict = review["reviewRating"]["alternateName"]
     # Words a reader understands, not the checker's code.
@@ -129,8 +140,15 @@ def test_with_nothing_confirmed_the_feed_is_empty_but_valid(run, tmp_path):
 def _item(status: str, sentence: str) -> dict:
     article = {"id": 1, "title": "A headline", "url": None, "published": "2024-09-08", "path": None}
     claim = {"text": "59", "value": 59.0, "qualifier": "exact", "sentence": sentence, "article": article}
-    return {"id": 1, "fingerprint": "ab" * 20, "kind": "value", "status": status, "reviewer": None,
-            "reviewed_at": None, "claims": [claim, dict(claim, text="64", value=64.0)]}
+    return {
+        "id": 1,
+        "fingerprint": "ab" * 20,
+        "kind": "value",
+        "status": status,
+        "reviewer": None,
+        "reviewed_at": None,
+        "claims": [claim, dict(claim, text="64", value=64.0)],
+    }
 
 
 def test_the_library_leaves_out_what_is_not_confirmed_and_what_is_unknown():

@@ -50,7 +50,9 @@ def test_corpus_sentence(lang, case):
         for name, expected in checks.items():
             if name in FLAGS:
                 actual = "yes" if getattr(claim, FLAGS[name]) else "no"
-                assert actual == expected, f"{case.source}: {claim.text!r} {name}={actual}, expected {expected}\n{shown}"
+                assert actual == expected, (
+                    f"{case.source}: {claim.text!r} {name}={actual}, expected {expected}\n{shown}"
+                )
                 continue
             if name == "roles":
                 assert claim.roles == _roles(expected), f"{case.source}: {claim.text!r} roles {claim.roles}\n{shown}"

@@ -9,7 +9,6 @@ import shutil
 
 import pytest
 
-
 from .conftest import FIXTURES, SEED
 
 ENGLISH = FIXTURES / "iraq-withdrawal.en.txt"
@@ -29,10 +28,18 @@ def test_extract_seed_gives_the_issue_figures(run):
     claims = _claims(result)
     troops = [c for c in claims if c["concept"] == "troops" and c["value"] == 2500]
     assert len(troops) == 2
-    assert all(c["qualifier"] == "approx" and c["subject"] == "lính Mỹ" and c["location"] == "Iraq" and c["actor"] == "US" for c in troops)
+    assert all(
+        c["qualifier"] == "approx" and c["subject"] == "lính Mỹ" and c["location"] == "Iraq" and c["actor"] == "US"
+        for c in troops
+    )
     assert {c["roles"].get("against") for c in troops} == {"Israel", "IS"}
     syria = [c for c in claims if c["value"] == 900]
-    assert len(syria) == 1 and syria[0]["location"] == "Syria" and syria[0]["concept"] == "troops" and syria[0]["qualifier"] == "approx"
+    assert (
+        len(syria) == 1
+        and syria[0]["location"] == "Syria"
+        and syria[0]["concept"] == "troops"
+        and syria[0]["qualifier"] == "approx"
+    )
     attacks = _find(claims, "hơn 150")
     assert len(attacks) == 1 and attacks[0]["qualifier"] == "more_than" and attacks[0]["concept"] == "attacks"
     third = [c for c in claims if c["kind"] == "fraction"]
@@ -52,7 +59,7 @@ def test_extract_offsets_slice_the_article_text(run):
 
     text = article_from_text(SEED.read_text(encoding="utf-8"), origin="seed").text
     for claim in _claims(run("extract", SEED, "--format", "json")):
-        assert text[claim["start"]:claim["end"]] == claim["text"]
+        assert text[claim["start"] : claim["end"]] == claim["text"]
         assert claim["text"] in claim["sentence"]
 
 
@@ -100,7 +107,10 @@ def test_audit_table_shows_both_sentences(run):
 
 def test_audit_of_a_consistent_article_exits_0(run, tmp_path):
     clean = tmp_path / "clean.txt"
-    clean.write_text("Lũ ở miền Trung\n\nCó 12 người chết ở Quảng Bình. Cơ quan chức năng xác nhận 12 người chết ở Quảng Bình.\n", encoding="utf-8")
+    clean.write_text(
+        "Lũ ở miền Trung\n\nCó 12 người chết ở Quảng Bình. Cơ quan chức năng xác nhận 12 người chết ở Quảng Bình.\n",
+        encoding="utf-8",
+    )
     result = run("audit", clean, "--format", "json")
     assert result.exit_code == 0, result.stdout
     assert json.loads(result.stdout)["conflicts"] == []
@@ -134,7 +144,9 @@ def test_ingest_is_idempotent_and_list_filters(run):
     assert all(c["kind"] == "year" for c in _claims(run("list", "--kind", "year", "--format", "json")))
 
 
-@pytest.mark.parametrize("fmt,marker", [("html", "<!DOCTYPE html"), ("md", "#"), ("csv", "kind"), ("json", '"conflicts"')])
+@pytest.mark.parametrize(
+    "fmt,marker", [("html", "<!DOCTYPE html"), ("md", "#"), ("csv", "kind"), ("json", '"conflicts"')]
+)
 def test_report_writes_each_format(run, tmp_path, fmt, marker):
     run("audit", SEED)
     out = tmp_path / f"report.{fmt}"

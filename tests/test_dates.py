@@ -108,8 +108,11 @@ def test_date_in_words_fills_the_txt_header_date_without_warning():
 
 @pytest.mark.parametrize("field", ["published", "date"])
 def test_date_in_words_fills_a_json_lines_record(tmp_path, field):
-    records = [{"text": GOOD, field: "Fri, 27 Sep 2024 01:00:00 +0700"}, {"text": GOOD, field: "27 tháng 9, 2024"},
-               {"text": GOOD, field: "tuần trước"}]
+    records = [
+        {"text": GOOD, field: "Fri, 27 Sep 2024 01:00:00 +0700"},
+        {"text": GOOD, field: "27 tháng 9, 2024"},
+        {"text": GOOD, field: "tuần trước"},
+    ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     read = [item for item in read_articles([str(path)]) if isinstance(item, SourceArticle)]
@@ -124,7 +127,8 @@ def test_cli_warning_names_the_file_and_the_unreadable_date(tmp_path, run):
     assert result.exit_code == 0
     assert json.loads(result.stdout)  # the article's claims are still there
     assert result.stderr.strip().splitlines() == [
-        f"claims: warning: {path}: date 'Published September 2024' is not a date we can read: left empty"]
+        f"claims: warning: {path}: date 'Published September 2024' is not a date we can read: left empty"
+    ]
 
 
 @pytest.mark.slow
@@ -132,10 +136,17 @@ def test_numeric_dates_never_import_dateparser(tmp_path):
     # dateparser's import and language data cost ~0.3 s: only a date in words may pay for it.
     path = tmp_path / "a.txt"
     path.write_text(f"date: Thứ sáu, 27/9/2024, 10:00 (GMT+7)\n\n{GOOD}", encoding="utf-8")
-    probe = ("import sys; from claims.sources import read_articles; "
-             f"[a] = read_articles([{str(path)!r}]); assert a.published == '2024-09-27'; "
-             "print('dateparser' in sys.modules); "
-             "from claims.sources.dates import read_date; read_date('Sept. 27, 2024'); print('dateparser' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                            cwd=Path(__file__).resolve().parents[1])
+    probe = (
+        "import sys; from claims.sources import read_articles; "
+        f"[a] = read_articles([{str(path)!r}]); assert a.published == '2024-09-27'; "
+        "print('dateparser' in sys.modules); "
+        "from claims.sources.dates import read_date; read_date('Sept. 27, 2024'); print('dateparser' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert result.stdout.split() == ["False", "True"]

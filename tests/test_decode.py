@@ -46,7 +46,9 @@ def to_cp1258(text: str) -> bytes:
 def to_tcvn3(text: str) -> bytes:
     inverse = {value: int(key, 16) for key, value in TABLES["tcvn3"].items() if len(value) == 1}
     # Anything else (curly quotes, dashes) as Word wrote it: Windows-1252.
-    return b"".join(bytes([inverse[ch]]) if ch in inverse else ch.encode("cp1252") for ch in unicodedata.normalize("NFC", text))
+    return b"".join(
+        bytes([inverse[ch]]) if ch in inverse else ch.encode("cp1252") for ch in unicodedata.normalize("NFC", text)
+    )
 
 
 def to_vni(text: str) -> bytes:
@@ -73,6 +75,7 @@ def to_vni(text: str) -> bytes:
 
 
 # --- Unicode encodings ---------------------------------------------------------------------
+
 
 def test_utf8_without_bom_is_read_unchanged(seed_text):
     decoded = decode_bytes(seed_text.encode("utf-8"))
@@ -105,6 +108,7 @@ def test_nfd_utf8_comes_out_nfc():
 
 # --- Vietnamese 8-bit encodings ------------------------------------------------------------
 
+
 def test_cp1258_combining_tones_come_out_precomposed(seed_text):
     raw = to_cp1258(seed_text)
     assert "\u0301".encode("cp1258") in raw  # the fixture really uses combining tones
@@ -114,14 +118,23 @@ def test_cp1258_combining_tones_come_out_precomposed(seed_text):
     assert not any(unicodedata.combining(ch) for ch in decoded.text)
 
 
-@pytest.mark.parametrize("raw, encoding, text", [
-    # Typed with a .VnTime font (TCVN3).
-    ("Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh".encode("latin-1"), "tcvn3",
-     "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh"),
-    # Typed with a VNI font, read as cp1252.
-    ("Haø Noäi, Vieät Nam. Thuû töôùng ñaõ ñeán thaêm caùc tænh. VIEÄT NAM".encode("cp1252"), "vni",
-     "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh. VIỆT NAM"),
-])
+@pytest.mark.parametrize(
+    "raw, encoding, text",
+    [
+        # Typed with a .VnTime font (TCVN3).
+        (
+            "Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh".encode("latin-1"),
+            "tcvn3",
+            "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh",
+        ),
+        # Typed with a VNI font, read as cp1252.
+        (
+            "Haø Noäi, Vieät Nam. Thuû töôùng ñaõ ñeán thaêm caùc tænh. VIEÄT NAM".encode("cp1252"),
+            "vni",
+            "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh. VIỆT NAM",
+        ),
+    ],
+)
 def test_legacy_font_text_as_found_in_old_documents_is_converted(raw, encoding, text):
     decoded = decode_bytes(raw)
     assert decoded.encoding == encoding
@@ -141,7 +154,9 @@ def test_tcvn3_table_agrees_with_glibc_iconv():
     if probe.returncode != 0:
         pytest.skip("this iconv has no TCVN5712-1")
     for key, expected in TABLES["tcvn3"].items():
-        out = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([int(key, 16)]), capture_output=True)
+        out = subprocess.run(
+            ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([int(key, 16)]), capture_output=True
+        )
         assert unicodedata.normalize("NFC", out.stdout.decode("utf-8")) == expected, key
 
 
@@ -151,10 +166,13 @@ def test_vni_article_is_converted(seed_text):
     assert decoded.text == seed_text
 
 
-@pytest.mark.parametrize("legacy, name", [
-    ("Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh", "tcvn3"),
-    ("Haø Noäi, Vieät Nam. Thuû töôùng ñaõ ñeán thaêm caùc tænh", "vni"),
-])
+@pytest.mark.parametrize(
+    "legacy, name",
+    [
+        ("Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh", "tcvn3"),
+        ("Haø Noäi, Vieät Nam. Thuû töôùng ñaõ ñeán thaêm caùc tænh", "vni"),
+    ],
+)
 def test_legacy_font_text_pasted_into_utf8_is_converted(legacy, name):
     decoded = decode_bytes(legacy.encode("utf-8"))
     assert decoded.text == "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh"
@@ -169,8 +187,10 @@ def test_western_8bit_text_is_not_mistaken_for_vietnamese():
 
 def test_english_utf8_with_pound_signs_is_not_taken_for_a_legacy_font():
     # TCVN3 maps "£" to "Ê", a Vietnamese syllable on its own: a few prices must not turn the text.
-    text = ("The Home Office said the cards would cost £85 each, and fines of up to £1,000 would be "
-            "charged from 2008. Critics put the scheme's cost at £5.5bn over ten years.\n") * 3
+    text = (
+        "The Home Office said the cards would cost £85 each, and fines of up to £1,000 would be "
+        "charged from 2008. Critics put the scheme's cost at £5.5bn over ten years.\n"
+    ) * 3
     decoded = decode_bytes(text.encode("utf-8"))
     assert decoded.text == text and decoded.encoding == "utf-8" and not decoded.repaired
 
@@ -191,7 +211,9 @@ def test_legacy_font_text_using_bytes_windows_1252_leaves_undefined_is_converted
     # "Hµ Néi" typed with a VN3 font, with 0x81 and 0x8D (no Windows-1252 character) in an aside.
     legacy = "Hµ Néi, ViÖt Nam. Thñ t\xadíng ®· ®Õn th¨m c¸c tØnh \x81\x8d"
     decoded = decode_bytes(legacy.encode("utf-8"))
-    assert decoded.encoding == "utf-8+tcvn3" and decoded.text.startswith("Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh")
+    assert decoded.encoding == "utf-8+tcvn3" and decoded.text.startswith(
+        "Hà Nội, Việt Nam. Thủ tướng đã đến thăm các tỉnh"
+    )
 
 
 def test_windows_1252_reading_is_undone_for_every_byte_and_refused_beyond_it():
@@ -207,6 +229,7 @@ def test_syllable_score_separates_vietnamese_from_legacy_junk():
 
 
 # --- damage done before the file reached us ------------------------------------------------
+
 
 @pytest.mark.parametrize("wrong_codec", ["cp1252", "latin-1"])
 def test_mojibake_is_repaired(wrong_codec):
@@ -231,20 +254,25 @@ def test_seed_article_is_not_repaired(seed_text):
 
 # --- UTF-8 with a few broken bytes ---------------------------------------------------------
 
+
 def test_one_broken_byte_in_utf8_is_read_as_a_replacement_and_named():
     head = (SENTENCE + "\n").encode("utf-8")
     decoded = decode_bytes(head + b"\x9c" + SENTENCE.encode("utf-8"))
     assert decoded.text == SENTENCE + "\n\ufffd" + SENTENCE
     assert decoded.encoding == "utf-8"
     assert [(d.line, d.reason) for d in decoded.damage] == [
-        (2, f"invalid UTF-8 byte 0x9C at byte offset {len(head)} (line 2), read as U+FFFD")]
+        (2, f"invalid UTF-8 byte 0x9C at byte offset {len(head)} (line 2), read as U+FFFD")
+    ]
 
 
 def test_character_cut_off_at_the_end_of_a_file_is_named():
-    data = SENTENCE.encode("utf-8") + "ệ".encode("utf-8")[:2]
+    data = SENTENCE.encode("utf-8") + "ệ".encode()[:2]
     decoded = decode_bytes(data)
     assert decoded.text == SENTENCE + "\ufffd"
-    assert decoded.damage[0].reason == f"2 invalid UTF-8 bytes on line 1, the first 0xE1 at byte offset {len(data) - 2}, read as U+FFFD"
+    assert (
+        decoded.damage[0].reason
+        == f"2 invalid UTF-8 bytes on line 1, the first 0xE1 at byte offset {len(data) - 2}, read as U+FFFD"
+    )
 
 
 def test_utf8_with_its_byte_order_mark_and_a_broken_byte_is_read():
@@ -267,6 +295,7 @@ def test_legacy_encodings_are_not_taken_for_broken_utf8(encode, seed_text):
 
 
 # --- what is no text -----------------------------------------------------------------------
+
 
 def test_random_bytes_are_binary():
     noise = random.Random(6).randbytes(4096)

@@ -30,6 +30,7 @@ def _figure(claims, text, subject=None):
 
 # The seed article: what the issue requires of it, read as a whole article.
 
+
 def test_seed_article_troops_attacks_and_caption():
     claims = extract_claims(SEED.read_text(encoding="utf-8"), "vi")
     troops = [c for c in claims if c.text == "khoảng 2.500"]
@@ -41,7 +42,11 @@ def test_seed_article_troops_attacks_and_caption():
     syria = _figure(claims, "khoảng 900")
     assert (syria.subject, syria.concept, syria.actor, syria.location) == ("lính Mỹ", "troops", "US", "Syria")
     attacks = _figure(claims, "hơn 150")
-    assert (attacks.concept, attacks.roles.get("target"), attacks.time) == ("attacks", "coalition forces", "since:Y-1-10")
+    assert (attacks.concept, attacks.roles.get("target"), attacks.time) == (
+        "attacks",
+        "coalition forces",
+        "since:Y-1-10",
+    )
 
 
 def test_seed_article_with_publication_date_resolves_last_year():
@@ -52,8 +57,9 @@ def test_seed_article_with_publication_date_resolves_last_year():
 
 def test_year_of_another_noun_is_not_the_figures_time():
     # "liên minh ... được thành lập vào năm 2014": 2014 is when the coalition was formed.
-    text = ("Có khoảng 2.500 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh chống IS "
-            "được thành lập vào năm 2014.")
+    text = (
+        "Có khoảng 2.500 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh chống IS được thành lập vào năm 2014."
+    )
     assert _figure(extract_claims(text, "vi"), "khoảng 2.500").time is None
 
 
@@ -63,12 +69,17 @@ def test_english_seed_matches_the_vietnamese_reading():
     for figure, location in (("about 2,500", "Iraq"), ("about 900", "Syria")):
         claim = _figure(claims, figure)
         assert (claim.concept, claim.actor, claim.location, claim.roles) == (
-            "troops", "US", location, {"against": "IS", "part_of": "coalition"})
+            "troops",
+            "US",
+            location,
+            {"against": "IS", "part_of": "coalition"},
+        )
     attacks = _figure(claims, "More than 150")
     assert (attacks.roles, attacks.time) == ({"target": "coalition forces"}, "since:2023-10")
 
 
 # Offsets: article.text[start:end] == claim.text, whatever the input's normal form.
+
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_offsets_slice_the_text_as_given(form):
@@ -76,27 +87,30 @@ def test_offsets_slice_the_text_as_given(form):
     claims = extract_claims(text, "vi")
     assert [c.text for c in claims] == [unicodedata.normalize(form, "12"), unicodedata.normalize(form, "Khoảng 1.500")]
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
-        assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+        assert text[claim.start : claim.end] == claim.text
+        assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
     assert [c.location for c in claims] == ["Lao Cai", "Quang Ninh"]
 
 
 def test_zero_width_characters_keep_offsets_and_readings():
     text = "Có khoảng 2.500 lính\u200b Mỹ ở Iraq."
     claim = extract_claims(text, "vi")[0]
-    assert text[claim.start:claim.end] == claim.text == "khoảng 2.500"
+    assert text[claim.start : claim.end] == claim.text == "khoảng 2.500"
     assert (claim.concept, claim.location) == ("troops", "Iraq")
 
 
 # Page furniture: kept, but marked.
 
+
 def test_caption_and_furniture_lines_are_marked_not_dropped():
-    text = "\n".join([
-        "Hơn 10.000 hộ dân ở Nghệ An phải sơ tán.",
-        "Khoảng 1.500 ngôi nhà ở Quảng Ninh bị tốc mái. (Ảnh: Báo Quảng Ninh)",
-        "Video đang HOT",
-        "Xem thêm: Bão Yagi làm 59 người chết ở miền Bắc",
-    ])
+    text = "\n".join(
+        [
+            "Hơn 10.000 hộ dân ở Nghệ An phải sơ tán.",
+            "Khoảng 1.500 ngôi nhà ở Quảng Ninh bị tốc mái. (Ảnh: Báo Quảng Ninh)",
+            "Video đang HOT",
+            "Xem thêm: Bão Yagi làm 59 người chết ở miền Bắc",
+        ]
+    )
     flags = [(c.text, c.is_caption, c.is_boilerplate) for c in extract_claims(text, "vi")]
     assert flags == [("Hơn 10.000", False, False), ("Khoảng 1.500", True, False), ("59", False, True)]
 
@@ -115,12 +129,13 @@ def test_claims_past_the_tail_are_boilerplate():
 
 # User lexicons: extra files merged over the bundled ones, without touching code.
 
+
 def _user_lexicon(root: Path) -> Path:
     (root / "vi").mkdir(parents=True)
     (root / "vi" / "concepts.toml").write_text(
-        '[concepts.nouns]\nexcavators = ["máy xúc", "chiếc máy xúc"]\n', encoding="utf-8")
-    (root / "vi" / "places.toml").write_text(
-        '[places.names]\n"Da Lat" = ["thành phố ngàn hoa"]\n', encoding="utf-8")
+        '[concepts.nouns]\nexcavators = ["máy xúc", "chiếc máy xúc"]\n', encoding="utf-8"
+    )
+    (root / "vi" / "places.toml").write_text('[places.names]\n"Da Lat" = ["thành phố ngàn hoa"]\n', encoding="utf-8")
     return root
 
 
@@ -151,13 +166,37 @@ WRONG_SHAPES = [
     ("numbers.toml", "evil = 5\n", "'evil' must be a table, not a number"),
     ("numbers.toml", "numbers = 5\n", "'numbers' must be a table, not a number"),
     ("numbers.toml", "[numbers]\nqualifiers = 5\n", "'numbers.qualifiers' must be a table, not a number"),
-    ("numbers.toml", "[numbers.qualifiers]\napprox = \"khoảng\"\n", "'numbers.qualifiers.approx' must be a list, not text"),
-    ("numbers.toml", "[numbers.qualifiers]\napprox = [\"khoảng\", 5]\n", "'numbers.qualifiers.approx' must list words, but item 2 is a number"),
-    ("concepts.toml", "[concepts.nouns]\nexcavators = { \"máy xúc\" = 1 }\n", "'concepts.nouns.excavators' must be a list, not a table"),
-    ("numbers.toml", "[numbers.units.currencies]\n\"đồng mới\" = 5\n", "'numbers.units.currencies.đồng mới' must be text, not a number"),
-    ("numbers.toml", "[numbers.phones]\nservice_prefixes = [\"1900\", \" \"]\n", "'numbers.phones.service_prefixes' item 2 is empty"),
+    (
+        "numbers.toml",
+        '[numbers.qualifiers]\napprox = "khoảng"\n',
+        "'numbers.qualifiers.approx' must be a list, not text",
+    ),
+    (
+        "numbers.toml",
+        '[numbers.qualifiers]\napprox = ["khoảng", 5]\n',
+        "'numbers.qualifiers.approx' must list words, but item 2 is a number",
+    ),
+    (
+        "concepts.toml",
+        '[concepts.nouns]\nexcavators = { "máy xúc" = 1 }\n',
+        "'concepts.nouns.excavators' must be a list, not a table",
+    ),
+    (
+        "numbers.toml",
+        '[numbers.units.currencies]\n"đồng mới" = 5\n',
+        "'numbers.units.currencies.đồng mới' must be text, not a number",
+    ),
+    (
+        "numbers.toml",
+        '[numbers.phones]\nservice_prefixes = ["1900", " "]\n',
+        "'numbers.phones.service_prefixes' item 2 is empty",
+    ),
     # A table vi leaves empty takes its shape from en, where it is filled.
-    ("numbers.toml", "[numbers.dates.month_names_en]\nJanuary = \"one\"\n", "'numbers.dates.month_names_en.January' must be a number, not text"),
+    (
+        "numbers.toml",
+        '[numbers.dates.month_names_en]\nJanuary = "one"\n',
+        "'numbers.dates.month_names_en.January' must be a number, not text",
+    ),
 ]
 
 
@@ -183,13 +222,16 @@ def test_user_lexicon_may_add_new_keys_and_words(tmp_path):
     (tmp_path / "vi").mkdir()
     (tmp_path / "vi" / "numbers.toml").write_text(
         '[numbers.qualifiers]\napprox = ["phỏng chừng"]\n[numbers.units.currencies]\n"đô Sing" = "SGD"\n'
-        '[numbers.notes]\nanything = 5\n', encoding="utf-8")
+        "[numbers.notes]\nanything = 5\n",
+        encoding="utf-8",
+    )
     pack = load_pack("vi", extra=(str(tmp_path),))
     (claim,) = extract_claims("Dự án cần phỏng chừng 300 đô Sing.", pack=pack)
     assert (claim.qualifier, claim.unit) == ("approx", "SGD")
 
 
 # House rules that keep extraction safe on hostile input.
+
 
 def test_every_pattern_call_on_user_text_has_a_timeout():
     calls = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn")
@@ -213,11 +255,17 @@ def test_text_with_runs_of_spaces_reads_like_single_spaced_text():
     single = "Có khoảng 2.500 lính Mỹ ở Iraq trong khuôn khổ liên minh chống IS."
     for text in (single, single.replace("lính Mỹ ở Iraq", "lính  Mỹ ở   Iraq").replace("chống IS", "chống  IS")):
         (claim,) = extract_claims(text, "vi")
-        assert (" ".join(claim.subject.split()), claim.concept, claim.actor, claim.location, claim.roles) == \
-            ("lính Mỹ", "troops", "US", "Iraq", {"part_of": "coalition", "against": "IS"})
+        assert (" ".join(claim.subject.split()), claim.concept, claim.actor, claim.location, claim.roles) == (
+            "lính Mỹ",
+            "troops",
+            "US",
+            "Iraq",
+            {"part_of": "coalition", "against": "IS"},
+        )
 
 
 # A long article is read a block of lines at a time (claims/extract/extractor.py, BLOCK_CHARS).
+
 
 def _fixture_articles():
     from claims.sources import SourceArticle, read_articles
@@ -228,13 +276,17 @@ def _fixture_articles():
 def test_reading_in_blocks_gives_the_claims_of_the_whole_text(monkeypatch):
     articles = _fixture_articles()
     assert len(articles) > 5
-    whole = [[c.to_dict() for c in extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)]
-             for a in articles]
+    whole = [
+        [c.to_dict() for c in extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)]
+        for a in articles
+    ]
     # Blocks of a few lines: every article is cut many times, names and numbers at the cuts included.
     monkeypatch.setattr(extractor, "BLOCK_CHARS", 300)
     assert any(len(extractor.text_blocks(a.text)) > 3 for a in articles)
-    blocks = [[c.to_dict() for c in extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)]
-              for a in articles]
+    blocks = [
+        [c.to_dict() for c in extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)]
+        for a in articles
+    ]
     assert blocks == whole
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -30,19 +30,78 @@ from claims.store.models import Article
 LANGS = ("vi", "en")
 # Characters real archives carry by accident: NUL, escapes, zero-width and bidi marks, BOM,
 # soft hyphen, odd spaces and line separators, a lone combining mark.
-CONTROLS = ["\x00", "\x07", "\x1b[31m", "\x1b", "\r", "\r\n", "\t", "\x0b", "\x0c", "\x85", "\u200b", "\u200d",
-            "\u200e", "\u202e", "\u2066", "\ufeff", "\u00ad", "\u00a0", "\u2009", "\u202f", "\u3000", "\u2028",
-            "\u2029", "\u0301", "\u0323", "\ufffd"]
-PUNCTUATION = [".", ",", ";", ":", "!", "?", "-", "–", "—", "/", "(", ")", "[", "]", '"', "'", "“", "”", "…",
-               "..", ",,", "--", "%", "+", "#", "*", "&", "·", "•", "=", "<", ">"]
+CONTROLS = [
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\x1b",
+    "\r",
+    "\r\n",
+    "\t",
+    "\x0b",
+    "\x0c",
+    "\x85",
+    "\u200b",
+    "\u200d",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u00ad",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\u2028",
+    "\u2029",
+    "\u0301",
+    "\u0323",
+    "\ufffd",
+]
+PUNCTUATION = [
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "-",
+    "–",
+    "—",
+    "/",
+    "(",
+    ")",
+    "[",
+    "]",
+    '"',
+    "'",
+    "“",
+    "”",
+    "…",
+    "..",
+    ",,",
+    "--",
+    "%",
+    "+",
+    "#",
+    "*",
+    "&",
+    "·",
+    "•",
+    "=",
+    "<",
+    ">",
+]
 SEPARATORS = [" ", " ", " ", " ", "", "  ", ", ", ". ", "\n", "\n\n", " - ", ": "]
 PUBLISHED = [None, "2024-09-28", "2024-02-29", "2000-01-01", "1999-12-31"]
 
 
 def _is_word_table(table: dict) -> bool:
     # {"giờ" = "hour"}, {"chiều" = [1, 11]}: the keys are the words; a section holds lists or tables.
-    return all(isinstance(v, (str, int, float)) or (isinstance(v, list) and all(isinstance(x, (int, float)) for x in v))
-               for v in table.values())
+    return all(
+        isinstance(v, (str, int, float)) or (isinstance(v, list) and all(isinstance(x, (int, float)) for x in v))
+        for v in table.values()
+    )
 
 
 def _words(node) -> list[str]:
@@ -67,41 +126,69 @@ class PackWords:
         self.group = numbers["digits"]["group"]
         self.decimal = numbers["digits"]["decimal"]
         words, units, dates = numbers.get("words", {}), numbers.get("units", {}), numbers.get("dates", {})
-        self.number_words = self._of(*(words.get(k) for k in ("digits", "after_tens", "ten", "tens", "tens_marker",
-                                                             "hundred", "scales", "joiners", "half")),
-                                     numbers.get("fractions"))
+        self.number_words = self._of(
+            *(
+                words.get(k)
+                for k in ("digits", "after_tens", "ten", "tens", "tens_marker", "hundred", "scales", "joiners", "half")
+            ),
+            numbers.get("fractions"),
+        )
         self.qualifiers = self._of(numbers.get("qualifiers"))
         self.scales = self._of(numbers.get("scales"))
-        self.attached = self._of(numbers.get("scales", {}).get("attached"),
-                                 numbers.get("scales", {}).get("attached_with_currency"), dates.get("clock_attached"),
-                                 numbers.get("ordinals", {}).get("suffixes"))
-        self.units = self._of(*(units.get(k) for k in ("percent", "percentage_point", "currencies", "durations",
-                                                       "measures")))
+        self.attached = self._of(
+            numbers.get("scales", {}).get("attached"),
+            numbers.get("scales", {}).get("attached_with_currency"),
+            dates.get("clock_attached"),
+            numbers.get("ordinals", {}).get("suffixes"),
+        )
+        self.units = self._of(
+            *(units.get(k) for k in ("percent", "percentage_point", "currencies", "durations", "measures"))
+        )
         self.currency_prefixes = self._of(units.get("currency_prefixes"))
         self.hour_words = self._of([word for word, unit in units.get("durations", {}).items() if unit == "hour"])
         self.range_open = self._of(numbers.get("ranges", {}).get("open"))
         self.range_join = self._of(numbers.get("ranges", {}).get("join"))
         self.vague = self._of(numbers.get("vague"))
         self.clock_before = self._of(dates.get("clock_before"))
-        self.clock_after = self._of(dates.get("clock_after"), dates.get("meridiem"), dates.get("minutes_word"),
-                                    dates.get("afternoon"))
-        self.date_words = self._of(dates.get("day_words"), dates.get("in_mention"), dates.get("month_word"),
-                                   dates.get("year_word"), dates.get("quarter_word"))
-        self.month_words = self._of(dates.get("month_word"), dates.get("month_names"), dates.get("month_names_en"),
-                                    dates.get("roman_quarters"))
-        self.context_words = self._of(numbers.get("ordinals"), numbers.get("scores"), numbers.get("identifiers"),
-                                      numbers.get("not_numbers"), words.get("context"), self.pack.section("time"))
+        self.clock_after = self._of(
+            dates.get("clock_after"), dates.get("meridiem"), dates.get("minutes_word"), dates.get("afternoon")
+        )
+        self.date_words = self._of(
+            dates.get("day_words"),
+            dates.get("in_mention"),
+            dates.get("month_word"),
+            dates.get("year_word"),
+            dates.get("quarter_word"),
+        )
+        self.month_words = self._of(
+            dates.get("month_word"), dates.get("month_names"), dates.get("month_names_en"), dates.get("roman_quarters")
+        )
+        self.context_words = self._of(
+            numbers.get("ordinals"),
+            numbers.get("scores"),
+            numbers.get("identifiers"),
+            numbers.get("not_numbers"),
+            words.get("context"),
+            self.pack.section("time"),
+        )
         # Everything else the extractor reads: nouns, places, roles, furniture.
         self.any_word = self._of(self.pack.data)
 
     @staticmethod
     def _of(*sections) -> list[str]:
-        found = sorted({word for section in sections if section for word in _words(section)
-                        if isinstance(word, str) and word.strip()})
+        found = sorted(
+            {
+                word
+                for section in sections
+                if section
+                for word in _words(section)
+                if isinstance(word, str) and word.strip()
+            }
+        )
         return found or [""]
 
 
-@lru_cache(maxsize=None)
+@cache
 def pack_words(code: str) -> PackWords:
     return PackWords(code)
 
@@ -129,7 +216,8 @@ def sentences(code: str) -> st.SearchStrategy[str]:
         st.tuples(pick(w.range_open), number, pick(w.range_join), number).map(" ".join),
         st.tuples(number, pick(w.range_join), number).map(" ".join),
         st.tuples(small, pick(["-", "–"]), small, pick(w.hour_words), pick(w.clock_after)).map(
-            lambda t: f"{t[0]}{t[1]}{t[2]} {t[3]} {t[4]}"),
+            lambda t: f"{t[0]}{t[1]}{t[2]} {t[3]} {t[4]}"
+        ),
     )
     hour, minute = st.integers(0, 30), st.integers(0, 75)
     times = st.one_of(
@@ -139,8 +227,15 @@ def sentences(code: str) -> st.SearchStrategy[str]:
         st.tuples(hour, pick(w.attached), minute).map(lambda t: f"{t[0]}{t[1]}{t[2]:02d}"),
         st.tuples(hour, pick(w.clock_after)).map(lambda t: f"{t[0]}{t[1]}"),
         st.tuples(hour, minute, pick(w.clock_after)).map(lambda t: f"{t[0]}:{t[1]:02d} {t[2]}"),
-        st.tuples(pick(w.range_open), hour, pick(w.hour_words), pick(w.range_join), hour, pick(w.hour_words),
-                  pick(w.clock_after)).map(lambda t: " ".join(map(str, t))),
+        st.tuples(
+            pick(w.range_open),
+            hour,
+            pick(w.hour_words),
+            pick(w.range_join),
+            hour,
+            pick(w.hour_words),
+            pick(w.clock_after),
+        ).map(lambda t: " ".join(map(str, t))),
     )
     day, month, year = st.integers(0, 40), st.integers(0, 14), st.integers(0, 3000)
     dates = st.one_of(
@@ -151,7 +246,8 @@ def sentences(code: str) -> st.SearchStrategy[str]:
         st.tuples(day, month, year).map(lambda t: f"{t[0]}.{t[1]}.{t[2]}"),
         st.tuples(pick(w.date_words), day, pick(w.date_words), month).map(lambda t: " ".join(map(str, t))),
         st.tuples(pick(w.date_words), st.one_of(day, month, year), pick(["/", "-", " "]), year).map(
-            lambda t: f"{t[0]} {t[1]}{t[2]}{t[3]}"),
+            lambda t: f"{t[0]} {t[1]}{t[2]}{t[3]}"
+        ),
         st.tuples(pick(w.month_words), day, year).map(lambda t: f"{t[0]} {t[1]}, {t[2]}"),
         st.tuples(day, pick(w.month_words), year).map(lambda t: " ".join(map(str, t))),
     )
@@ -162,12 +258,27 @@ def sentences(code: str) -> st.SearchStrategy[str]:
         st.one_of(st.just(""), pick(w.scales), pick(w.attached)),
         st.one_of(st.just(""), pick(w.units)),
         st.one_of(st.just(""), pick(w.qualifiers)),
-    ).map(lambda t: f"{t[0]} {t[1]}{t[2]}{' ' if t[3] and t[3][0].isalpha() and len(t[3]) > 2 else ''}{t[3]} {t[4]} {t[5]}")
+    ).map(
+        lambda t: (
+            f"{t[0]} {t[1]}{t[2]}{' ' if t[3] and t[3][0].isalpha() and len(t[3]) > 2 else ''}{t[3]} {t[4]} {t[5]}"
+        )
+    )
     fragment = st.one_of(
-        amount, amount, ranged, times, dates, number, number_words,
-        pick(w.vague), pick(w.context_words), pick(w.any_word), pick(w.any_word), pick(w.any_word),
+        amount,
+        amount,
+        ranged,
+        times,
+        dates,
+        number,
+        number_words,
+        pick(w.vague),
+        pick(w.context_words),
+        pick(w.any_word),
+        pick(w.any_word),
+        pick(w.any_word),
         pick(pack_words("en" if code == "vi" else "vi").any_word),  # the other language's words stand in news too
-        pick(CONTROLS), pick(PUNCTUATION),
+        pick(CONTROLS),
+        pick(PUNCTUATION),
         st.text(st.characters(categories=("Cc", "Cf", "Zs", "Mn", "Pd", "Po", "Sc", "Nd")), max_size=3),
     )
     pieces = st.lists(st.tuples(fragment, pick(SEPARATORS)), min_size=1, max_size=14)
@@ -189,10 +300,10 @@ def _spell(drawn) -> str:
 
 def assert_extraction_holds(text: str, code: str, published: str | None) -> None:
     for claim in extract_claims(text, code, published=published):
-        assert text[claim.start:claim.end] == claim.text, (text, claim)
-        assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence, (text, claim)
+        assert text[claim.start : claim.end] == claim.text, (text, claim)
+        assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence, (text, claim)
     for mention in parse_numbers(text, code):
-        assert text[mention.start:mention.end] == mention.text, (text, mention)
+        assert text[mention.start : mention.end] == mention.text, (text, mention)
         assert mention.number_start is None or mention.start <= mention.number_start <= mention.end, (text, mention)
 
 
@@ -200,12 +311,23 @@ def assert_extraction_holds(text: str, code: str, published: str | None) -> None
 def test_pack_words_are_found(code):
     # Each pool must hold words, or the generated sentences would not exercise the pack.
     words = pack_words(code)
-    for pool in ("number_words", "qualifiers", "units", "hour_words", "range_open", "range_join", "clock_after",
-                 "month_words", "any_word"):
+    for pool in (
+        "number_words",
+        "qualifiers",
+        "units",
+        "hour_words",
+        "range_open",
+        "range_join",
+        "clock_after",
+        "month_words",
+        "any_word",
+    ):
         assert getattr(words, pool) != [""], f"{code}: no {pool} in the pack"
 
 
-_ROBUST = settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_ROBUST = settings(
+    max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 # Each sentence is also read with the other pack: a language detector can be wrong.
@@ -271,7 +393,8 @@ def test_ingest_stores_the_others_and_names_the_article_extraction_failed_on(sto
     result = ingest_articles(store, items)
     assert len(result.stored) == 2 and result.claims_stored >= 2
     assert [str(problem) for problem in result.problems] == [
-        f"{paths[1]}: extraction failed: TypeError: '>' not supported between instances of 'NoneType' and 'int'"]
+        f"{paths[1]}: extraction failed: TypeError: '>' not supported between instances of 'NoneType' and 'int'"
+    ]
     with store.reading() as conn:
         stored = sorted(conn.execute(select(Article.__table__.c.path)).scalars())
     assert stored == [str(paths[0]), str(paths[2])]

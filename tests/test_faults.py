@@ -46,8 +46,13 @@ def write_articles(folder, count: int) -> list:
 
 def _cli(*args, env_db: str) -> subprocess.Popen:
     env = {**os.environ, "CLAIMS_DB": env_db}
-    return subprocess.Popen([sys.executable, "-m", "claims.cli", *map(str, args)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "claims.cli", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _counts(db_path) -> tuple[int, int, int]:
@@ -108,8 +113,10 @@ def test_several_processes_ingesting_one_sqlite_file_all_succeed(tmp_path):
         assert process.returncode == 0, err.decode()
     articles, distinct, claims = _counts(db_path)
     assert articles == distinct == len(paths)
-    expected = sum(len(extract_claims(a.text, published=a.published, tail_start=a.tail_start))
-                   for a in read_articles([str(tmp_path / "shared")]))
+    expected = sum(
+        len(extract_claims(a.text, published=a.published, tail_start=a.tail_start))
+        for a in read_articles([str(tmp_path / "shared")])
+    )
     assert claims == expected
 
 
@@ -145,7 +152,9 @@ def test_full_disk_is_a_clear_error_and_keeps_what_was_stored(tmp_path):
         dbapi_connection.execute(f"pragma max_page_count = {pages}")
 
     store.engine.dispose()  # reconnect through the listener
-    big = "Tin lớn\n\n" + "\n".join(f"Có {i} người chết và {i + 1} người bị thương ở Quảng Bình, lần thứ {i}." for i in range(3000))
+    big = "Tin lớn\n\n" + "\n".join(
+        f"Có {i} người chết và {i + 1} người bị thương ở Quảng Bình, lần thứ {i}." for i in range(3000)
+    )
     with pytest.raises(StoreError, match="disk is full"):
         ingest_articles(store, [article_from_text(big, origin="big")])
     store.dispose()

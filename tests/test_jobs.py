@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 import claims.extract.pool as pool
 import claims.store.ingest as ingest
-from claims.extract.article import ArticleClaims, ExtractionFailed, extract_article
 from claims.errors import InputError
+from claims.extract.article import ArticleClaims, ExtractionFailed, extract_article
 from claims.lang import LEXICON_ENV, detect_language
-from claims.sources import SourceArticle, SourceProblem, article_from_text, read_articles
+from claims.sources import SourceArticle, article_from_text, read_articles
 from claims.store.ingest import ingest_articles
 from claims.store.models import Article
 
@@ -65,14 +65,22 @@ def _generated_archive(folder, count=24):
     for index in range(count):
         body = bodies[index % len(bodies)]
         english = detect_language(body) == "en"
-        extra = (f"About {120 + index * 37} people attended the meeting in London." if english
-                 else f"Có khoảng {120 + index * 37} người dự cuộc họp tại Hà Nội.")
+        extra = (
+            f"About {120 + index * 37} people attended the meeting in London."
+            if english
+            else f"Có khoảng {120 + index * 37} người dự cuộc họp tại Hà Nội."
+        )
         date = "2024-02-30" if index % 7 == 3 else f"2024-0{1 + index % 9}-1{index % 10}"
         (folder / f"article-{index:02d}.txt").write_text(
-            f"title: Article {index}\ndate: {date}\n\n{body}\n{extra}\n", encoding="utf-8")
+            f"title: Article {index}\ndate: {date}\n\n{body}\n{extra}\n", encoding="utf-8"
+        )
     (folder / "article-05b.txt").write_bytes(b"")
-    lines = [json.dumps({"title": f"Feed {n}", "text": f"Có khoảng {n * 1000} lính Mỹ ở Iraq vào năm 2024."},
-                        ensure_ascii=False) for n in range(1, 6)]
+    lines = [
+        json.dumps(
+            {"title": f"Feed {n}", "text": f"Có khoảng {n * 1000} lính Mỹ ở Iraq vào năm 2024."}, ensure_ascii=False
+        )
+        for n in range(1, 6)
+    ]
     lines.insert(2, "{not json")
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
@@ -90,8 +98,9 @@ def test_extract_in_order_returns_what_one_process_returns(small_chunks):
     two = list(pool.extract_in_order(items, wanted=_is_article, jobs=2))
     assert [item for item, _ in two] == items
     assert len([e for _, e in one if isinstance(e, ArticleClaims)]) > 5
-    assert [(e.lang, e.claims) if isinstance(e, ArticleClaims) else e for _, e in two] == \
-           [(e.lang, e.claims) if isinstance(e, ArticleClaims) else e for _, e in one]
+    assert [(e.lang, e.claims) if isinstance(e, ArticleClaims) else e for _, e in two] == [
+        (e.lang, e.claims) if isinstance(e, ArticleClaims) else e for _, e in one
+    ]
     assert all(e.pack.code == e.lang for _, e in two if isinstance(e, ArticleClaims))
 
 
@@ -126,8 +135,11 @@ def test_a_failing_worker_names_its_article_and_the_rest_goes_on(small_chunks, e
     assert [item.origin for item, _ in results] == [f"a{n}" for n in range(7)]
     failed = [extracted for _, extracted in results if isinstance(extracted, ExtractionFailed)]
     assert [f.origin for f in failed] == ["a4"]
-    expected = pool.CRASHED if extractor is dies_on_doomed else \
-        "extraction failed: RuntimeError: a bug outside the guarded extraction"
+    expected = (
+        pool.CRASHED
+        if extractor is dies_on_doomed
+        else "extraction failed: RuntimeError: a bug outside the guarded extraction"
+    )
     assert failed[0].reason == expected
     alone = [extract_article(item).claims for n, item in enumerate(items) if n != 4]
     assert [e.claims for _, e in results if isinstance(e, ArticleClaims)] == alone
@@ -148,13 +160,17 @@ def test_workers_read_the_lexicon_the_command_names(run, tmp_path, monkeypatch, 
     folder = tmp_path / "articles"
     folder.mkdir()
     for n in range(1, 5):
-        (folder / f"a{n}.txt").write_text(f"Có {n * 12} chiếc máy xúc được điều tới thành phố ngàn hoa.", encoding="utf-8")
+        (folder / f"a{n}.txt").write_text(
+            f"Có {n * 12} chiếc máy xúc được điều tới thành phố ngàn hoa.", encoding="utf-8"
+        )
     # A pool started before the lexicon is named: the workers must not keep that moment's environment.
     plain = run("extract", folder, "-f", "json", "--jobs", "2")
     assert {(c["concept"], c["location"]) for c in json.loads(plain.stdout)["claims"]} == {(None, None)}
     lexicon = tmp_path / "lexicon" / "vi"
     lexicon.mkdir(parents=True)
-    (lexicon / "concepts.toml").write_text('[concepts.nouns]\nexcavators = ["máy xúc", "chiếc máy xúc"]\n', encoding="utf-8")
+    (lexicon / "concepts.toml").write_text(
+        '[concepts.nouns]\nexcavators = ["máy xúc", "chiếc máy xúc"]\n', encoding="utf-8"
+    )
     (lexicon / "places.toml").write_text('[places.names]\n"Da Lat" = ["thành phố ngàn hoa"]\n', encoding="utf-8")
     one, two = _same_run(run, "--lexicon", lexicon.parent, "extract", folder, "-f", "json")
     assert two == one

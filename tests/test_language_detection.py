@@ -21,21 +21,33 @@ def by_counting_every_letter(text: str) -> str:
     letters = [i for i, ch in enumerate(sample) if ch.isalpha()]
     if not letters:
         return "vi"
-    marked = sum(1 for i in letters if sample[i] in MARKED or (sample[i + 1:i + 2] and sample[i + 1] in TONES
-                                                              and unicodedata.category(sample[i]) in ("Ll", "Lu")))
+    marked = sum(
+        1
+        for i in letters
+        if sample[i] in MARKED
+        or (sample[i + 1 : i + 2] and sample[i + 1] in TONES and unicodedata.category(sample[i]) in ("Ll", "Lu"))
+    )
     return "vi" if marked / len(letters) > 0.03 else "en"
 
 
-@pytest.mark.parametrize("text, code", [
-    (VIETNAMESE * 3, "vi"),
-    (ENGLISH * 3, "en"),
-    ("“Hà Nội” and “Đà Nẵng” were named in the report. " + ENGLISH * 4, "en"),  # a trace of Vietnamese names
-    (unicodedata.normalize("NFD", VIETNAMESE * 3), "vi"),  # tones written as marks
-    pytest.param("VIỆT NAM: 2.500 CA MẮC SỐT XUẤT HUYẾT", "vi", marks=pytest.mark.xfail(
-        strict=True, reason="toned capitals (Ệ, Ắ, Ố) are not among the Vietnamese letters counted")),
-    ("2.500 - 12% - 7,4", "vi"),  # no letters at all: the default pack
-    ("", "vi"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (VIETNAMESE * 3, "vi"),
+        (ENGLISH * 3, "en"),
+        ("“Hà Nội” and “Đà Nẵng” were named in the report. " + ENGLISH * 4, "en"),  # a trace of Vietnamese names
+        (unicodedata.normalize("NFD", VIETNAMESE * 3), "vi"),  # tones written as marks
+        pytest.param(
+            "VIỆT NAM: 2.500 CA MẮC SỐT XUẤT HUYẾT",
+            "vi",
+            marks=pytest.mark.xfail(
+                strict=True, reason="toned capitals (Ệ, Ắ, Ố) are not among the Vietnamese letters counted"
+            ),
+        ),
+        ("2.500 - 12% - 7,4", "vi"),  # no letters at all: the default pack
+        ("", "vi"),
+    ],
+)
 def test_language_is_read_from_the_share_of_vietnamese_letters(text, code):
     assert detect_language(text) == code
 
@@ -49,5 +61,5 @@ def test_detection_agrees_with_counting_every_letter():
     rng = random.Random(18)
     pieces = [VIETNAMESE, ENGLISH, "Đ", "ư", "ệ", "e\u0302\u0323", "Ệ", " “x” – ", "12.500 ", "\n", "a" * 30, TONES]
     for _ in range(3000):
-        text = "".join(rng.choice(pieces)[:rng.randint(1, 90)] for _ in range(rng.randint(0, 12)))
+        text = "".join(rng.choice(pieces)[: rng.randint(1, 90)] for _ in range(rng.randint(0, 12)))
         assert detect_language(text) == by_counting_every_letter(text), text

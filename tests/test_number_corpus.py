@@ -42,7 +42,10 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def _describe(found) -> list[str]:
-    return [f"{m.text} | {m.kind} | {m.qualifier} | {m.value} | {m.low}..{m.high} | {m.unit} | {m.normalized}" for m in found]
+    return [
+        f"{m.text} | {m.kind} | {m.qualifier} | {m.value} | {m.low}..{m.high} | {m.unit} | {m.normalized}"
+        for m in found
+    ]
 
 
 @pytest.mark.parametrize("lang,case", list(_cases()))
@@ -51,19 +54,24 @@ def test_corpus_case(lang, case):
     shown = "\n".join(_describe(found))
     assert [m.text for m in found] == [row[0] for row in case.expected], f"{case.source}: mentions differ\n{shown}"
     for mention, row in zip(found, case.expected):
-        assert case.text[mention.start:mention.end] == mention.text
+        assert case.text[mention.start : mention.end] == mention.text
         kind = row[1]
         assert mention.kind == kind, f"{case.source}: {mention.text!r} is {mention.kind}, expected {kind}\n{shown}"
         if kind in FIGURE_KINDS:
             qualifier, value = row[2], parse_value(row[3])
-            assert mention.qualifier == qualifier, f"{case.source}: {mention.text!r} qualifier {mention.qualifier}\n{shown}"
-            assert _same(mention.value, value), f"{case.source}: {mention.text!r} value {mention.value}, expected {value}"
+            assert mention.qualifier == qualifier, (
+                f"{case.source}: {mention.text!r} qualifier {mention.qualifier}\n{shown}"
+            )
+            assert _same(mention.value, value), (
+                f"{case.source}: {mention.text!r} value {mention.value}, expected {value}"
+            )
             if len(row) > 4 and row[4]:
                 low, high = parse_interval(row[4])
             else:
                 low, high = implied_interval(value, qualifier)
-            assert _same(mention.low, low) and _same(mention.high, high), \
+            assert _same(mention.low, low) and _same(mention.high, high), (
                 f"{case.source}: {mention.text!r} interval {mention.low}..{mention.high}, expected {low}..{high}"
+            )
             unit = row[5] if len(row) > 5 and row[5] not in ("", "-") else None
             assert mention.unit == unit, f"{case.source}: {mention.text!r} unit {mention.unit}, expected {unit}"
         elif len(row) > 2 and row[2]:
@@ -71,7 +79,9 @@ def test_corpus_case(lang, case):
             if kind == "ordinal":
                 assert _same(mention.value, parse_value(expected))
             else:
-                assert mention.normalized == expected, f"{case.source}: {mention.text!r} reads {mention.normalized}, expected {expected}"
+                assert mention.normalized == expected, (
+                    f"{case.source}: {mention.text!r} reads {mention.normalized}, expected {expected}"
+                )
 
 
 def test_corpora_are_large_enough():

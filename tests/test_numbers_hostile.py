@@ -46,7 +46,9 @@ HOSTILE = {
     "minus signs and currency signs": "-$-−5 (-3%) hơn -" * 6_000,
     "sign words": "âm " * 25_000 + "5",
     "prices per unit": "5 USD/đồng/kg/" * 7_000,
-    "one line of 1 MB of news": ("Có khoảng 2.500 lính Mỹ ở Iraq, hơn 150 cuộc tấn công trong 9 tháng, từ 27/9. " * 13_000)[:1_000_000],
+    "one line of 1 MB of news": (
+        "Có khoảng 2.500 lính Mỹ ở Iraq, hơn 150 cuộc tấn công trong 9 tháng, từ 27/9. " * 13_000
+    )[:1_000_000],
     "one line of 1 MB of letters": "a" * 1_000_000,
 }
 
@@ -82,8 +84,15 @@ def test_every_regex_call_on_text_passes_a_timeout():
     quantifier can hang the stdlib re for minutes; the regex module's timeout bounds any call)."""
     package = Path(__file__).resolve().parent.parent / "claims" / "numbers"
     calls = subprocess.run(
-        ["grep", "-rnE", r"\.(match|search|finditer|findall|fullmatch|sub|subn)\(", *map(str, sorted(package.glob("*.py")))],
-        capture_output=True, text=True, check=False,
+        [
+            "grep",
+            "-rnE",
+            r"\.(match|search|finditer|findall|fullmatch|sub|subn)\(",
+            *map(str, sorted(package.glob("*.py"))),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.splitlines()
     assert calls, "expected pattern calls in claims/numbers"
     missing = [line for line in calls if "timeout=" not in line]
@@ -97,9 +106,12 @@ def test_the_stdlib_re_is_not_used():
         assert "import re\n" not in source and "from re import" not in source, path.name
 
 
-@pytest.mark.parametrize("unit, lang", [("1-", "en"), ("1-", "vi"), ("năm ", "vi"), ("1 ", "vi"), (" -1", "vi"), ("âm 1 ", "vi")])
+@pytest.mark.parametrize(
+    "unit, lang", [("1-", "en"), ("1-", "vi"), ("năm ", "vi"), ("1 ", "vi"), (" -1", "vi"), ("âm 1 ", "vi")]
+)
 def test_reading_time_grows_linearly_with_hostile_input(unit, lang):
     """Twice the input takes about twice the time: a backtracking pattern would take four times or more."""
+
     def seconds(repeats: int) -> float:
         text = unit * repeats
         started = time.process_time()

@@ -21,19 +21,84 @@ from claims.text.normalize import unify_tone_placement
 
 # Old-style tone placement (the form the word lists use) and its new-style spelling.
 NEW_STYLE = {
-    "hòa": "hoà", "Hòa": "Hoà", "thủy": "thuỷ", "Thủy": "Thuỷ", "tòa": "toà", "khỏe": "khoẻ",
-    "hỏa": "hoả", "lũy": "luỹ", "xõa": "xoã", "họa": "hoạ", "thỏa": "thoả", "quý": "quý",
+    "hòa": "hoà",
+    "Hòa": "Hoà",
+    "thủy": "thuỷ",
+    "Thủy": "Thuỷ",
+    "tòa": "toà",
+    "khỏe": "khoẻ",
+    "hỏa": "hoả",
+    "lũy": "luỹ",
+    "xõa": "xoã",
+    "họa": "hoạ",
+    "thỏa": "thoả",
+    "quý": "quý",
 }
 
 FRAGMENTS = [
-    "Có khoảng", "2.500", "lính Mỹ", "hơn", "150", "cuộc tấn công", "ít nhất", "9 tháng", "1/3",
-    "hôm 27/9", "ngày 30/10", "tháng 9/2025", "quý III/2025", "năm 2014", "19h15", "thứ 3",
-    "lần thứ hai", "cầm hòa", "2-2", "thắng 3-1", "thủy điện", "Hòa Bình", "500 MW", "tòa nhà",
-    "tòa 5", "1,5 triệu", "hai nghìn rưỡi", "một phần ba", "ba mươi ba", "mười lăm", "hàng trăm",
-    "vài chục", "30%", "7,4 điểm phần trăm", "từ 2.000 đến 2.500", "người", "khỏe mạnh", "hỏa hoạn",
-    "lũy kế", "xấp xỉ", "gần", "tối đa", "dưới", "không quá", "Covid-19", "quốc lộ 1A", "Điều 5",
-    "0912 345 678", "Ba Lan", "Lầu Năm Góc", "một số", "năm ngoái", "họa sĩ", "thỏa thuận", ",", ".",
-    "\n", "và", "ở Iraq", "Khánh Hòa", "tổng", "2.000-2.500 USD", "1 234",
+    "Có khoảng",
+    "2.500",
+    "lính Mỹ",
+    "hơn",
+    "150",
+    "cuộc tấn công",
+    "ít nhất",
+    "9 tháng",
+    "1/3",
+    "hôm 27/9",
+    "ngày 30/10",
+    "tháng 9/2025",
+    "quý III/2025",
+    "năm 2014",
+    "19h15",
+    "thứ 3",
+    "lần thứ hai",
+    "cầm hòa",
+    "2-2",
+    "thắng 3-1",
+    "thủy điện",
+    "Hòa Bình",
+    "500 MW",
+    "tòa nhà",
+    "tòa 5",
+    "1,5 triệu",
+    "hai nghìn rưỡi",
+    "một phần ba",
+    "ba mươi ba",
+    "mười lăm",
+    "hàng trăm",
+    "vài chục",
+    "30%",
+    "7,4 điểm phần trăm",
+    "từ 2.000 đến 2.500",
+    "người",
+    "khỏe mạnh",
+    "hỏa hoạn",
+    "lũy kế",
+    "xấp xỉ",
+    "gần",
+    "tối đa",
+    "dưới",
+    "không quá",
+    "Covid-19",
+    "quốc lộ 1A",
+    "Điều 5",
+    "0912 345 678",
+    "Ba Lan",
+    "Lầu Năm Góc",
+    "một số",
+    "năm ngoái",
+    "họa sĩ",
+    "thỏa thuận",
+    ",",
+    ".",
+    "\n",
+    "và",
+    "ở Iraq",
+    "Khánh Hòa",
+    "tổng",
+    "2.000-2.500 USD",
+    "1 234",
 ]
 
 sentences = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=10).map(" ".join)
@@ -49,7 +114,7 @@ def readings(text: str, lang: str = "vi") -> list[tuple]:
     """What a fact-checker compares, with the text in one spelling; offsets checked on the way."""
     found = []
     for mention in parse_numbers(text, lang):
-        assert text[mention.start:mention.end] == mention.text, (text, mention)
+        assert text[mention.start : mention.end] == mention.text, (text, mention)
         spelled = unify_tone_placement(unicodedata.normalize("NFC", mention.text))
         found.append((spelled, mention.kind, mention.value, mention.low, mention.high, mention.qualifier, mention.unit))
     return found
@@ -83,9 +148,16 @@ def test_grouped_digits_read_back_as_written(number, qualifier):
 
 CONTEXT = {
     lang: sorted(
-        set(lex.qualifiers) | set(lex.range_open) | set(lex.day_words) | set(lex.date_words)
-        | set(lex.identifier_labels) | set(lex.ordinal_before) | set(lex.currency_prefixes) | set(lex.month_names_en)
-    ) + ["là", "Là", "có", "nhà", "the", "and", "Khoảng", "Ngày", "(", "\n", ".", ",", "\""]
+        set(lex.qualifiers)
+        | set(lex.range_open)
+        | set(lex.day_words)
+        | set(lex.date_words)
+        | set(lex.identifier_labels)
+        | set(lex.ordinal_before)
+        | set(lex.currency_prefixes)
+        | set(lex.month_names_en)
+    )
+    + ["là", "Là", "có", "nhà", "the", "and", "Khoảng", "Ngày", "(", "\n", ".", ",", '"']
     for lang, lex in ((code, lexicon_for(load_pack(code))) for code in ("vi", "en"))
 }
 
@@ -107,7 +179,9 @@ def test_context_shortcut_reads_like_the_before_pattern(lang, data):
     def groups(found):
         if found is None or found.start() >= at:
             return None
-        read = tuple((name, found[name], found.start(name) if found[name] else None) for name in ("qual", "open", "word", "cur"))
+        read = tuple(
+            (name, found[name], found.start(name) if found[name] else None) for name in ("qual", "open", "word", "cur")
+        )
         return read if any(part[1] for part in read) else None
 
     assert groups(shortcut) == groups(reference), text

@@ -38,12 +38,15 @@ def _one_line_error(result, *fragments: str) -> None:
 
 
 def test_tables_print_cells_with_comma_thousands():
-    claims_out = render_claims([claim(text="1,150", value=1150.0, subject="1,150 soldiers"),
-                                claim(text="about 2,500", value=2500.0)], "table")
+    claims_out = render_claims(
+        [claim(text="1,150", value=1150.0, subject="1,150 soldiers"), claim(text="about 2,500", value=2500.0)], "table"
+    )
     assert "1,150" in claims_out and "about 2,500" in claims_out
     figure = claim(text="2,500", value=2500.0, sentence="There are 2,500 troops.", start=10, end=15)
     assert "2,500" in render_discrepancies([discrepancy(claims=[figure, claim(id=2)])], "table")
-    assert "2,500" in render_stories([story(name="1,150", articles=[{"id": 3, "title": "2,500", "path": "2,500.txt"}])], "table")
+    assert "2,500" in render_stories(
+        [story(name="1,150", articles=[{"id": 3, "title": "2,500", "path": "2,500.txt"}])], "table"
+    )
 
 
 def test_extract_from_stdin_prints_an_english_comma_figure(run):
@@ -97,8 +100,12 @@ def test_wrapping_keeps_words_whole_within_the_column():
 
 def _hostile_records():
     bad = "".join(HOSTILE)
-    side = claim(text=f"khoảng{bad} 2.500", sentence=f"Có khoảng{bad} 2.500 lính {bad}.", subject=f"lính{bad}",
-                 article=article(title=f"Tin{bad}", path=f"/tmp/a{bad}.txt", url=f"https://x.vn/{bad}"))
+    side = claim(
+        text=f"khoảng{bad} 2.500",
+        sentence=f"Có khoảng{bad} 2.500 lính {bad}.",
+        subject=f"lính{bad}",
+        article=article(title=f"Tin{bad}", path=f"/tmp/a{bad}.txt", url=f"https://x.vn/{bad}"),
+    )
     stories = [story(name=f"Chuyện{bad}", articles=[{"id": 1, "title": f"Tin{bad}", "path": f"a{bad}.txt"}])]
     return [side], [discrepancy(explanation=f"why{bad}", note=f"note{bad}", claims=[side, claim(id=2)])], stories
 
@@ -197,18 +204,21 @@ def test_limit_zero_lists_nothing_and_a_negative_limit_is_an_error(audited):
 # --- secrets in database URLs ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url,secret", [
-    ("postgresql+psycopg://claims:hunter2@db.local/news", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?password=hunter2", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?sslmode=require&sslpassword=hunter2", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?PWD=hunter2", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?pass=hunter2&x=1", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?api_key=hunter2", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?token=hunter2", "hunter2"),
-    ("postgresql+psycopg://claims@db.local/news?client_secret=hunter2", "hunter2"),
-    ("postgresql+psycopg://claims:hun@ter/2@db.local/news", "hun@ter/2"),
-    ("postgresql+psycopg://claims:hunter2@db.local:badport/news?password=hunter3", "hunter"),
-])
+@pytest.mark.parametrize(
+    "url,secret",
+    [
+        ("postgresql+psycopg://claims:hunter2@db.local/news", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?password=hunter2", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?sslmode=require&sslpassword=hunter2", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?PWD=hunter2", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?pass=hunter2&x=1", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?api_key=hunter2", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?token=hunter2", "hunter2"),
+        ("postgresql+psycopg://claims@db.local/news?client_secret=hunter2", "hunter2"),
+        ("postgresql+psycopg://claims:hun@ter/2@db.local/news", "hun@ter/2"),
+        ("postgresql+psycopg://claims:hunter2@db.local:badport/news?password=hunter3", "hunter"),
+    ],
+)
 def test_mask_url_hides_every_secret(url, secret):
     from claims.store.url_secrets import mask_url
 
@@ -265,7 +275,9 @@ def test_report_refuses_another_file_unless_forced(run, tmp_path):
     assert "Israel" in notes.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("first,second", [("html", "html"), ("md", "md"), ("csv", "csv"), ("json", "json"), ("csv", "html")])
+@pytest.mark.parametrize(
+    "first,second", [("html", "html"), ("md", "md"), ("csv", "csv"), ("json", "json"), ("csv", "html")]
+)
 def test_report_overwrites_its_own_reports(run, tmp_path, first, second):
     run("audit", SEED)
     out = tmp_path / "report.out"

@@ -25,6 +25,7 @@ def _write(folder: Path, body: str) -> Path:
 
 # Finding the file
 
+
 def test_nearest_file_upwards_is_found(tmp_path):
     outer = _write(tmp_path / "desk", 'fail_on = "high"\n')
     inner = _write(tmp_path / "desk" / "politics", 'fail_on = "medium"\n')
@@ -53,6 +54,7 @@ def test_no_file_gives_no_settings(tmp_path):
 
 # Reading it
 
+
 def test_relative_database_and_lexicons_resolve_against_the_files_folder(tmp_path):
     path = _write(tmp_path / "desk", 'database = "data/claims.db"\nlexicons = ["lexicon", "/abs/lexicon"]\n')
     project = load_project(path)
@@ -61,12 +63,15 @@ def test_relative_database_and_lexicons_resolve_against_the_files_folder(tmp_pat
     assert project.path == path
 
 
-@pytest.mark.parametrize("written,expected", [
-    ("postgresql+psycopg://claims@db.local/newsroom", "postgresql+psycopg://claims@db.local/newsroom"),
-    ("sqlite:////var/claims/claims.db", "sqlite:////var/claims/claims.db"),
-    ("sqlite:///:memory:", "sqlite:///:memory:"),
-    ("/var/claims/claims.db", "sqlite:////var/claims/claims.db"),
-])
+@pytest.mark.parametrize(
+    "written,expected",
+    [
+        ("postgresql+psycopg://claims@db.local/newsroom", "postgresql+psycopg://claims@db.local/newsroom"),
+        ("sqlite:////var/claims/claims.db", "sqlite:////var/claims/claims.db"),
+        ("sqlite:///:memory:", "sqlite:///:memory:"),
+        ("/var/claims/claims.db", "sqlite:////var/claims/claims.db"),
+    ],
+)
 def test_urls_and_absolute_paths_are_kept(tmp_path, written, expected):
     assert load_project(_write(tmp_path, f'database = "{written}"\n')).database == expected
 
@@ -76,17 +81,20 @@ def test_relative_sqlite_url_resolves_against_the_files_folder(tmp_path):
     assert project.database == f"sqlite:///{tmp_path / 'claims.db'}"
 
 
-@pytest.mark.parametrize("body,key", [
-    ('databse = "claims.db"\n', "databse"),
-    ('fail_on = "severe"\n', "fail_on"),
-    ("fail_on = 2\n", "fail_on"),
-    ("database = 3\n", "database"),
-    ('database = ""\n', "database"),
-    ('lexicons = "one-folder"\n', "lexicons"),
-    ("lexicons = [1, 2]\n", "lexicons"),
-    ("reviewer = true\n", "reviewer"),
-    ("[reviewer]\nname = 'x'\n", "reviewer"),
-])
+@pytest.mark.parametrize(
+    "body,key",
+    [
+        ('databse = "claims.db"\n', "databse"),
+        ('fail_on = "severe"\n', "fail_on"),
+        ("fail_on = 2\n", "fail_on"),
+        ("database = 3\n", "database"),
+        ('database = ""\n', "database"),
+        ('lexicons = "one-folder"\n', "lexicons"),
+        ("lexicons = [1, 2]\n", "lexicons"),
+        ("reviewer = true\n", "reviewer"),
+        ("[reviewer]\nname = 'x'\n", "reviewer"),
+    ],
+)
 def test_unknown_key_or_wrong_type_is_one_line_naming_file_and_key(tmp_path, body, key):
     path = _write(tmp_path, body)
     with pytest.raises(InputError) as raised:
@@ -102,6 +110,7 @@ def test_broken_toml_names_the_file(tmp_path):
 
 
 # Applying it on the command line
+
 
 @pytest.fixture
 def desk(tmp_path, monkeypatch):
@@ -135,8 +144,10 @@ def test_environment_beats_the_file_and_the_option_beats_both(run, desk, monkeyp
 
 def test_fail_on_from_the_file_sets_the_exit_code_below_the_option(run, desk):
     article = desk / "flood.txt"
-    article.write_text("Lũ ở miền Trung\n\nCó 12 người chết ở Quảng Bình. Cơ quan chức năng xác nhận 13 người chết ở Quảng Bình.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Lũ ở miền Trung\n\nCó 12 người chết ở Quảng Bình. Cơ quan chức năng xác nhận 13 người chết ở Quảng Bình.\n",
+        encoding="utf-8",
+    )
     _write(desk, 'database = "claims.db"\nfail_on = "high"\n')
     result = run("audit", article, "--format", "json")
     assert [d["severity"] for d in json.loads(result.stdout)["conflicts"]] == ["medium"]
@@ -155,7 +166,9 @@ def test_reviewer_from_the_file_unless_the_environment_names_one(run, desk, monk
     monkeypatch.setenv("CLAIMS_REVIEWER", "lan")
     recorded = json.loads(run("review", first["id"], "--note", "gọi lại", "--format", "json").stdout)["conflicts"][0]
     assert recorded["reviewer"] == "lan"
-    recorded = json.loads(run("review", first["id"], "--note", "xong", "--reviewer", "minh", "--format", "json").stdout)["conflicts"][0]
+    recorded = json.loads(
+        run("review", first["id"], "--note", "xong", "--reviewer", "minh", "--format", "json").stdout
+    )["conflicts"][0]
     assert recorded["reviewer"] == "minh"
 
 
@@ -191,11 +204,14 @@ def test_version_names_the_project_file(run, desk):
 
 # Shell completion
 
+
 def test_show_completion_prints_a_bash_script():
     # The installed command, as a shell runs it. Typer guesses the shell from the process tree unless
     # told not to; a test runner's tree need not hold one, so the shell is named instead.
     command = Path(sys.executable).with_name("claims")
     env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
-    result = subprocess.run([str(command), "--show-completion", "bash"], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [str(command), "--show-completion", "bash"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "_CLAIMS_COMPLETE=complete_bash" in result.stdout and "complete -o default -F" in result.stdout

@@ -16,43 +16,79 @@ import pytest
 from claims.errors import InputError
 from claims.report import render_claims, render_discrepancies, render_stories
 
-
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TITLE = "Mỹ phác thảo kế hoạch rút quân khỏi Iraq"
 ISRAEL = "Có khoảng 2.500 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh chống Israel."
-IS = ("Có khoảng 2.500 lính Mỹ được triển khai ở Iraq và khoảng 900 lính Mỹ ở Syria trong khuôn khổ "
-      "liên minh chống IS được thành lập vào năm 2014 - năm mà nhóm cực đoan này chiếm lĩnh khoảng 1/3 lãnh thổ Iraq.")
+IS = (
+    "Có khoảng 2.500 lính Mỹ được triển khai ở Iraq và khoảng 900 lính Mỹ ở Syria trong khuôn khổ "
+    "liên minh chống IS được thành lập vào năm 2014 - năm mà nhóm cực đoan này chiếm lĩnh khoảng 1/3 lãnh thổ Iraq."
+)
 SCRIPT = "<script>alert(1)</script>"
 
 
 def article(**changes) -> dict:
-    return {"id": 1, "title": SEED_TITLE, "path": "fixtures/iraq-withdrawal.vi.txt", "url": None,
-            "published": "2024-09-28", **changes}
+    return {
+        "id": 1,
+        "title": SEED_TITLE,
+        "path": "fixtures/iraq-withdrawal.vi.txt",
+        "url": None,
+        "published": "2024-09-28",
+        **changes,
+    }
 
 
 def claim(**changes) -> dict:
     base = {
-        "id": 1, "article": article(), "sentence": ISRAEL, "start": 3, "end": 15, "text": "khoảng 2.500",
-        "value": 2500.0, "low": 2250.0, "high": 2750.0, "qualifier": "approx", "kind": "count", "unit": None,
-        "subject": "lính Mỹ", "concept": "troops", "actor": "US", "location": "Iraq", "time": None,
-        "roles": {"against": "Israel"}, "is_caption": False, "is_boilerplate": False, "lang": "vi",
+        "id": 1,
+        "article": article(),
+        "sentence": ISRAEL,
+        "start": 3,
+        "end": 15,
+        "text": "khoảng 2.500",
+        "value": 2500.0,
+        "low": 2250.0,
+        "high": 2750.0,
+        "qualifier": "approx",
+        "kind": "count",
+        "unit": None,
+        "subject": "lính Mỹ",
+        "concept": "troops",
+        "actor": "US",
+        "location": "Iraq",
+        "time": None,
+        "roles": {"against": "Israel"},
+        "is_caption": False,
+        "is_boilerplate": False,
+        "lang": "vi",
     }
     return {**base, **changes}
 
 
 def discrepancy(**changes) -> dict:
     base = {
-        "id": 1, "fingerprint": "0f3a9c" * 6, "kind": "context", "severity": "high",
+        "id": 1,
+        "fingerprint": "0f3a9c" * 6,
+        "kind": "context",
+        "severity": "high",
         "explanation": "troops: the same 2500 is 'against: Israel' in one place and 'against: IS' in another",
-        "status": "open", "note": None, "reviewer": None, "reviewed_at": None, "active": True,
+        "status": "open",
+        "note": None,
+        "reviewer": None,
+        "reviewed_at": None,
+        "active": True,
         "claims": [claim(), claim(id=2, sentence=IS, start=400, end=412, roles={"against": "IS"})],
     }
     return {**base, **changes}
 
 
 def story(**changes) -> dict:
-    return {"id": 1, "name": "Iraq withdrawal", "manual": False,
-            "articles": [{"id": 1, "title": SEED_TITLE, "published": "2024-09-28", "path": "a.txt", "url": None}], **changes}
+    return {
+        "id": 1,
+        "name": "Iraq withdrawal",
+        "manual": False,
+        "articles": [{"id": 1, "title": SEED_TITLE, "published": "2024-09-28", "path": "a.txt", "url": None}],
+        **changes,
+    }
 
 
 # --- table -----------------------------------------------------------------------------------
@@ -71,14 +107,28 @@ def test_table_value_has_no_float_noise():
 
 
 def test_table_shows_an_open_interval_when_there_is_no_single_value():
-    out = render_claims([claim(text="hơn 150", value=None, low=150.0, high=float("inf"), qualifier="more_than")], "table")
+    out = render_claims(
+        [claim(text="hơn 150", value=None, low=150.0, high=float("inf"), qualifier="more_than")], "table"
+    )
     assert "150.." in out and "inf" not in out
 
 
 def test_claims_table_shows_article_and_frame():
     out = render_claims([claim()], "table")
-    for header in ("article", "text", "kind", "value", "qualifier", "unit", "subject", "concept", "actor",
-                   "location", "time", "roles"):
+    for header in (
+        "article",
+        "text",
+        "kind",
+        "value",
+        "qualifier",
+        "unit",
+        "subject",
+        "concept",
+        "actor",
+        "location",
+        "time",
+        "roles",
+    ):
         assert header in out
     assert "against=Israel" in out and "Mỹ phác thảo" in out
 
@@ -136,10 +186,22 @@ def _csv(out: str) -> list[dict]:
 
 
 def test_csv_escapes_formula_cells_and_keeps_numbers_numeric():
-    hostile = claim(id=7, text="=HYPERLINK(\"http://x\")", subject="+cmd", qualifier="-2+3", unit="@SUM(A1)",
-                    concept="\tTAB", location="\rCR", value=-5.0, low=-5.5, high=float("inf"), start=0, end=12)
+    hostile = claim(
+        id=7,
+        text='=HYPERLINK("http://x")',
+        subject="+cmd",
+        qualifier="-2+3",
+        unit="@SUM(A1)",
+        concept="\tTAB",
+        location="\rCR",
+        value=-5.0,
+        low=-5.5,
+        high=float("inf"),
+        start=0,
+        end=12,
+    )
     row = _csv(render_claims([hostile], "csv"))[0]
-    assert row["text"] == "'=HYPERLINK(\"http://x\")"
+    assert row["text"] == '\'=HYPERLINK("http://x")'
     assert row["subject"] == "'+cmd" and row["qualifier"] == "'-2+3" and row["unit"] == "'@SUM(A1)"
     assert row["concept"] == "'\tTAB" and row["location"] == "'\rCR"
     assert row["value"] == "-5" and row["low"] == "-5.5" and row["high"] == ""
@@ -168,8 +230,18 @@ def test_empty_csv_is_the_header_alone():
 
 def test_stories_csv_has_a_row_per_article():
     rows = _csv(render_stories([story()], "csv"))
-    assert rows == [{"story_id": "1", "story_name": "Iraq withdrawal", "manual": "no", "article_id": "1",
-                     "title": SEED_TITLE, "published": "2024-09-28", "path": "a.txt", "url": ""}]
+    assert rows == [
+        {
+            "story_id": "1",
+            "story_name": "Iraq withdrawal",
+            "manual": "no",
+            "article_id": "1",
+            "title": SEED_TITLE,
+            "published": "2024-09-28",
+            "path": "a.txt",
+            "url": "",
+        }
+    ]
 
 
 # --- markdown ----------------------------------------------------------------------------------
@@ -179,7 +251,9 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 def test_markdown_escapes_pipes_newlines_and_html_in_cells():
     hostile = claim(sentence="A | B\nC <b>bold</b> & khoảng 2.500", article=article(title="X | Y"))
-    out = render_discrepancies([discrepancy(claims=[hostile, claim(id=2, sentence=IS)])], "md", generated_at="2024-10-01T00:00:00+00:00")
+    out = render_discrepancies(
+        [discrepancy(claims=[hostile, claim(id=2, sentence=IS)])], "md", generated_at="2024-10-01T00:00:00+00:00"
+    )
     rows = [line for line in out.splitlines() if line.startswith("| A ") or line.startswith("| B ")]
     assert len(rows) == 2
     # Every data row keeps the header's five cell borders: no pipe from the text splits a cell.
@@ -216,8 +290,11 @@ def test_empty_markdown_says_so():
 def _hostile_html() -> str:
     bad = claim(sentence=f"Có khoảng 2.500 lính {SCRIPT}", article=article(title=SCRIPT, url="javascript:alert(1)"))
     good = claim(id=2, sentence=IS, article=article(id=2, title="Safe", url="https://example.org/a?x=1&y=2"))
-    return render_discrepancies([discrepancy(explanation=SCRIPT, note=f"n {SCRIPT}", claims=[bad, good])], "html",
-                                generated_at="2024-10-01T00:00:00+00:00")
+    return render_discrepancies(
+        [discrepancy(explanation=SCRIPT, note=f"n {SCRIPT}", claims=[bad, good])],
+        "html",
+        generated_at="2024-10-01T00:00:00+00:00",
+    )
 
 
 def test_html_shows_a_script_payload_as_text_never_as_a_tag():
@@ -277,8 +354,7 @@ def test_stories_table_lists_articles():
 
 
 def test_report_loads_neither_typer_nor_rich():
-    probe = ("import sys, claims.report; "
-             "print(','.join(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))")
+    probe = "import sys, claims.report; print(','.join(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
@@ -289,8 +365,9 @@ def test_report_loads_neither_typer_nor_rich():
 
 def _item(number: int, kind: str, severity: str, story_name: str | None, **changes) -> dict:
     story_field = {"id": number, "name": story_name} if story_name else None
-    return discrepancy(id=number, kind=kind, severity=severity, story=story_field,
-                       fingerprint=f"{number:02d}" + "ab" * 19, **changes)
+    return discrepancy(
+        id=number, kind=kind, severity=severity, story=story_field, fingerprint=f"{number:02d}" + "ab" * 19, **changes
+    )
 
 
 def _order_of(page: str, needles: list[str]) -> list[int]:
@@ -298,22 +375,30 @@ def _order_of(page: str, needles: list[str]) -> list[int]:
 
 
 def test_html_groups_by_story_most_severe_first_and_keeps_updates_apart():
-    items = [_item(1, "value", "medium", "Flood in the north"), _item(2, "update", "low", "Flood in the north"),
-             _item(3, "scale", "high", "City budget"), _item(4, "value", "low", "Flood in the north"),
-             _item(5, "value", "high", "Flood in the north")]
+    items = [
+        _item(1, "value", "medium", "Flood in the north"),
+        _item(2, "update", "low", "Flood in the north"),
+        _item(3, "scale", "high", "City budget"),
+        _item(4, "value", "low", "Flood in the north"),
+        _item(5, "value", "high", "Flood in the north"),
+    ]
     page = render_discrepancies(items, "html")
-    flood, budget, updates = (page.index(f'<h2>{name}</h2>') for name in
-                              ("Flood in the north", "City budget", "Updates: figures that changed over time"))
+    flood, budget, updates = (
+        page.index(f"<h2>{name}</h2>")
+        for name in ("Flood in the north", "City budget", "Updates: figures that changed over time")
+    )
     # Both stories hold a high one: the one with more discrepancies leads; updates come last.
     assert flood < budget < updates
-    assert _order_of(page, ['id="d5"', 'id="d1"', 'id="d4"']) == sorted(_order_of(page, ['id="d5"', 'id="d1"', 'id="d4"']))
+    assert _order_of(page, ['id="d5"', 'id="d1"', 'id="d4"']) == sorted(
+        _order_of(page, ['id="d5"', 'id="d1"', 'id="d4"'])
+    )
     assert page.index('id="d2"') > updates
 
 
 def test_html_contents_link_to_every_group_with_counts():
     items = [_item(1, "value", "medium", "Flood in the north"), _item(2, "update", "low", "Flood in the north")]
     page = render_discrepancies(items, "html")
-    contents = page[page.index('<nav class="toc">'):page.index("</nav>")]
+    contents = page[page.index('<nav class="toc">') : page.index("</nav>")]
     anchors = re.findall(r'href="#([^"]+)"', contents)
     assert len(anchors) == 2 and all(f'id="{anchor}"' in page for anchor in anchors)
     assert "(1: 1 medium)" in contents
@@ -357,7 +442,9 @@ def test_html_shows_why_two_figures_are_one_fact_on_its_own_line():
 
 
 def test_html_card_gives_the_triage_command_and_the_review():
-    reviewed = discrepancy(status="confirmed", note="Agency confirmed 64", reviewer="Lan", reviewed_at="2024-09-09T10:00:00")
+    reviewed = discrepancy(
+        status="confirmed", note="Agency confirmed 64", reviewer="Lan", reviewed_at="2024-09-09T10:00:00"
+    )
     page = render_discrepancies([reviewed], "html")
     assert "<code>claims review 0f3a9c0f3a9c --confirm</code>" in page
     assert "Agency confirmed 64" in page and "Lan" in page
@@ -369,7 +456,9 @@ def test_html_marks_both_figures_when_they_share_a_sentence():
     part = claim(id=2, sentence=sentence, text="39", start=59, end=61, value=39.0)
     page = render_discrepancies([discrepancy(kind="arithmetic", claims=[total, part])], "html")
     quotes = re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", page)
-    assert quotes and all(re.search(r"<mark[^>]*>93</mark>", q) and re.search(r"<mark[^>]*>39</mark>", q) for q in quotes)
+    assert quotes and all(
+        re.search(r"<mark[^>]*>93</mark>", q) and re.search(r"<mark[^>]*>39</mark>", q) for q in quotes
+    )
 
 
 # --- report files -------------------------------------------------------------------------------
@@ -391,9 +480,18 @@ def test_report_csv_carries_story_and_frame_columns():
     assert rows[0]["a_location"] == "Iraq" and "b_time" in rows[0]
 
 
-@pytest.mark.parametrize("name,fmt,expected", [("report.csv", None, "csv"), ("Report.HTML", None, "html"),
-                                               ("notes.md", None, "md"), ("out.json", "json", "json"),
-                                               ("report.txt", None, "html"), ("-", "csv", "csv"), ("-", None, "html")])
+@pytest.mark.parametrize(
+    "name,fmt,expected",
+    [
+        ("report.csv", None, "csv"),
+        ("Report.HTML", None, "html"),
+        ("notes.md", None, "md"),
+        ("out.json", "json", "json"),
+        ("report.txt", None, "html"),
+        ("-", "csv", "csv"),
+        ("-", None, "html"),
+    ],
+)
 def test_report_format_follows_the_extension(name, fmt, expected):
     from claims.report.output import report_format
 

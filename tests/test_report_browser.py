@@ -17,8 +17,15 @@ from .test_report import claim, discrepancy
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian: apt-get install -y chromium)")
 # No network, no profile, no first-run work: the page is a local file with no outside resources.
-_QUIET = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--no-first-run")
+_QUIET = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 FLOOD = "Lũ ở thượng nguồn"
 BUDGET = "Ngân sách thành phố"
@@ -29,8 +36,13 @@ def _chromium(tmp_path, page: str, *action: str) -> subprocess.CompletedProcess:
     source.write_text(page, encoding="utf-8")
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
-    return subprocess.run([CHROMIUM, *_QUIET, f"--user-data-dir={profile}", *action, source.as_uri()],
-                          capture_output=True, text=True, timeout=180, cwd=tmp_path)
+    return subprocess.run(
+        [CHROMIUM, *_QUIET, f"--user-data-dir={profile}", *action, source.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+    )
 
 
 class _Seen(HTMLParser):
@@ -81,23 +93,65 @@ BREAKDOWN = "Vụ tai nạn làm 10 người bị thương, trong đó 3 ngườ
 
 
 def _breakdown() -> dict:
-    figures = [claim(id=10 + n, text=shown, value=float(shown), low=float(shown), high=float(shown), qualifier="exact",
-                     sentence=BREAKDOWN, start=BREAKDOWN.index(f"{shown} "), end=BREAKDOWN.index(f"{shown} ") + len(shown))
-               for n, shown in enumerate(("10", "3", "4", "5"))]
-    return discrepancy(id=5, kind="arithmetic", severity="medium", story={"id": 2, "name": BUDGET}, fingerprint="5e" * 20,
-                       explanation="parts (3, 4, 5) add up to at least 12, more than the stated total 10",
-                       claims=[figures[0], figures[-1]], parts=figures[1:])
+    figures = [
+        claim(
+            id=10 + n,
+            text=shown,
+            value=float(shown),
+            low=float(shown),
+            high=float(shown),
+            qualifier="exact",
+            sentence=BREAKDOWN,
+            start=BREAKDOWN.index(f"{shown} "),
+            end=BREAKDOWN.index(f"{shown} ") + len(shown),
+        )
+        for n, shown in enumerate(("10", "3", "4", "5"))
+    ]
+    return discrepancy(
+        id=5,
+        kind="arithmetic",
+        severity="medium",
+        story={"id": 2, "name": BUDGET},
+        fingerprint="5e" * 20,
+        explanation="parts (3, 4, 5) add up to at least 12, more than the stated total 10",
+        claims=[figures[0], figures[-1]],
+        parts=figures[1:],
+    )
 
 
 def _fixture_items() -> list[dict]:
-    floor = claim(id=3, text="Hơn 80", value=None, low=80.0, high=float("inf"), qualifier="at_least",
-                  sentence="Hơn 80 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh.", start=0, end=6,
-                  roles={"part_of": "coalition"})
-    exact = claim(id=4, text="59", value=59.0, low=59.0, high=59.0, qualifier="exact",
-                  sentence="Có 59 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh.", start=3, end=5)
+    floor = claim(
+        id=3,
+        text="Hơn 80",
+        value=None,
+        low=80.0,
+        high=float("inf"),
+        qualifier="at_least",
+        sentence="Hơn 80 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh.",
+        start=0,
+        end=6,
+        roles={"part_of": "coalition"},
+    )
+    exact = claim(
+        id=4,
+        text="59",
+        value=59.0,
+        low=59.0,
+        high=59.0,
+        qualifier="exact",
+        sentence="Có 59 lính Mỹ được triển khai ở Iraq trong khuôn khổ liên minh.",
+        start=3,
+        end=5,
+    )
     return [
-        discrepancy(id=1, kind="value", severity="medium", story={"id": 1, "name": FLOOD}, claims=[exact, floor],
-                    explanation="troops: 59 against 80.. across articles [same fact: lính mỹ, iraq; now]"),
+        discrepancy(
+            id=1,
+            kind="value",
+            severity="medium",
+            story={"id": 1, "name": FLOOD},
+            claims=[exact, floor],
+            explanation="troops: 59 against 80.. across articles [same fact: lính mỹ, iraq; now]",
+        ),
         discrepancy(id=2, kind="update", severity="low", story={"id": 1, "name": FLOOD}, fingerprint="2b" * 20),
         discrepancy(id=3, kind="value", severity="high", story={"id": 2, "name": BUDGET}, fingerprint="3c" * 20),
         discrepancy(id=4, kind="context", severity="high", story={"id": 1, "name": FLOOD}, fingerprint="4d" * 20),
@@ -123,7 +177,7 @@ def test_browser_shows_stories_in_order_with_the_most_severe_first(seen):
 
     # Both stories hold a high one; the flood has more, so it leads; the updates close the page.
     assert heading(FLOOD) < heading(BUDGET) < heading("Updates: figures that changed")
-    flood = shown[heading(FLOOD):heading(BUDGET)]
+    flood = shown[heading(FLOOD) : heading(BUDGET)]
     assert flood.index("#4") < flood.index("#1")  # high before medium within the story
 
 
@@ -152,8 +206,9 @@ def test_browser_table_of_contents_leads_to_each_section(seen):
 
 def test_browser_paints_the_page(tmp_path):
     shot = tmp_path / "report.png"
-    result = _chromium(tmp_path, render_discrepancies(_fixture_items(), "html"),
-                       "--window-size=1100,1400", f"--screenshot={shot}")
+    result = _chromium(
+        tmp_path, render_discrepancies(_fixture_items(), "html"), "--window-size=1100,1400", f"--screenshot={shot}"
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     png = shot.read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) > 20_000

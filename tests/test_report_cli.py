@@ -115,7 +115,9 @@ def test_report_filters_like_conflicts(run, tmp_path):
 def test_version_is_printed_by_the_command_and_by_python_m():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("claims ")
-    module = subprocess.run([sys.executable, "-m", "claims", "--version"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    module = subprocess.run(
+        [sys.executable, "-m", "claims", "--version"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert module.returncode == 0 and module.stdout == result.stdout
 
 

@@ -37,8 +37,10 @@ _parts = DiscrepancyPart.__table__
 
 
 def _ingest_and_check(store, *sentences: str) -> list[dict]:
-    articles = [SourceArticle(text=f"{title}\n{sentence}\n", title=title, published="2024-10-01", origin=f"{title}.txt")
-                for title, sentence in zip(TITLES, sentences)]
+    articles = [
+        SourceArticle(text=f"{title}\n{sentence}\n", title=title, published="2024-10-01", origin=f"{title}.txt")
+        for title, sentence in zip(TITLES, sentences)
+    ]
     assert not ingest_articles(store, articles, story="one story").problems
     run_check(store)
     return discrepancies(store)
@@ -81,7 +83,10 @@ def test_a_discrepancy_stored_before_parts_were_kept_gets_them_at_the_next_check
 
 
 def test_a_disagreement_between_two_figures_has_no_parts(store):
-    items = _ingest_and_check(store, "Vụ cháy chung cư mini làm 56 người chết ở Hà Nội.\nTheo thống kê mới nhất, vụ cháy đã làm 65 người chết ở Hà Nội.")
+    items = _ingest_and_check(
+        store,
+        "Vụ cháy chung cư mini làm 56 người chết ở Hà Nội.\nTheo thống kê mới nhất, vụ cháy đã làm 65 người chết ở Hà Nội.",
+    )
     assert items and all(item["parts"] == [] for item in items if item["kind"] != "arithmetic")
 
 
@@ -91,16 +96,37 @@ def test_a_disagreement_between_two_figures_has_no_parts(store):
 def _total_and_parts(sentence: str, total: tuple[str, int], *parts: tuple[str, int], with_parts: bool = True) -> dict:
     """An arithmetic discrepancy as triage gives it: claims are the total and the last part.
     Offsets are the article's (the sentence starts at 100), as stored rows have them."""
-    figures = [claim(id=n, sentence=sentence, text=shown, value=float(shown), low=float(shown), high=float(shown),
-                     qualifier="exact", start=100 + at, end=100 + at + len(shown))
-               for n, (shown, at) in enumerate([total, *parts], 1)]
-    return discrepancy(kind="arithmetic", severity="medium", explanation="parts add up to more than the total",
-                       claims=[figures[0], figures[-1]], parts=figures[1:] if with_parts else [])
+    figures = [
+        claim(
+            id=n,
+            sentence=sentence,
+            text=shown,
+            value=float(shown),
+            low=float(shown),
+            high=float(shown),
+            qualifier="exact",
+            start=100 + at,
+            end=100 + at + len(shown),
+        )
+        for n, (shown, at) in enumerate([total, *parts], 1)
+    ]
+    return discrepancy(
+        kind="arithmetic",
+        severity="medium",
+        explanation="parts add up to more than the total",
+        claims=[figures[0], figures[-1]],
+        parts=figures[1:] if with_parts else [],
+    )
 
 
 def _injured() -> dict:
-    return _total_and_parts(INJURED, ("10", INJURED.index("10")), ("3", INJURED.index("3 ")),
-                            ("4", INJURED.index("4 ")), ("5", INJURED.index("5 ")))
+    return _total_and_parts(
+        INJURED,
+        ("10", INJURED.index("10")),
+        ("3", INJURED.index("3 ")),
+        ("4", INJURED.index("4 ")),
+        ("5", INJURED.index("5 ")),
+    )
 
 
 def _quotes(page: str) -> list[str]:
@@ -118,7 +144,10 @@ def test_html_card_marks_the_total_and_every_part_and_says_the_sum():
 def test_html_marks_each_of_two_equal_parts_where_it_stands():
     first, second = EQUAL.index("7 "), EQUAL.rindex("7 ")
     item = _total_and_parts(EQUAL, ("12", EQUAL.index("12")), ("7", first), ("7", second))
-    for stored in (item, {**item, "parts": [{k: v for k, v in part.items() if k != "start"} for part in item["parts"]]}):
+    for stored in (
+        item,
+        {**item, "parts": [{k: v for k, v in part.items() if k != "start"} for part in item["parts"]]},
+    ):
         [quote] = _quotes(render_discrepancies([stored], "html"))
         assert quote.count('<mark class="part">7</mark>') == 2
         assert "7 + 7 = 14, but the total says 12" in render_discrepancies([stored], "html")
@@ -126,16 +155,26 @@ def test_html_marks_each_of_two_equal_parts_where_it_stands():
 
 def test_the_sum_says_at_least_when_a_part_is_a_bound():
     item = _injured()
-    item["parts"][0] = {**item["parts"][0], "text": "hơn 3", "value": None, "low": 3.0, "high": float("inf"),
-                        "qualifier": "more_than"}
+    item["parts"][0] = {
+        **item["parts"][0],
+        "text": "hơn 3",
+        "value": None,
+        "low": 3.0,
+        "high": float("inf"),
+        "qualifier": "more_than",
+    }
     assert "more than 3 + 4 + 5 = at least 12, but the total says 10" in render_discrepancies([item], "html")
 
 
 def test_markdown_lists_every_part_and_marks_them_in_the_sentence():
     out = render_discrepancies([_injured()], "md")
     assert "3 + 4 + 5 = 12, but the total says 10" in out
-    assert [line.split("|")[1].strip() for line in out.splitlines() if line.startswith(("| Total", "| Part"))] == \
-        ["Total", "Part 1", "Part 2", "Part 3"]
+    assert [line.split("|")[1].strip() for line in out.splitlines() if line.startswith(("| Total", "| Part"))] == [
+        "Total",
+        "Part 1",
+        "Part 2",
+        "Part 3",
+    ]
     [quote] = [line for line in out.splitlines() if line.startswith(">")]
     assert re.findall(r"\*\*(\d+)\*\*", quote) == ["10", "3", "4", "5"]
 
@@ -144,14 +183,21 @@ def test_csv_and_json_carry_the_parts():
     item = _injured()
     [row] = csv.DictReader(io.StringIO(render_report([item], "csv").lstrip("\ufeff")))
     assert row["parts"] == "3 + 4 + 5" and row["part_ids"] == "2 3 4"
-    assert [p["text"] for p in json.loads(render_report([item], "json", "2024-10-01"))["conflicts"][0]["parts"]] == ["3", "4", "5"]
+    assert [p["text"] for p in json.loads(render_report([item], "json", "2024-10-01"))["conflicts"][0]["parts"]] == [
+        "3",
+        "4",
+        "5",
+    ]
 
 
 # --- markdown as an editor reads it ------------------------------------------------------------
 
 
 def _newsroom() -> list[dict]:
-    flood, budget = {"id": 1, "name": "Flood", "why": ["lũ", "yên bái"]}, {"id": 2, "name": "Budget", "why": ["ngân sách"]}
+    flood, budget = (
+        {"id": 1, "name": "Flood", "why": ["lũ", "yên bái"]},
+        {"id": 2, "name": "Budget", "why": ["ngân sách"]},
+    )
     return [
         discrepancy(id=1, kind="value", severity="low", story=budget),
         discrepancy(id=2, kind="update", severity="low", story=flood),
@@ -188,8 +234,11 @@ def _widest(text: str) -> int:
 
 def _all_tables() -> list[str]:
     long = claim(subject="lính Mỹ " * 12, roles={"against": "IS", "part_of": "liên minh quốc tế " * 4})
-    return [render_discrepancies([_injured(), discrepancy()], "table"), render_claims([long, claim(id=2)], "table"),
-            render_stories([story(name="Rút quân " * 8)], "table")]
+    return [
+        render_discrepancies([_injured(), discrepancy()], "table"),
+        render_claims([long, claim(id=2)], "table"),
+        render_stories([story(name="Rút quân " * 8)], "table"),
+    ]
 
 
 # Twelve claim columns at their narrowest (6) and the gaps between them take 94 characters.
@@ -231,8 +280,15 @@ def test_fitted_widths_cut_the_widest_columns_first():
 
 
 def test_the_check_reports_how_far_it_has_gone(store):
-    articles = [SourceArticle(text=f"{title}\n{CRASH}\nAnother {n + 20} people were taken to hospital.\n", title=title,
-                              published="2024-10-01", origin=f"a{n}.txt") for n, title in enumerate(TITLES)]
+    articles = [
+        SourceArticle(
+            text=f"{title}\n{CRASH}\nAnother {n + 20} people were taken to hospital.\n",
+            title=title,
+            published="2024-10-01",
+            origin=f"a{n}.txt",
+        )
+        for n, title in enumerate(TITLES)
+    ]
     ingest_articles(store, articles)
     heard: list[tuple[int, int]] = []
     run_check(store, progress=lambda done, total: heard.append((done, total)))

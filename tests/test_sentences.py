@@ -13,25 +13,28 @@ def sentences(text: str, **options) -> list[str]:
     return [text[start:end] for start, end in split_sentences(text, ABBREVIATIONS, **options)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Có 2.500 lính. Hôm nay trời đẹp.", ["Có 2.500 lính.", "Hôm nay trời đẹp."]),
-    # A full stop before a small letter, inside a number or after an abbreviation or an initial ends nothing.
-    ("Giá tăng 2.5 lần. vẫn chưa dừng", ["Giá tăng 2.5 lần. vẫn chưa dừng"]),
-    ("TP. Hồ Chí Minh có 9 triệu dân.", ["TP. Hồ Chí Minh có 9 triệu dân."]),
-    ("Ông A. Smith nói vậy.", ["Ông A. Smith nói vậy."]),
-    # Closing quotes and brackets stay with their sentence; an opening one may start the next.
-    ('Ông nói: "Xong rồi." Sau đó về.', ['Ông nói: "Xong rồi."', "Sau đó về."]),
-    ("Anh ấy về. (Ảnh: AFP)", ["Anh ấy về.", "(Ảnh: AFP)"]),
-    ("Xong!!! Về nhà… Rồi ngủ? Không.", ["Xong!!!", "Về nhà…", "Rồi ngủ?", "Không."]),
-    # A digit opens a sentence too, and a tab separates like a space.
-    ("Tăng 5%.\t12 tỉnh bị ảnh hưởng.", ["Tăng 5%.", "12 tỉnh bị ảnh hưởng."]),
-    # No space after the mark: no end.
-    ("Xem tại vnexpress.net.Hôm nay", ["Xem tại vnexpress.net.Hôm nay"]),
-    # A line break always ends a sentence; blank lines and spaces are trimmed.
-    ("Dòng một\n\n  Dòng hai  \n", ["Dòng một", "Dòng hai"]),
-    ("Cuối câu.  ", ["Cuối câu."]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Có 2.500 lính. Hôm nay trời đẹp.", ["Có 2.500 lính.", "Hôm nay trời đẹp."]),
+        # A full stop before a small letter, inside a number or after an abbreviation or an initial ends nothing.
+        ("Giá tăng 2.5 lần. vẫn chưa dừng", ["Giá tăng 2.5 lần. vẫn chưa dừng"]),
+        ("TP. Hồ Chí Minh có 9 triệu dân.", ["TP. Hồ Chí Minh có 9 triệu dân."]),
+        ("Ông A. Smith nói vậy.", ["Ông A. Smith nói vậy."]),
+        # Closing quotes and brackets stay with their sentence; an opening one may start the next.
+        ('Ông nói: "Xong rồi." Sau đó về.', ['Ông nói: "Xong rồi."', "Sau đó về."]),
+        ("Anh ấy về. (Ảnh: AFP)", ["Anh ấy về.", "(Ảnh: AFP)"]),
+        ("Xong!!! Về nhà… Rồi ngủ? Không.", ["Xong!!!", "Về nhà…", "Rồi ngủ?", "Không."]),
+        # A digit opens a sentence too, and a tab separates like a space.
+        ("Tăng 5%.\t12 tỉnh bị ảnh hưởng.", ["Tăng 5%.", "12 tỉnh bị ảnh hưởng."]),
+        # No space after the mark: no end.
+        ("Xem tại vnexpress.net.Hôm nay", ["Xem tại vnexpress.net.Hôm nay"]),
+        # A line break always ends a sentence; blank lines and spaces are trimmed.
+        ("Dòng một\n\n  Dòng hai  \n", ["Dòng một", "Dòng hai"]),
+        ("Cuối câu.  ", ["Cuối câu."]),
+        ("", []),
+    ],
+)
 def test_sentence_ends(text, expected):
     assert sentences(text) == expected
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.sources import DEFAULT_MAX_BYTES, SourceArticle, SourceProblem, article_from_text, read_articles
-from claims.sources import reader
+from claims.sources import DEFAULT_MAX_BYTES, SourceArticle, SourceProblem, article_from_text, read_articles, reader
 from claims.sources.dates import parse_date
 from claims.sources.tail import find_tail_start
 from claims.text.normalize import fold_for_matching, normalize_text
@@ -46,6 +45,7 @@ def write(path: Path, content: str | bytes) -> Path:
 
 # --- .txt ----------------------------------------------------------------------------------
 
+
 def test_txt_without_header_takes_first_line_as_title_and_keeps_it_in_text():
     article = article_from_text(BODY, origin="a.txt")
     assert article.title == "Lũ quét ở Lào Cai làm 12 người mất tích"
@@ -54,11 +54,19 @@ def test_txt_without_header_takes_first_line_as_title_and_keeps_it_in_text():
 
 
 def test_txt_header_fills_metadata_and_body_follows_blank_line():
-    raw = ("Title: Lũ quét ở Lào Cai\nDATE: 27/9/2024\nurl: https://example.vn/lu-quet\n"
-           "Source: Báo Mẫu\nAuthor: Lan Anh\nLang: vi\n\n" + BODY)
+    raw = (
+        "Title: Lũ quét ở Lào Cai\nDATE: 27/9/2024\nurl: https://example.vn/lu-quet\n"
+        "Source: Báo Mẫu\nAuthor: Lan Anh\nLang: vi\n\n" + BODY
+    )
     article = article_from_text(raw, origin="a.txt", path="a.txt")
     assert (article.title, article.published, article.url, article.source, article.author, article.lang) == (
-        "Lũ quét ở Lào Cai", "2024-09-27", "https://example.vn/lu-quet", "Báo Mẫu", "Lan Anh", "vi")
+        "Lũ quét ở Lào Cai",
+        "2024-09-27",
+        "https://example.vn/lu-quet",
+        "Báo Mẫu",
+        "Lan Anh",
+        "vi",
+    )
     assert article.text == BODY
     assert article.path == "a.txt"
 
@@ -75,30 +83,36 @@ def test_txt_header_without_title_takes_first_body_line():
     assert article.published == "2024-09-27"
 
 
-@pytest.mark.parametrize("raw", [
-    "Hà Nội: mưa lớn gây ngập 20 tuyến phố\nNước dâng cao 0,5 m.\n",  # a colon in a title, no blank line
-    "Chú ý: đường Láng ngập\n\nNước dâng cao 0,5 m.\n",  # not a header key
-    "19:30 tối qua, mưa lớn\n\nNước dâng cao.\n",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Hà Nội: mưa lớn gây ngập 20 tuyến phố\nNước dâng cao 0,5 m.\n",  # a colon in a title, no blank line
+        "Chú ý: đường Láng ngập\n\nNước dâng cao 0,5 m.\n",  # not a header key
+        "19:30 tối qua, mưa lớn\n\nNước dâng cao.\n",
+    ],
+)
 def test_lines_that_only_look_like_a_header_stay_text(raw):
     article = article_from_text(raw, origin="x")
     assert article.text == raw
     assert article.title == raw.split("\n")[0]
 
 
-@pytest.mark.parametrize("value, iso", [
-    ("2024-09-27", "2024-09-27"),
-    ("27/9/2024", "2024-09-27"),
-    ("27-09-2024", "2024-09-27"),
-    ("27.09.2024", "2024-09-27"),
-    ("2024-09-27T10:00:00+07:00", "2024-09-27"),
-    ("Thứ Sáu, 27/9/2024 10:00 (GMT+7)", "2024-09-27"),
-    ("ngày 27 tháng 9 năm 2024", "2024-09-27"),
-    ("31/2/2024", None),
-    ("hôm qua", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, iso",
+    [
+        ("2024-09-27", "2024-09-27"),
+        ("27/9/2024", "2024-09-27"),
+        ("27-09-2024", "2024-09-27"),
+        ("27.09.2024", "2024-09-27"),
+        ("2024-09-27T10:00:00+07:00", "2024-09-27"),
+        ("Thứ Sáu, 27/9/2024 10:00 (GMT+7)", "2024-09-27"),
+        ("ngày 27 tháng 9 năm 2024", "2024-09-27"),
+        ("31/2/2024", None),
+        ("hôm qua", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_dates_are_normalised_to_iso(value, iso):
     assert parse_date(value) == iso
 
@@ -148,7 +162,9 @@ def test_html_page_gives_main_text_and_metadata(tmp_path):
 
 
 def test_short_html_fragment_falls_back_to_its_text(tmp_path):
-    fragment = "<p>Có khoảng <b>2.500</b> lính Mỹ ở Iraq.</p><script>alert(1)</script><p>Thêm 900 ở Syria &lt;script&gt;.</p>"
+    fragment = (
+        "<p>Có khoảng <b>2.500</b> lính Mỹ ở Iraq.</p><script>alert(1)</script><p>Thêm 900 ở Syria &lt;script&gt;.</p>"
+    )
     [article] = read(str(write(tmp_path / "frag.htm", fragment)))
     assert article.text == "Có khoảng 2.500 lính Mỹ ở Iraq.\nThêm 900 ở Syria <script>."
     assert "alert" not in article.text
@@ -167,6 +183,7 @@ def test_html_without_text_is_a_problem(tmp_path):
 
 # --- JSON Lines and JSON -------------------------------------------------------------------
 
+
 def test_jsonl_bad_line_is_reported_and_good_lines_read(tmp_path):
     lines = [
         json.dumps({"title": "Một", "text": "Có 5 người bị thương.", "date": "27/9/2024", "url": "https://x.vn/1"}),
@@ -179,7 +196,9 @@ def test_jsonl_bad_line_is_reported_and_good_lines_read(tmp_path):
     path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
     items = read(str(path))
     assert [(a.origin, a.title, a.published) for a in articles(items)] == [
-        (f"{path}:1", "Một", "2024-09-27"), (f"{path}:3", "Ba", "2024-09-28")]
+        (f"{path}:1", "Một", "2024-09-27"),
+        (f"{path}:3", "Ba", "2024-09-28"),
+    ]
     assert articles(items)[1].source == "Báo Mẫu"
     found = {p.origin: p.reason for p in problems(items)}
     assert found[f"{path}:2"].startswith("invalid JSON on line 2: ")
@@ -196,11 +215,16 @@ def test_jsonl_content_field_with_html_is_read_as_html(tmp_path):
 
 
 def test_json_list_and_object(tmp_path):
-    listing = write(tmp_path / "list.json", json.dumps([{"title": "A", "text": "Một."}, {"title": "B", "content": "Hai."}]))
+    listing = write(
+        tmp_path / "list.json", json.dumps([{"title": "A", "text": "Một."}, {"title": "B", "content": "Hai."}])
+    )
     single = write(tmp_path / "one.json", json.dumps({"title": "C", "text": "Ba."}))
     items = read(str(listing), str(single))
     assert [(a.origin, a.title, a.text) for a in articles(items)] == [
-        (f"{listing}#1", "A", "Một."), (f"{listing}#2", "B", "Hai."), (str(single), "C", "Ba.")]
+        (f"{listing}#1", "A", "Một."),
+        (f"{listing}#2", "B", "Hai."),
+        (str(single), "C", "Ba."),
+    ]
 
 
 def test_malformed_json_file_names_the_line(tmp_path):
@@ -211,6 +235,7 @@ def test_malformed_json_file_names_the_line(tmp_path):
 
 
 # --- paths ---------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def tree(tmp_path) -> Path:
@@ -224,12 +249,19 @@ def tree(tmp_path) -> Path:
 
 
 def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tree):
-    assert [a.origin for a in read(str(tree))] == [str(tree / "a.txt"), str(tree / "b.txt"), str(tree / "2024" / "c.html")]
+    assert [a.origin for a in read(str(tree))] == [
+        str(tree / "a.txt"),
+        str(tree / "b.txt"),
+        str(tree / "2024" / "c.html"),
+    ]
 
 
 def test_folder_include_pattern_picks_files(tree):
     assert [a.origin for a in read(str(tree), include="*.html")] == [str(tree / "2024" / "c.html")]
-    assert [a.origin for a in read(str(tree), include="2024/*")] == [str(tree / "2024" / "c.html"), str(tree / "2024" / "notes.md")]
+    assert [a.origin for a in read(str(tree), include="2024/*")] == [
+        str(tree / "2024" / "c.html"),
+        str(tree / "2024" / "notes.md"),
+    ]
 
 
 def test_folder_with_nothing_included_is_a_problem(tree):
@@ -262,6 +294,7 @@ def test_stdin_as_text_and_as_json_lines():
 
 
 # --- bad input -----------------------------------------------------------------------------
+
 
 def test_binary_file_is_refused(tmp_path):
     [problem] = read(str(write(tmp_path / "photo.txt", bytes(range(256)) * 20)))
@@ -325,16 +358,18 @@ STORY = [
     "Các tuyến mới nối nội thành với Sóc Sơn, Đông Anh và Gia Lâm, phục vụ khoảng 30.000 lượt khách mỗi ngày.",
     "Giá vé giữ nguyên 7.000 đồng một lượt, theo Sở Giao thông vận tải.",
 ]
-TEASER_VI = ("Miền Tây chuẩn bị mùa lũ muộn Ngành nông nghiệp các tỉnh đồng bằng sông Cửu Long khuyến cáo "
-             "nông dân thu hoạch sớm vụ lúa thu đông vì nước thượng nguồn dâng cao...")
+TEASER_VI = (
+    "Miền Tây chuẩn bị mùa lũ muộn Ngành nông nghiệp các tỉnh đồng bằng sông Cửu Long khuyến cáo "
+    "nông dân thu hoạch sớm vụ lúa thu đông vì nước thượng nguồn dâng cao..."
+)
 
 
 def test_seed_article_tail_is_marked():
     text = normalize_text(SEED.read_text("utf-8"))
     article = article_from_text(text, origin="seed")
     assert article.tail_start is not None
-    assert article.text[article.tail_start:].startswith("Quốc tế cảnh báo")
-    assert "2.500 lính Mỹ" in article.text[:article.tail_start]
+    assert article.text[article.tail_start :].startswith("Quốc tế cảnh báo")
+    assert "2.500 lính Mỹ" in article.text[: article.tail_start]
 
 
 def test_teaser_run_into_its_lead_and_cut_off_is_a_tail():
@@ -343,17 +378,22 @@ def test_teaser_run_into_its_lead_and_cut_off_is_a_tail():
 
 
 def test_english_teaser_is_a_tail():
-    story = ["City opens new bus lines", "The city will open nine electric bus lines this year, officials said.",
-             "The new lines link the centre with three suburbs and carry about 30,000 riders a day.",
-             "Fares stay at 7,000 dong per ride."]
+    story = [
+        "City opens new bus lines",
+        "The city will open nine electric bus lines this year, officials said.",
+        "The new lines link the centre with three suburbs and carry about 30,000 riders a day.",
+        "Fares stay at 7,000 dong per ride.",
+    ]
     teaser = "Floods threaten late harvest Farmers across the delta were told to bring in rice early as upstream water rises…"
     text = "\n\n".join(story + [teaser])
     assert find_tail_start(text, story[0]) == text.index("Floods")
 
 
 def test_closing_paragraph_of_the_same_story_is_not_a_tail():
-    ending = ("Hà Nội Sở Giao thông vận tải cho biết tuyến buýt điện mới nối Sóc Sơn sẽ chạy thử từ tháng sau, "
-              "giá vé vẫn là 7.000 đồng và tuyến buýt điện sẽ còn mở rộng...")
+    ending = (
+        "Hà Nội Sở Giao thông vận tải cho biết tuyến buýt điện mới nối Sóc Sơn sẽ chạy thử từ tháng sau, "
+        "giá vé vẫn là 7.000 đồng và tuyến buýt điện sẽ còn mở rộng..."
+    )
     text = "\n".join(STORY + [ending])
     assert find_tail_start(text, STORY[0]) is None
 
@@ -363,17 +403,27 @@ def test_trailing_ellipsis_in_a_plain_sentence_is_not_a_tail():
     assert find_tail_start("\n".join(STORY + [ending]), STORY[0]) is None
 
 
-@pytest.mark.parametrize("marker", ["Xem thêm: Giá xăng tăng lần thứ ba", ">> Đọc thêm", "Tin liên quan:",
-                                    "Read more: Fuel prices rise again", "Related:"])
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Xem thêm: Giá xăng tăng lần thứ ba",
+        ">> Đọc thêm",
+        "Tin liên quan:",
+        "Read more: Fuel prices rise again",
+        "Related:",
+    ],
+)
 def test_related_links_marker_near_the_end_starts_a_tail(marker):
     text = "\n".join(STORY + [marker, "Giá vàng lập đỉnh mới", "Tàu điện Nhổn - ga Hà Nội chạy thử"])
     assert find_tail_start(text, STORY[0]) == text.index(marker)
 
 
 def test_related_marker_followed_by_more_of_the_body_is_not_a_tail():
-    long_body = [f"Đoạn {i}: các tuyến buýt mới phục vụ khoảng 30.000 lượt khách mỗi ngày, theo thống kê của Sở "
-                 "Giao thông vận tải Hà Nội, và còn nhiều tuyến khác sẽ được mở trong năm tới với giá vé không đổi."
-                 for i in range(8)]
+    long_body = [
+        f"Đoạn {i}: các tuyến buýt mới phục vụ khoảng 30.000 lượt khách mỗi ngày, theo thống kê của Sở "
+        "Giao thông vận tải Hà Nội, và còn nhiều tuyến khác sẽ được mở trong năm tới với giá vé không đổi."
+        for i in range(8)
+    ]
     text = "\n".join(STORY[:2] + ["Xem thêm: Giá xăng tăng"] + long_body)
     assert find_tail_start(text, STORY[0]) is None
 
@@ -408,17 +458,21 @@ def test_hostile_input_finishes_quickly(tmp_path):
 
 # --- reading at the speed of the disk: the same results, fewer passes ----------------------
 
-@pytest.mark.parametrize("line, expected", [
-    ("Tiêu đề :  Bão Yagi \t", ("Tiêu đề", "Bão Yagi")),  # spaces around the colon and the value
-    ("\tsource_name-x: Báo Mẫu: số 2", ("source_name-x", "Báo Mẫu: số 2")),  # the first colon ends the key
-    ("url:", ("url", "")),
-    ("a" * 30 + ": v", ("a" * 30, "v")),
-    ("a" * 31 + ": v", None),  # keys are short
-    ("19:30 tối qua", None),
-    ("_title: v", None),  # a key opens with a letter
-    ("ti\ttle: v", None),  # a tab inside a key
-    ("Hà Nội mưa lớn", None),  # no colon
-])
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Tiêu đề :  Bão Yagi \t", ("Tiêu đề", "Bão Yagi")),  # spaces around the colon and the value
+        ("\tsource_name-x: Báo Mẫu: số 2", ("source_name-x", "Báo Mẫu: số 2")),  # the first colon ends the key
+        ("url:", ("url", "")),
+        ("a" * 30 + ": v", ("a" * 30, "v")),
+        ("a" * 31 + ": v", None),  # keys are short
+        ("19:30 tối qua", None),
+        ("_title: v", None),  # a key opens with a letter
+        ("ti\ttle: v", None),  # a tab inside a key
+        ("Hà Nội mưa lớn", None),  # no colon
+    ],
+)
 def test_header_line_is_a_short_key_a_colon_and_a_value(line, expected):
     from claims.sources.plaintext import _header_line
 

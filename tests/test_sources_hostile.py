@@ -19,8 +19,7 @@ from typer.testing import CliRunner
 
 from claims import extract_claims
 from claims.cli import app
-from claims.sources import SourceArticle, SourceProblem, article_from_text, read_articles
-from claims.sources import reader
+from claims.sources import SourceArticle, SourceProblem, article_from_text, read_articles, reader
 from claims.sources.html import article_from_html
 from claims.store.ingest import ingest_articles
 
@@ -55,11 +54,19 @@ def cli(tmp_path, monkeypatch):
 
 # --- one bad input never ends the batch ----------------------------------------------------
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("deep-list.json", "[" * 100_000 + "]" * 100_000, "JSON nested too deeply to read"),
-    ("deep-object.json", '{"a":' * 100_000 + "1" + "}" * 100_000, "JSON nested too deeply to read"),
-    ("long-number.json", '{"text": "Có 5 người.", "id": ' + "7" * 5000 + "}", "JSON holds a number longer than 4300 digits"),
-])
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("deep-list.json", "[" * 100_000 + "]" * 100_000, "JSON nested too deeply to read"),
+        ("deep-object.json", '{"a":' * 100_000 + "1" + "}" * 100_000, "JSON nested too deeply to read"),
+        (
+            "long-number.json",
+            '{"text": "Có 5 người.", "id": ' + "7" * 5000 + "}",
+            "JSON holds a number longer than 4300 digits",
+        ),
+    ],
+)
 def test_json_python_cannot_hold_is_refused_and_the_next_file_is_read(tmp_path, name, content, reason):
     bad = write(tmp_path / name, content)
     good = write(tmp_path / "z.txt", GOOD)
@@ -93,11 +100,14 @@ def test_json_lines_refuse_the_bad_line_only(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("name, content", [
-    ("fr.txt", "lang: fr\ntitle: Inondations\n\nIl y a 12 disparus.\n"),
-    ("fr.html", "<html lang='fr'><body><p>Il y a 12 disparus après les inondations.</p></body></html>"),
-    ("fr.json", json.dumps({"text": "Il y a 12 disparus.", "language": "fr-FR"})),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("fr.txt", "lang: fr\ntitle: Inondations\n\nIl y a 12 disparus.\n"),
+        ("fr.html", "<html lang='fr'><body><p>Il y a 12 disparus après les inondations.</p></body></html>"),
+        ("fr.json", json.dumps({"text": "Il y a 12 disparus.", "language": "fr-FR"})),
+    ],
+)
 def test_article_in_a_language_we_do_not_read_is_refused_naming_the_file(tmp_path, name, content):
     bad = write(tmp_path / name, content)
     good = write(tmp_path / "z.txt", GOOD)
@@ -166,13 +176,15 @@ def test_ingest_stores_the_rest_when_one_article_declares_another_language(tmp_p
 
 # --- what a reader does not see, a pattern does not read -----------------------------------
 
+
 def test_terminal_escape_sequence_gives_no_claim_and_hides_no_figure():
-    article = article_from_text("Lũ ở Lào Cai\nCó 12 người \x1b]0;pwned\x07mất tích, 3 người \x1b[1;31mbị thương\x1b[0m.\n",
-                                origin="x")
+    article = article_from_text(
+        "Lũ ở Lào Cai\nCó 12 người \x1b]0;pwned\x07mất tích, 3 người \x1b[1;31mbị thương\x1b[0m.\n", origin="x"
+    )
     assert "\x1b" not in article.text and "pwned" not in article.text
     claims = extract_claims(article.text, "vi")
     assert sorted(c.text for c in claims) == ["12", "3"]
-    assert all(article.text[c.start:c.end] == c.text for c in claims)
+    assert all(article.text[c.start : c.end] == c.text for c in claims)
     missing = [c for c in claims if c.text == "12"][0]
     assert missing.concept == "missing"  # the escape no longer cuts "người" from "mất tích"
 
@@ -198,16 +210,26 @@ def test_control_and_bidi_characters_leave_text_and_metadata(tmp_path):
     [article] = read(write(tmp_path / "f.jsonl", json.dumps(record)))
     assert article.text == "Có 12 người mất tích\nở Lào Cai."
     assert (article.title, article.author, article.source, article.url, article.published) == (
-        "Lũ ở Lào Cai (cập nhật)", "Lan Anh", "Báo Mẫu", "https://example.vn/lu", "2024-09-10")
+        "Lũ ở Lào Cai (cập nhật)",
+        "Lan Anh",
+        "Báo Mẫu",
+        "https://example.vn/lu",
+        "2024-09-10",
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Có 12 người\u0000 mất tích ở Lào Cai.",
-    "Có 12 người \udc00 mất tích ở Lào Cai.",  # a lone surrogate, as "\\udc00" in JSON decodes to
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có 12 người\u0000 mất tích ở Lào Cai.",
+        "Có 12 người \udc00 mất tích ở Lào Cai.",  # a lone surrogate, as "\\udc00" in JSON decodes to
+    ],
+)
 def test_json_text_that_a_database_refuses_is_stored(tmp_path, store, text):
-    path = write(tmp_path / "feed.jsonl", json.dumps({"title": "Lũ\u0000", "text": text}) + "\n"
-                 + json.dumps({"text": "Có 3 người bị thương."}) + "\n")
+    path = write(
+        tmp_path / "feed.jsonl",
+        json.dumps({"title": "Lũ\u0000", "text": text}) + "\n" + json.dumps({"text": "Có 3 người bị thương."}) + "\n",
+    )
     result = ingest_articles(store, read_articles([str(path)]))
     assert result.problems == [] and len(result.stored) == 2
 
@@ -216,8 +238,9 @@ def test_file_name_with_escapes_or_undecodable_bytes_is_shown_escaped_and_still_
     hostile = write(tmp_path / "tin\x1b]0;x\x07.txt", GOOD)
     undecodable = write(tmp_path / os.fsdecode(b"tin-\xff.txt"), GOOD.replace("12", "13"))
     items = read(tmp_path)
-    assert sorted(a.origin for a in articles(items)) == sorted([
-        str(tmp_path / "tin\\x1b]0;x\\x07.txt"), str(tmp_path / "tin-\\xff.txt")])
+    assert sorted(a.origin for a in articles(items)) == sorted(
+        [str(tmp_path / "tin\\x1b]0;x\\x07.txt"), str(tmp_path / "tin-\\xff.txt")]
+    )
     assert all(a.path == a.origin for a in articles(items))
     assert hostile.exists() and undecodable.exists()
     assert len(ingest_articles(store, items).stored) == 2
@@ -225,16 +248,22 @@ def test_file_name_with_escapes_or_undecodable_bytes_is_shown_escaped_and_still_
 
 # --- folders and globs ---------------------------------------------------------------------
 
+
 def test_quoted_recursive_glob_ends_on_folders_that_link_to_themselves(tmp_path):
     folder = tmp_path / "s"
     write(folder / "x.txt", GOOD)
     (folder / "a").symlink_to(".")
     (folder / "b").symlink_to(".")
-    script = ("import sys; from claims.sources import read_articles; "
-              "print([i.origin for i in read_articles(sys.argv[1:])])")
+    script = (
+        "import sys; from claims.sources import read_articles; print([i.origin for i in read_articles(sys.argv[1:])])"
+    )
     try:
-        done = subprocess.run([sys.executable, "-c", script, str(folder / "**" / "*.txt"), str(folder)],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(folder / "**" / "*.txt"), str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("the glob did not end")
     assert done.stdout.strip() == repr([str(folder / "x.txt")]), done.stderr
@@ -250,7 +279,8 @@ def test_folder_follows_links_and_reads_each_real_folder_once(tmp_path):
     items = read(news)
     assert problems(items) == []
     assert sorted(os.path.realpath(a.origin) for a in articles(items)) == sorted(
-        os.path.realpath(p) for p in (news / "a.txt", outside))
+        os.path.realpath(p) for p in (news / "a.txt", outside)
+    )
 
 
 def _refuse_listing(monkeypatch, locked: Path) -> None:
@@ -314,15 +344,25 @@ def test_folder_without_permissions_is_named(tmp_path):
         items = read(news, news / "locked" / "b.txt")
     finally:
         (news / "locked").chmod(0o755)
-    assert problems(items) == [(str(news / "locked"), "folder skipped, cannot list it: permission denied"),
-                               (str(news / "locked" / "b.txt"), "cannot read: permission denied")]
+    assert problems(items) == [
+        (str(news / "locked"), "folder skipped, cannot list it: permission denied"),
+        (str(news / "locked" / "b.txt"), "cannot read: permission denied"),
+    ]
 
 
 # --- deep HTML -----------------------------------------------------------------------------
 
+
 def _nested_page(depth: int) -> str:
-    return ("<html><body><article>" + PARAGRAPH.format(n=37) + "<div>" * depth + PARAGRAPH.format(n=41)
-            + "</div>" * depth + PARAGRAPH.format(n=53) + "<script>var n = 999;</script></article></body></html>")
+    return (
+        "<html><body><article>"
+        + PARAGRAPH.format(n=37)
+        + "<div>" * depth
+        + PARAGRAPH.format(n=41)
+        + "</div>" * depth
+        + PARAGRAPH.format(n=53)
+        + "<script>var n = 999;</script></article></body></html>"
+    )
 
 
 @pytest.mark.parametrize("depth", [300, 2000])
@@ -336,15 +376,21 @@ def test_html_nested_past_any_parser_limit_is_read_flat_with_a_warning(tmp_path)
     [article] = read(write(tmp_path / "deep.html", _nested_page(100_000)))
     assert all(f"{n} ngôi nhà" in article.text for n in (37, 41, 53))
     assert "999" not in article.text
-    assert article.warnings == ["HTML nested too deeply to parse: read as flat text, the page's menus and links included"]
+    assert article.warnings == [
+        "HTML nested too deeply to parse: read as flat text, the page's menus and links included"
+    ]
 
 
 # --- losses are named, not silent ----------------------------------------------------------
 
-@pytest.mark.parametrize("value, warning", [
-    ("2024-02-30", "date '2024-02-30' names no day that exists: left empty"),
-    ("hôm qua", "date 'hôm qua' is not a date we can read: left empty"),
-])
+
+@pytest.mark.parametrize(
+    "value, warning",
+    [
+        ("2024-02-30", "date '2024-02-30' names no day that exists: left empty"),
+        ("hôm qua", "date 'hôm qua' is not a date we can read: left empty"),
+    ],
+)
 def test_unreadable_header_date_is_a_warning(value, warning):
     article = article_from_text(f"date: {value}\n\n{GOOD}", origin="a.txt")
     assert article.published is None and article.warnings == [warning]
@@ -357,15 +403,17 @@ def test_readable_dates_give_no_warning():
 
 def test_one_invalid_utf8_byte_is_replaced_and_named_by_its_offset(tmp_path):
     head = GOOD.encode("utf-8")
-    path = write(tmp_path / "a.txt", head + b"\xff" + "Thêm 3 người bị thương.\n".encode("utf-8"))
+    path = write(tmp_path / "a.txt", head + b"\xff" + "Thêm 3 người bị thương.\n".encode())
     [article] = read(path)
     assert article.text == GOOD + "\ufffdThêm 3 người bị thương.\n"
     assert article.warnings == [f"invalid UTF-8 byte 0xFF at byte offset {len(head)} (line 3), read as U+FFFD"]
 
 
 def test_invalid_byte_in_json_lines_is_named_on_its_own_line(tmp_path):
-    lines = [json.dumps({"text": f"Có {n} người mất tích ở Lào Cai."}, ensure_ascii=False).encode("utf-8") for n in (4, 5, 6)]
-    lines[1] = lines[1].replace("người".encode("utf-8"), b"ng\xc6\xb0\xe1\xbb")  # a character cut short
+    lines = [
+        json.dumps({"text": f"Có {n} người mất tích ở Lào Cai."}, ensure_ascii=False).encode("utf-8") for n in (4, 5, 6)
+    ]
+    lines[1] = lines[1].replace("người".encode(), b"ng\xc6\xb0\xe1\xbb")  # a character cut short
     path = write(tmp_path / "f.jsonl", b"\n".join(lines))
     items = read(path)
     assert [len(a.warnings) for a in articles(items)] == [0, 1, 0]
@@ -377,5 +425,6 @@ def test_cli_prints_warnings_without_changing_the_exit_code(tmp_path, cli):
     result = cli("extract", path, "--format", "json")
     assert result.exit_code == 0
     assert result.stderr.strip().splitlines() == [
-        f"claims: warning: {path}: date '2024-02-30' names no day that exists: left empty"]
+        f"claims: warning: {path}: date '2024-02-30' names no day that exists: left empty"
+    ]
     assert cli("ingest", path).exit_code == 0

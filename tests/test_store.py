@@ -62,7 +62,9 @@ def test_stored_offsets_slice_the_stored_text(store):
     ingest_articles(store, [_seed_article()])
     with store.reading() as conn:
         body = conn.execute(select(Article.__table__.c.text)).scalar()
-        rows = conn.execute(select(ClaimRecord.__table__.c.start, ClaimRecord.__table__.c.end, ClaimRecord.__table__.c.text)).all()
+        rows = conn.execute(
+            select(ClaimRecord.__table__.c.start, ClaimRecord.__table__.c.end, ClaimRecord.__table__.c.text)
+        ).all()
     assert rows and all(body[start:end] == claim for start, end, claim in rows)
 
 
@@ -127,13 +129,17 @@ def test_an_0001_database_is_upgraded_and_its_articles_still_attract_their_story
     engine = create_engine(url)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "0001")
-        conn.execute(text(
-            "INSERT INTO stories (id, name, manual, created_at) VALUES (1, 'Bão Yagi', 0, '2024-09-08 00:00:00')"))
-        conn.execute(text(
-            "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
-            "VALUES (1, 'h1', 'Bão Yagi đổ bộ Quảng Ninh', '2024-09-08', 'vi', "
-            "'Bão Yagi đổ bộ Quảng Ninh, Hải Phòng và Thái Bình.', "
-            "'bão bình dương hải ninh phòng quảng thái yagi', 1, '2024-09-08 00:00:00')"))
+        conn.execute(
+            text("INSERT INTO stories (id, name, manual, created_at) VALUES (1, 'Bão Yagi', 0, '2024-09-08 00:00:00')")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
+                "VALUES (1, 'h1', 'Bão Yagi đổ bộ Quảng Ninh', '2024-09-08', 'vi', "
+                "'Bão Yagi đổ bộ Quảng Ninh, Hải Phòng và Thái Bình.', "
+                "'bão bình dương hải ninh phòng quảng thái yagi', 1, '2024-09-08 00:00:00')"
+            )
+        )
     engine.dispose()
     store = open_store(url)  # upgrades to head: the term index, then signatures read again with whole names
     with store.reading() as conn:
@@ -141,9 +147,14 @@ def test_an_0001_database_is_upgraded_and_its_articles_still_attract_their_story
         terms = set(conn.execute(text("SELECT term FROM story_terms WHERE article_id = 1")).scalars())
         # Read again by today's grouping: pairs of syllables, and places under their canonical name.
         assert {"bão_yagi", "quang_ninh", "hai_phong", "thai_binh"} <= terms
-        assert {"bão_yagi", "quang_ninh"} <= set(conn.execute(text("SELECT signature FROM articles WHERE id = 1")).scalar().split())
-    later = article_from_text("title: Bão Yagi: Quảng Ninh thiệt hại nặng\ndate: 2024-09-09\n\n"
-                              "Bão Yagi quét qua Quảng Ninh và Hải Phòng, 3 người chết.", origin="later")
+        assert {"bão_yagi", "quang_ninh"} <= set(
+            conn.execute(text("SELECT signature FROM articles WHERE id = 1")).scalar().split()
+        )
+    later = article_from_text(
+        "title: Bão Yagi: Quảng Ninh thiệt hại nặng\ndate: 2024-09-09\n\n"
+        "Bão Yagi quét qua Quảng Ninh và Hải Phòng, 3 người chết.",
+        origin="later",
+    )
     result = ingest_articles(store, [later])
     with store.reading() as conn:
         story = conn.execute(text("SELECT story_id FROM articles WHERE id = :id"), {"id": result.stored[0]}).scalar()
@@ -175,8 +186,16 @@ def test_concurrent_first_opens_of_a_fresh_postgres_schema_all_succeed(postgres_
     # so threads would not do). Before the migration lock, those that created the same tables
     # at once failed on pg_type's unique index.
     start_at = time.time() + 4
-    processes = [subprocess.Popen([sys.executable, "-c", _OPEN_AT, postgres_url, str(start_at)], cwd=ROOT,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN_AT, postgres_url, str(start_at)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     failures = []
     for process in processes:
         _, err = process.communicate(timeout=120)

@@ -21,7 +21,9 @@ def test_a_place_is_one_term_however_it_is_written():
 
 
 def test_pairs_of_syllables_and_figures_with_their_noun_are_terms():
-    terms = signature("Huy động 12 tàu cứu hộ", "Lực lượng biên phòng huy động 12 tàu cứu hộ tìm ngư dân.", load_pack("vi"))
+    terms = signature(
+        "Huy động 12 tàu cứu hộ", "Lực lượng biên phòng huy động 12 tàu cứu hộ tìm ngư dân.", load_pack("vi")
+    )
     assert {"12_tàu", "tàu_cứu", "cứu_hộ", "ngư_dân", "huy_động"} <= set(terms)
     # A bare number and a pair of two stopwords say nothing about a story.
     assert "12" not in terms and "của_các" not in terms
@@ -41,30 +43,44 @@ def _stories(store, *texts: str) -> list[int]:
 def test_articles_that_share_only_syllables_of_common_names_are_apart(store):
     # Chinese cars and iPhones in Vietnam: "Trung Quốc", "Việt Nam" and "Hà Nội" made one story
     # of them when names were split into syllables.
-    cars = ("title: Xe Trung Quốc giá rẻ vẫn khó bán ở Việt Nam\ndate: 2024-10-01\n\n"
-            "Nhiều mẫu xe Trung Quốc như Haval H6 và Wuling về Việt Nam, đại lý ở Hà Nội cho biết khách hàng còn e ngại.")
-    phones = ("title: Apple muốn hạn chế iPhone xách tay tại Việt Nam\ndate: 2024-10-02\n\n"
-              "Apple mở cửa hàng trực tuyến ở Việt Nam; cửa hàng xách tay ở Hà Nội lo mất khách, hàng Trung Quốc cũng cạnh tranh.")
+    cars = (
+        "title: Xe Trung Quốc giá rẻ vẫn khó bán ở Việt Nam\ndate: 2024-10-01\n\n"
+        "Nhiều mẫu xe Trung Quốc như Haval H6 và Wuling về Việt Nam, đại lý ở Hà Nội cho biết khách hàng còn e ngại."
+    )
+    phones = (
+        "title: Apple muốn hạn chế iPhone xách tay tại Việt Nam\ndate: 2024-10-02\n\n"
+        "Apple mở cửa hàng trực tuyến ở Việt Nam; cửa hàng xách tay ở Hà Nội lo mất khách, hàng Trung Quốc cũng cạnh tranh."
+    )
     assert _stories(store, cars, phones) == [1, 1]
 
 
 def test_articles_of_one_story_still_group(store):
-    first = ("title: Bão Yagi đổ bộ Quảng Ninh\ndate: 2024-09-07\n\n"
-             "Bão Yagi đổ bộ Quảng Ninh và Hải Phòng, Ban Chỉ đạo quốc gia cho biết 3 người chết.")
-    later = ("title: Bão Yagi: Quảng Ninh, Hải Phòng thiệt hại nặng\ndate: 2024-09-08\n\n"
-             "Theo Ban Chỉ đạo, bão Yagi đã làm 59 người chết ở Quảng Ninh và Hải Phòng.")
+    first = (
+        "title: Bão Yagi đổ bộ Quảng Ninh\ndate: 2024-09-07\n\n"
+        "Bão Yagi đổ bộ Quảng Ninh và Hải Phòng, Ban Chỉ đạo quốc gia cho biết 3 người chết."
+    )
+    later = (
+        "title: Bão Yagi: Quảng Ninh, Hải Phòng thiệt hại nặng\ndate: 2024-09-08\n\n"
+        "Theo Ban Chỉ đạo, bão Yagi đã làm 59 người chết ở Quảng Ninh và Hải Phòng."
+    )
     assert _stories(store, first, later) == [2]
 
 
 # Two outlets rewrite one event in their own words, without dates; a third article is about something else.
-_RESCUE_ONE = ("title: Huy động 12 tàu cứu hộ tìm ngư dân mất tích ở Quảng Ngãi\n\n"
-               "Bộ đội Biên phòng tỉnh Quảng Ngãi đã huy động 12 tàu cứu hộ tìm kiếm 7 ngư dân mất tích "
-               "khi tàu cá QNg 90479 bị chìm gần đảo Lý Sơn.")
-_RESCUE_TWO = ("title: Tàu cá QNg 90479 chìm gần Lý Sơn, 7 ngư dân mất tích\n\n"
-               "Sáng nay, 12 tàu cứu hộ đã ra khơi tìm kiếm 7 ngư dân trên tàu cá QNg 90479 của Quảng Ngãi "
-               "bị chìm ở vùng biển gần đảo Lý Sơn.")
-_PRICES = ("title: Giá xăng giảm lần thứ ba liên tiếp\n\n"
-           "Liên bộ Công Thương - Tài chính quyết định giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ chiều nay.")
+_RESCUE_ONE = (
+    "title: Huy động 12 tàu cứu hộ tìm ngư dân mất tích ở Quảng Ngãi\n\n"
+    "Bộ đội Biên phòng tỉnh Quảng Ngãi đã huy động 12 tàu cứu hộ tìm kiếm 7 ngư dân mất tích "
+    "khi tàu cá QNg 90479 bị chìm gần đảo Lý Sơn."
+)
+_RESCUE_TWO = (
+    "title: Tàu cá QNg 90479 chìm gần Lý Sơn, 7 ngư dân mất tích\n\n"
+    "Sáng nay, 12 tàu cứu hộ đã ra khơi tìm kiếm 7 ngư dân trên tàu cá QNg 90479 của Quảng Ngãi "
+    "bị chìm ở vùng biển gần đảo Lý Sơn."
+)
+_PRICES = (
+    "title: Giá xăng giảm lần thứ ba liên tiếp\n\n"
+    "Liên bộ Công Thương - Tài chính quyết định giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ chiều nay."
+)
 
 
 def test_rewritten_coverage_from_two_outlets_groups_without_dates(store):
@@ -83,7 +99,10 @@ def test_a_story_says_what_its_articles_share(store):
     why = stories[2]["why"]
     assert "12 tàu" in why and len(why) <= 6
     pack = load_pack("vi")
-    one, two = (set(signature(a.title, a.text, pack)) for a in (article_from_text(_RESCUE_ONE, origin="a"), article_from_text(_RESCUE_TWO, origin="b")))
+    one, two = (
+        set(signature(a.title, a.text, pack))
+        for a in (article_from_text(_RESCUE_ONE, origin="a"), article_from_text(_RESCUE_TWO, origin="b"))
+    )
     assert all(word.replace(" ", "_") in one & two for word in why)
     assert stories[1]["why"] == []
 

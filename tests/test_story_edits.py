@@ -18,12 +18,18 @@ from claims.store.story_regroup import regroup_stories
 
 from .conftest import FIXTURES
 
-_FLOOD_ONE = ("title: Lũ quét ở Lào Cai làm 12 người chết\ndate: 2024-09-10\n\n"
-              "Lũ quét tại thôn Làng Nủ, huyện Bảo Yên, tỉnh Lào Cai đã làm 12 người chết và 40 người mất tích.")
-_FLOOD_TWO = ("title: Làng Nủ sau trận lũ quét: 40 người còn mất tích\ndate: 2024-09-11\n\n"
-              "Sau trận lũ quét ở Làng Nủ, Lào Cai, lực lượng cứu hộ vẫn tìm kiếm 40 người mất tích; 12 người đã chết.")
-_FUEL = ("title: Giá xăng giảm lần thứ ba liên tiếp\ndate: 2024-09-10\n\n"
-         "Liên bộ Công Thương - Tài chính quyết định giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ chiều nay.")
+_FLOOD_ONE = (
+    "title: Lũ quét ở Lào Cai làm 12 người chết\ndate: 2024-09-10\n\n"
+    "Lũ quét tại thôn Làng Nủ, huyện Bảo Yên, tỉnh Lào Cai đã làm 12 người chết và 40 người mất tích."
+)
+_FLOOD_TWO = (
+    "title: Làng Nủ sau trận lũ quét: 40 người còn mất tích\ndate: 2024-09-11\n\n"
+    "Sau trận lũ quét ở Làng Nủ, Lào Cai, lực lượng cứu hộ vẫn tìm kiếm 40 người mất tích; 12 người đã chết."
+)
+_FUEL = (
+    "title: Giá xăng giảm lần thứ ba liên tiếp\ndate: 2024-09-10\n\n"
+    "Liên bộ Công Thương - Tài chính quyết định giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ chiều nay."
+)
 
 
 def _articles(*texts: str):
@@ -142,6 +148,7 @@ def test_the_stories_commands(db_url):
         return runner.invoke(app, ["stories", *args, "--db", db_url], catch_exceptions=False)
 
     from claims.store.database import open_store
+
     store = open_store(db_url)
     ingest_articles(store, _articles(_FLOOD_ONE, _FLOOD_TWO, _FUEL))
     flood, fuel = _story_of(store, "/news/a0.txt"), _story_of(store, "/news/a2.txt")
@@ -169,12 +176,23 @@ def test_a_0004_database_is_upgraded_with_weighted_terms_and_its_articles_still_
     engine = create_engine(url)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "0004")
-        conn.execute(text("INSERT INTO stories (id, name, manual, created_at) VALUES (1, 'Lũ Làng Nủ', 0, '2024-09-10 00:00:00')"))
-        conn.execute(text(
-            "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
-            "VALUES (1, 'h1', :title, '2024-09-10', 'vi', :text, 'lào_cai làng_nủ', 1, '2024-09-10 00:00:00')"),
-            {"title": "Lũ quét ở Lào Cai làm 12 người chết", "text": _FLOOD_ONE.split("\n\n", 1)[1]})
-        conn.execute(text("INSERT INTO story_terms (term, article_id, story_id, published) VALUES ('lào_cai', 1, 1, '2024-09-10')"))
+        conn.execute(
+            text(
+                "INSERT INTO stories (id, name, manual, created_at) VALUES (1, 'Lũ Làng Nủ', 0, '2024-09-10 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
+                "VALUES (1, 'h1', :title, '2024-09-10', 'vi', :text, 'lào_cai làng_nủ', 1, '2024-09-10 00:00:00')"
+            ),
+            {"title": "Lũ quét ở Lào Cai làm 12 người chết", "text": _FLOOD_ONE.split("\n\n", 1)[1]},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO story_terms (term, article_id, story_id, published) VALUES ('lào_cai', 1, 1, '2024-09-10')"
+            )
+        )
     engine.dispose()
     store = open_store(url)
     with store.reading() as conn:
@@ -185,5 +203,7 @@ def test_a_0004_database_is_upgraded_with_weighted_terms_and_its_articles_still_
     assert all(weight >= 1 and norm > 1 for _, weight, norm in rows)
     result = ingest_articles(store, _articles(_FLOOD_TWO))
     with store.reading() as conn:
-        assert conn.execute(text("SELECT story_id FROM articles WHERE id = :id"), {"id": result.stored[0]}).scalar() == 1
+        assert (
+            conn.execute(text("SELECT story_id FROM articles WHERE id = :id"), {"id": result.stored[0]}).scalar() == 1
+        )
     store.dispose()

@@ -27,8 +27,20 @@ def audited(run, db_url):
     found = json.loads(run("conflicts", "--db", db_url, "--format", "json").stdout)["conflicts"]
     assert len(found) >= 2
     confirmed, dismissed = found[0], found[-1]
-    assert run("review", confirmed["id"], "--db", db_url, "--confirm", "--reviewer", "Desk editor",
-               "--note", "Called the ministry").exit_code == 0
+    assert (
+        run(
+            "review",
+            confirmed["id"],
+            "--db",
+            db_url,
+            "--confirm",
+            "--reviewer",
+            "Desk editor",
+            "--note",
+            "Called the ministry",
+        ).exit_code
+        == 0
+    )
     assert run("review", dismissed["id"], "--db", db_url, "--dismiss", "--reviewer", "Night editor").exit_code == 0
     store = open_store(db_url)
     yield store, confirmed["id"], dismissed["id"]
@@ -48,8 +60,13 @@ def test_discrepancy_overview_shows_both_claims_their_articles_story_and_review(
     assert rows.keys() == expected.keys()
     for number, row in rows.items():
         item = expected[number]
-        assert (row["fingerprint"], row["kind"], row["severity"], row["status"], row["explanation"]) == \
-            (item["fingerprint"], item["kind"], item["severity"], item["status"], item["explanation"])
+        assert (row["fingerprint"], row["kind"], row["severity"], row["status"], row["explanation"]) == (
+            item["fingerprint"],
+            item["kind"],
+            item["severity"],
+            item["status"],
+            item["explanation"],
+        )
         assert row["story_name"] == (item["story"] or {}).get("name")
         for side, claim in zip("ab", item["claims"]):
             assert row[f"claim_{side}_id"] == claim["id"]
@@ -59,8 +76,11 @@ def test_discrepancy_overview_shows_both_claims_their_articles_story_and_review(
             assert row[f"claim_{side}_article_title"] == claim["article"]["title"]
             assert row[f"claim_{side}_article_url"] == claim["article"]["url"]
             assert row[f"claim_{side}_article_published"] == claim["article"]["published"]
-    assert (rows[confirmed_id]["status"], rows[confirmed_id]["reviewer"], rows[confirmed_id]["note"]) == \
-        ("confirmed", "Desk editor", "Called the ministry")
+    assert (rows[confirmed_id]["status"], rows[confirmed_id]["reviewer"], rows[confirmed_id]["note"]) == (
+        "confirmed",
+        "Desk editor",
+        "Called the ministry",
+    )
     assert rows[confirmed_id]["reviewed_at"] is not None
     assert rows[dismissed_id]["status"] == "dismissed"
     unreviewed = [row for number, row in rows.items() if number not in (confirmed_id, dismissed_id)]
@@ -71,10 +91,14 @@ def test_review_decisions_lead_back_to_their_discrepancies(audited):
     store, confirmed_id, dismissed_id = audited
     decisions = _rows(store, "SELECT discrepancy_id, status, reviewer FROM review_decisions ORDER BY discrepancy_id")
     assert sorted((d["discrepancy_id"], d["status"], d["reviewer"]) for d in decisions) == sorted(
-        [(confirmed_id, "confirmed", "Desk editor"), (dismissed_id, "dismissed", "Night editor")])
+        [(confirmed_id, "confirmed", "Desk editor"), (dismissed_id, "dismissed", "Night editor")]
+    )
     # And from a discrepancy to its decision: the overview names the review row.
-    joined = _rows(store, "SELECT o.id FROM discrepancy_overview o JOIN reviews r ON r.id = o.review_id "
-                          "WHERE r.status = :status", status="confirmed")
+    joined = _rows(
+        store,
+        "SELECT o.id FROM discrepancy_overview o JOIN reviews r ON r.id = o.review_id WHERE r.status = :status",
+        status="confirmed",
+    )
     assert [row["id"] for row in joined] == [confirmed_id]
 
 
@@ -94,7 +118,9 @@ def test_sqlite3_reads_the_view_without_claims_installed(run, tmp_path):
     path = tmp_path / "desk.db"
     assert run("audit", STORIES, "--db", f"sqlite:///{path}", "--exit-zero").exit_code == 0
     with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT kind, status, claim_a_sentence, claim_b_article_title FROM discrepancy_overview").fetchall()
+        rows = conn.execute(
+            "SELECT kind, status, claim_a_sentence, claim_b_article_title FROM discrepancy_overview"
+        ).fetchall()
     assert rows and all(status == "open" and sentence and title for _, status, sentence, title in rows)
 
 
@@ -114,8 +140,10 @@ def test_downgrading_past_0006_drops_the_views_and_upgrading_brings_them_back(db
 
 def test_every_table_view_and_column_of_the_schema_is_described(store):
     inspector = inspect(store.engine)
-    schema = {name: {column["name"] for column in inspector.get_columns(name)}
-              for name in inspector.get_table_names() + inspector.get_view_names()}
+    schema = {
+        name: {column["name"] for column in inspector.get_columns(name)}
+        for name in inspector.get_table_names() + inspector.get_view_names()
+    }
     described = {name: set(d.columns) for name, d in TABLES.items()}
     assert set(schema) == set(described), "describe every table and view in claims/store/metadata.py"
     for name, columns in schema.items():

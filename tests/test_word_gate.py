@@ -13,16 +13,39 @@ from claims.numbers.reader import Reader
 
 # "|" marks the start the gate is asked about.
 SKIPPED = {
-    "vi": ["như |một phần của Ủy ban", "sẽ là |một phần của các cuộc thảo luận", "|Một phần của nó.",
-           "|Năm học mới bắt đầu.", "Đó là |năm thành viên mới.", "Ông cầm |một đô và đi.", "|không phần nào"],
+    "vi": [
+        "như |một phần của Ủy ban",
+        "sẽ là |một phần của các cuộc thảo luận",
+        "|Một phần của nó.",
+        "|Năm học mới bắt đầu.",
+        "Đó là |năm thành viên mới.",
+        "Ông cầm |một đô và đi.",
+        "|không phần nào",
+    ],
     "en": ["Only |one per person is allowed.", "|One percentage of the total."],
 }
 # Each differs from a skipped start by one thing the reader would take up.
 READ = {
-    "vi": ["|một phần ba", "|một phần tư dân số", "|một phần trăm", "|một phần 3", "|một phần  ba", "|một  phần của",
-           "|một-phần của", "|một phần ba\u0301", "hơn |một phần của ngân sách", "thứ |một phần của lễ hội",
-           "tháng |một phần lớn", "|Năm học sinh", "|năm thành phố", "|một đô la Mỹ", "$ |một phần của",
-           "|một phần, của", "|một phần", "|ba phần của"],
+    "vi": [
+        "|một phần ba",
+        "|một phần tư dân số",
+        "|một phần trăm",
+        "|một phần 3",
+        "|một phần  ba",
+        "|một  phần của",
+        "|một-phần của",
+        "|một phần ba\u0301",
+        "hơn |một phần của ngân sách",
+        "thứ |một phần của lễ hội",
+        "tháng |một phần lớn",
+        "|Năm học sinh",
+        "|năm thành phố",
+        "|một đô la Mỹ",
+        "$ |một phần của",
+        "|một phần, của",
+        "|một phần",
+        "|ba phần của",
+    ],
     "en": ["|one per cent", "more than |one percentage points", "aged |one square mile", "|a few per cent"],
 }
 CASES = [(lang, text) for cases in (SKIPPED, READ) for lang, texts in cases.items() for text in texts]
@@ -43,7 +66,9 @@ def test_leaves_the_rest_to_the_reader(lang, text):
     assert not _skipped(text, lang)
 
 
-@pytest.mark.parametrize("lang,text", CASES + [(lang, " ".join(t for l, t in CASES if l == lang)) for lang in ("vi", "en")])
+@pytest.mark.parametrize(
+    "lang,text", CASES + [(lang, " ".join(t for case_lang, t in CASES if case_lang == lang)) for lang in ("vi", "en")]
+)
 def test_same_mentions_as_reading_every_start(lang, text, monkeypatch):
     text = text.replace("|", "")
     gated = parse_numbers(text, lang)

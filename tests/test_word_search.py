@@ -25,8 +25,12 @@ def test_words_that_cannot_overlap_are_all_found_by_the_faster_search():
     assert not may_overlap((" ba", " bảy", " hai"))
     assert may_overlap(("kể từ", "từ")) and may_overlap(("ab", "bc")) and may_overlap(("aba",))
     text = " ba bảy hai ba\nhai"
-    assert found(WordSearch([" ba", " bảy", " hai"]), text) == [(" ba", 0, 3), (" ba", 11, 14), (" bảy", 3, 7),
-                                                                  (" hai", 7, 11)]
+    assert found(WordSearch([" ba", " bảy", " hai"]), text) == [
+        (" ba", 0, 3),
+        (" ba", 11, 14),
+        (" bảy", 3, 7),
+        (" hai", 7, 11),
+    ]
 
 
 def test_no_words_find_nothing():
@@ -38,10 +42,15 @@ def test_overlap_check_agrees_with_comparing_every_pair():
     import random
 
     def every_pair(words):
-        return any((other is not word and other in word) or any(other.startswith(word[cut:]) for cut in range(1, len(word)))
-                   for word in words for other in words)
+        return any(
+            (other is not word and other in word) or any(other.startswith(word[cut:]) for cut in range(1, len(word)))
+            for word in words
+            for other in words
+        )
 
     rng = random.Random(7)
     for _ in range(3000):
-        words = tuple(sorted({"".join(rng.choice("ab đ") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(0, 6))}))
+        words = tuple(
+            sorted({"".join(rng.choice("ab đ") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(0, 6))})
+        )
         assert may_overlap(words) == every_pair(words), words

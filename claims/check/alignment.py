@@ -41,7 +41,13 @@ def frame_label(figure: Figure) -> str:
 
 def _frame_signature(figure: Figure) -> tuple:
     """What two figures of one fact share exactly: kind and unit, aspect, measure, span, background."""
-    return (figure.family, _ASPECT_AS.get(figure.aspect, figure.aspect), figure.measure, figure.periods, figure.background)
+    return (
+        figure.family,
+        _ASPECT_AS.get(figure.aspect, figure.aspect),
+        figure.measure,
+        figure.periods,
+        figure.background,
+    )
 
 
 def _holds_for_its_day(figure: Figure) -> bool:
@@ -68,10 +74,16 @@ class _Known:
         # Built at once, literal sets and no loop: it runs for every figure the checker aligns.
         topic = figure.topic
         noun = bool(topic) and topic.startswith("~")
-        return cls({figure.actor} if figure.actor else set(), {figure.location} if figure.location else set(),
-                   {topic} if topic and not noun else set(), {topic} if noun else set(),
-                   [figure.time] if figure.time else [], {figure.published} if figure.published else set(),
-                   _holds_for_its_day(figure), set(figure.names))
+        return cls(
+            {figure.actor} if figure.actor else set(),
+            {figure.location} if figure.location else set(),
+            {topic} if topic and not noun else set(),
+            {topic} if noun else set(),
+            [figure.time] if figure.time else [],
+            {figure.published} if figure.published else set(),
+            _holds_for_its_day(figure),
+            set(figure.names),
+        )
 
     def agrees(self, other: _Known) -> bool:
         """Whether nothing known of the two keeps them apart."""
@@ -141,9 +153,13 @@ def _gather(members: list[Figure]) -> list[_Fact]:
     by_word: defaultdict[str, list[int]] = defaultdict(list)
     for figure in members:
         # Counted in one call over all the holders' lists: a Counter built from one iterable counts in C.
-        shared = Counter(chain.from_iterable(
-            holders for word in figure.words
-            if (holders := by_word.get(word)) is not None and len(holders) <= MAX_FACTS_PER_WORD))
+        shared = Counter(
+            chain.from_iterable(
+                holders
+                for word in figure.words
+                if (holders := by_word.get(word)) is not None and len(holders) <= MAX_FACTS_PER_WORD
+            )
+        )
         known = _Known.of(figure)
         # Best supported first; among equals the closer value, then the older fact. Facts are looked
         # at by shared words, most first, and none that could not reach the best support found.
@@ -158,7 +174,11 @@ def _gather(members: list[Figure]) -> list[_Fact]:
             support = count + _naming(figure, first)
             if support < (MIN_SUPPORT if level is None else level):
                 continue
-            if _far_apart(figure, first) or _shared_tokens(figure, fact) < MIN_SHARED_TOKENS or not known.agrees(fact.known):
+            if (
+                _far_apart(figure, first)
+                or _shared_tokens(figure, fact) < MIN_SHARED_TOKENS
+                or not known.agrees(fact.known)
+            ):
                 continue
             rank = (_distance(figure, first), index)
             if level is None or support > level:
@@ -256,8 +276,11 @@ class SentenceNeighbours:
     def of(self, figure: Figure) -> list[Figure]:
         if figure.sentence_start is None:
             return []
-        return [other for other in self._by_sentence.get((figure.article_id, figure.sentence_start), ())
-                if other.id != figure.id]
+        return [
+            other
+            for other in self._by_sentence.get((figure.article_id, figure.sentence_start), ())
+            if other.id != figure.id
+        ]
 
     def compare(self, a: Figure, b: Figure) -> tuple[bool, list[Figure]]:
         """(whether the two sentences give other figures of a kind and unit in common and none of
@@ -272,4 +295,3 @@ class SentenceNeighbours:
 def _same_number(a: Figure, b: Figure) -> bool:
     # isclose(inf, inf) holds: "hơn 150" is the same number as "hơn 150".
     return math.isclose(a.low, b.low, rel_tol=1e-9) and math.isclose(a.high, b.high, rel_tol=1e-9)
-

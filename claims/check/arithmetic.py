@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterable, Iterator
 
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.engine import Connection
@@ -39,17 +39,37 @@ def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> It
         return
     query = (
         select(
-            _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
-            _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
-            _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
+            _claims.c.id,
+            _claims.c.article_id,
+            _claims.c.story_id,
+            _claims.c.topic,
+            _claims.c.kind,
+            _claims.c.unit,
+            _claims.c.value,
+            _claims.c.low,
+            _claims.c.high,
+            _claims.c.actor,
+            _claims.c.location,
+            _claims.c.time,
+            _claims.c.roles,
+            _claims.c.start,
+            _claims.c.end,
+            _articles.c.published,
+            _articles.c.content_hash,
             # After the 17 columns figure_from_row reads: what the finding quotes and where.
-            _claims.c.sentence, _claims.c.sentence_start, _claims.c.lang, _claims.c.text,
+            _claims.c.sentence,
+            _claims.c.sentence_start,
+            _claims.c.lang,
+            _claims.c.text,
         )
         .join(_articles, _articles.c.id == _claims.c.article_id)
-        .where(and_(
-            _claims.c.kind == "count", _claims.c.is_boilerplate == false(),
-            or_(*[_claims.c.sentence.like(f"%{m}%") for m in every_marker]),
-        ))
+        .where(
+            and_(
+                _claims.c.kind == "count",
+                _claims.c.is_boilerplate == false(),
+                or_(*[_claims.c.sentence.like(f"%{m}%") for m in every_marker]),
+            )
+        )
         .order_by(_claims.c.article_id, _claims.c.sentence_start, _claims.c.start)
     )
     if story_ids is not None:
@@ -90,9 +110,12 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
         return None
     stated = ", ".join(r.text for r in after)
     return ArithmeticFinding(
-        "arithmetic", "medium",
+        "arithmetic",
+        "medium",
         f"parts ({stated}) add up to at least {amount(floor)}, more than the stated total {total_row.text}",
-        total, parts[-1], tuple(parts),
+        total,
+        parts[-1],
+        tuple(parts),
     )
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
-from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import and_, case, false, func, select
 
+from claims.numbers.mention import FIGURE_KINDS
 from claims.store.database import Store
 from claims.store.models import Article, ClaimRecord
-
-from claims.numbers.mention import FIGURE_KINDS
 
 from .alignment import SentenceNeighbours, facts
 from .arithmetic import arithmetic_findings
@@ -47,10 +46,27 @@ class CheckResult:
 def _figure_query(story_ids: Iterable[int] | None):
     query = (
         select(
-            _claims.c.id, _claims.c.article_id, _claims.c.story_id, _claims.c.topic, _claims.c.kind, _claims.c.unit,
-            _claims.c.value, _claims.c.low, _claims.c.high, _claims.c.actor, _claims.c.location, _claims.c.time,
-            _claims.c.roles, _claims.c.start, _claims.c.end, _articles.c.published, _articles.c.content_hash,
-            _claims.c.subject, _claims.c.sentence_start, _claims.c.frame, _claims.c.qualifier,
+            _claims.c.id,
+            _claims.c.article_id,
+            _claims.c.story_id,
+            _claims.c.topic,
+            _claims.c.kind,
+            _claims.c.unit,
+            _claims.c.value,
+            _claims.c.low,
+            _claims.c.high,
+            _claims.c.actor,
+            _claims.c.location,
+            _claims.c.time,
+            _claims.c.roles,
+            _claims.c.start,
+            _claims.c.end,
+            _articles.c.published,
+            _articles.c.content_hash,
+            _claims.c.subject,
+            _claims.c.sentence_start,
+            _claims.c.frame,
+            _claims.c.qualifier,
         )
         .join(_articles, _articles.c.id == _claims.c.article_id)
         .where(and_(_claims.c.kind.in_(sorted(FIGURE_KINDS)), _claims.c.is_boilerplate == false()))
@@ -96,7 +112,7 @@ def _sweep_sets(figures: list[Figure]) -> Iterator[list[Figure]]:
     # Sorted, not set order: set order changes with the hash seed, and so would the findings.
     keys = sorted(by_key, key=_key_order)
     if len(keys) <= MAX_KEYS_FOR_JOINS:
-        joined = {join_keys(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if keys_compatible(a, b)}
+        joined = {join_keys(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if keys_compatible(a, b)}
         keys = sorted(joined.union(keys), key=_key_order)
     for key in _most_specific(keys):
         members = [f for k, group in by_key.items() if generalizes(k, key) for f in group]
@@ -152,9 +168,12 @@ def story_findings(figures: list[Figure]) -> list[Finding]:
 Progress = Callable[[int, int], None]
 
 
-def find_discrepancies(store: Store, story_ids: Iterable[int] | None = None,
-                       accounts: dict[str, int] | None = None,
-                       progress: Progress | None = None) -> tuple[list[Finding], int]:
+def find_discrepancies(
+    store: Store,
+    story_ids: Iterable[int] | None = None,
+    accounts: dict[str, int] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Finding], int]:
     """Every finding among stored claims (optionally only in some stories), deduplicated;
     `accounts`, when given, receives how many figures read had nothing to be compared by (no_topic)."""
     unique: dict[str, Finding] = {}
@@ -195,10 +214,9 @@ def run_check(store: Store, story_ids: Iterable[int] | None = None, progress: Pr
 def _account_for_stored(store: Store, story_ids: list[int] | None, result: CheckResult, no_topic: int) -> None:
     """Why claims_read is less than what is stored: one grouped count, no query per claim."""
     numberless = and_(_claims.c.value.is_(None), _claims.c.low.is_(None), _claims.c.high.is_(None))
-    query = (
-        select(_claims.c.kind, _claims.c.is_boilerplate, func.count(), func.sum(case((numberless, 1), else_=0)))
-        .group_by(_claims.c.kind, _claims.c.is_boilerplate)
-    )
+    query = select(
+        _claims.c.kind, _claims.c.is_boilerplate, func.count(), func.sum(case((numberless, 1), else_=0))
+    ).group_by(_claims.c.kind, _claims.c.is_boilerplate)
     if story_ids is not None:
         query = query.where(_claims.c.story_id.in_(story_ids))
     reasons = {"not_amount": 0, "boilerplate": 0, "no_number": 0, "no_topic": no_topic}

@@ -46,9 +46,15 @@ def restated(a: Figure, b: Figure) -> bool:
     """Whether two figures of one article are the same fact: the same subject, in different
     sentences, with the same actor, place and period, at least one of them named. "Total growth
     of 3.6% in 2004" and "US growth would reach 4.4% in 2004" are a whole and a part."""
-    return (a.sentence_start != b.sentence_start and bool(a.subject) and a.subject == b.subject
-            and a.actor == b.actor and a.location == b.location and _same_time(a.time, b.time)
-            and bool(a.actor or a.location or a.time))
+    return (
+        a.sentence_start != b.sentence_start
+        and bool(a.subject)
+        and a.subject == b.subject
+        and a.actor == b.actor
+        and a.location == b.location
+        and _same_time(a.time, b.time)
+        and bool(a.actor or a.location or a.time)
+    )
 
 
 def _same_time(a: str | None, b: str | None) -> bool:

@@ -10,7 +10,14 @@ from functools import lru_cache
 from claims.extract.claim import CONTEXT_ROLES
 
 # Durations compare across units; this is arithmetic, not language data.
-MONTHS_PER_UNIT = {"year": 12.0, "month": 1.0, "week": 12 / 52.1775, "day": 12 / 365.25, "hour": 12 / 8766, "minute": 12 / 525960}
+MONTHS_PER_UNIT = {
+    "year": 12.0,
+    "month": 1.0,
+    "week": 12 / 52.1775,
+    "day": 12 / 365.25,
+    "hour": 12 / 8766,
+    "minute": 12 / 525960,
+}
 
 # Ratios that betray a slipped scale word: thousand, million, billion.
 SCALE_RATIOS = (1e3, 1e6, 1e9)
@@ -53,7 +60,10 @@ class Figure:
     @property
     def family(self) -> tuple:
         # Percent and percentage points share a family so that mixing them can be caught.
-        return ("percent" if self.kind == "percentage_point" else self.kind, self.unit if self.kind not in ("percent", "percentage_point") else None)
+        return (
+            "percent" if self.kind == "percentage_point" else self.kind,
+            self.unit if self.kind not in ("percent", "percentage_point") else None,
+        )
 
 
 def figure_from_row(row) -> Figure | None:
@@ -61,8 +71,25 @@ def figure_from_row(row) -> Figure | None:
     subject, the sentence start, the frame and the qualifier); None when it has no usable number.
 
     It runs for every stored figure a check reads: built positionally, with no work for what is absent."""
-    (claim_id, article_id, story_id, topic, kind, unit, value, low, high, actor, location, time,
-     roles, start, end, published, content_hash) = row[:17]
+    (
+        claim_id,
+        article_id,
+        story_id,
+        topic,
+        kind,
+        unit,
+        value,
+        low,
+        high,
+        actor,
+        location,
+        time,
+        roles,
+        start,
+        end,
+        published,
+        content_hash,
+    ) = row[:17]
     if value is None and low is None and high is None:
         return None
     subject, sentence_start = (row[17], row[18]) if len(row) >= 19 else (None, None)
@@ -76,13 +103,29 @@ def figure_from_row(row) -> Figure | None:
         high = None if high is None else high * factor
     words, names, period = frame.get("words"), frame.get("names"), frame.get("period")
     return Figure(
-        claim_id, article_id, story_id, topic, kind, unit, value,
-        -math.inf if low is None else low, math.inf if high is None else high,
-        actor, location, time, json.loads(roles) if roles and roles != "{}" else {},
-        published, f"{content_hash}:{start}:{end}",
-        _folded(subject) if subject else None, sentence_start,
-        frozenset(words) if words else _NOTHING, frozenset(names) if names else _NOTHING,
-        frame.get("aspect"), frame.get("measure"), tuple(period) if period else (), bool(frame.get("background")),
+        claim_id,
+        article_id,
+        story_id,
+        topic,
+        kind,
+        unit,
+        value,
+        -math.inf if low is None else low,
+        math.inf if high is None else high,
+        actor,
+        location,
+        time,
+        json.loads(roles) if roles and roles != "{}" else {},
+        published,
+        f"{content_hash}:{start}:{end}",
+        _folded(subject) if subject else None,
+        sentence_start,
+        frozenset(words) if words else _NOTHING,
+        frozenset(names) if names else _NOTHING,
+        frame.get("aspect"),
+        frame.get("measure"),
+        tuple(period) if period else (),
+        bool(frame.get("background")),
         qualifier,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import delete, insert, select, update
 
@@ -30,25 +30,46 @@ def save_findings(store: Store, findings: list[Finding], story_ids: Iterable[int
         known = {fp: row_id for fp, row_id, _ in conn.execute(query)}
         found = {f.fingerprint: f for f in findings}
         fresh = [
-            {"fingerprint": fp, "kind": f.kind, "severity": f.severity, "explanation": f.explanation,
-             "claim_a_id": f.first.id, "claim_b_id": f.second.id, "active": True, "first_seen": now, "last_seen": now}
-            for fp, f in found.items() if fp not in known
+            {
+                "fingerprint": fp,
+                "kind": f.kind,
+                "severity": f.severity,
+                "explanation": f.explanation,
+                "claim_a_id": f.first.id,
+                "claim_b_id": f.second.id,
+                "active": True,
+                "first_seen": now,
+                "last_seen": now,
+            }
+            for fp, f in found.items()
+            if fp not in known
         ]
         # Discrepancies found before may be outside the queried scope: look them up by fingerprint.
         if fresh and story_ids is not None:
-            outside = {fp for (fp,) in conn.execute(
-                select(_discrepancies.c.fingerprint).where(_discrepancies.c.fingerprint.in_([r["fingerprint"] for r in fresh]))
-            )}
+            outside = {
+                fp
+                for (fp,) in conn.execute(
+                    select(_discrepancies.c.fingerprint).where(
+                        _discrepancies.c.fingerprint.in_([r["fingerprint"] for r in fresh])
+                    )
+                )
+            }
             fresh = [r for r in fresh if r["fingerprint"] not in outside]
         if fresh:
             conn.execute(insert(_discrepancies), fresh)
         seen_again = [fp for fp in found if fp in known]
         for chunk_start in range(0, len(seen_again), 500):
-            chunk = seen_again[chunk_start:chunk_start + 500]
-            conn.execute(update(_discrepancies).where(_discrepancies.c.fingerprint.in_(chunk)).values(active=True, last_seen=now))
+            chunk = seen_again[chunk_start : chunk_start + 500]
+            conn.execute(
+                update(_discrepancies).where(_discrepancies.c.fingerprint.in_(chunk)).values(active=True, last_seen=now)
+            )
         gone = [row_id for fp, row_id in known.items() if fp not in found]
         for chunk_start in range(0, len(gone), 500):
-            conn.execute(update(_discrepancies).where(_discrepancies.c.id.in_(gone[chunk_start:chunk_start + 500])).values(active=False))
+            conn.execute(
+                update(_discrepancies)
+                .where(_discrepancies.c.id.in_(gone[chunk_start : chunk_start + 500]))
+                .values(active=False)
+            )
         _save_parts(conn, [f for f in found.values() if getattr(f, "parts", ())])
     return len(fresh)
 
@@ -57,13 +78,23 @@ def _save_parts(conn, findings: list[Finding]) -> None:
     """Every part of each arithmetic total, written afresh: a discrepancy stored before parts were
     kept gets them when a check finds it again."""
     for chunk_start in range(0, len(findings), 500):
-        chunk = {f.fingerprint: f for f in findings[chunk_start:chunk_start + 500]}
-        ids = dict(conn.execute(select(_discrepancies.c.fingerprint, _discrepancies.c.id)
-                                .where(_discrepancies.c.fingerprint.in_(list(chunk)))).all())
+        chunk = {f.fingerprint: f for f in findings[chunk_start : chunk_start + 500]}
+        ids = dict(
+            conn.execute(
+                select(_discrepancies.c.fingerprint, _discrepancies.c.id).where(
+                    _discrepancies.c.fingerprint.in_(list(chunk))
+                )
+            ).all()
+        )
         if not ids:
             continue
         conn.execute(delete(_parts).where(_parts.c.discrepancy_id.in_(list(ids.values()))))
-        conn.execute(insert(_parts), [
-            {"discrepancy_id": ids[fp], "position": position, "claim_id": part.id}
-            for fp, finding in chunk.items() if fp in ids for position, part in enumerate(finding.parts)
-        ])
+        conn.execute(
+            insert(_parts),
+            [
+                {"discrepancy_id": ids[fp], "position": position, "claim_id": part.id}
+                for fp, finding in chunk.items()
+                if fp in ids
+                for position, part in enumerate(finding.parts)
+            ],
+        )

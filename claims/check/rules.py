@@ -68,10 +68,22 @@ def compare_disjoint(a: Figure, b: Figure) -> Finding:
     topic = _topic(a, b)
     ratio = scale_slip(a, b)
     if ratio:
-        return Finding("scale", "high", f"{topic}: {_show(a)} against {_show(b)}, a factor of {ratio:g} (a scale word lost or added?)", a, b)
+        return Finding(
+            "scale",
+            "high",
+            f"{topic}: {_show(a)} against {_show(b)}, a factor of {ratio:g} (a scale word lost or added?)",
+            a,
+            b,
+        )
     if _dated_apart(a, b):
         older, newer = (a, b) if a.published < b.published else (b, a)
-        return Finding("update", "low", f"{topic}: {_show(older)} on {older.published}, {_show(newer)} on {newer.published}", older, newer)
+        return Finding(
+            "update",
+            "low",
+            f"{topic}: {_show(older)} on {older.published}, {_show(newer)} on {newer.published}",
+            older,
+            newer,
+        )
     gap = gap_ratio(a, b)
     severity = _severity(gap)
     where = "in the same article" if a.article_id == b.article_id else "across articles"
@@ -153,11 +165,15 @@ def context_findings(cluster: list[Figure]) -> list[Finding]:
             clash = role_conflict(seen, figure)
             if clash:
                 role, left, right = clash
-                findings.append(Finding(
-                    "context", "high",
-                    f"{figure.topic.lstrip('~')}: the same {_show(figure)} is '{role}: {left}' in one place and '{role}: {right}' in another",
-                    seen, figure,
-                ))
+                findings.append(
+                    Finding(
+                        "context",
+                        "high",
+                        f"{figure.topic.lstrip('~')}: the same {_show(figure)} is '{role}: {left}' in one place and '{role}: {right}' in another",
+                        seen,
+                        figure,
+                    )
+                )
                 break
         frame = tuple(sorted((k, v.casefold()) for k, v in figure.roles.items() if k != "source"))
         first_by_frame.setdefault(frame, figure)
@@ -170,7 +186,15 @@ def percent_vs_points(percents: list[Figure], points: list[Figure]) -> list[Find
     for p in percents:
         for q in points:
             if p.value is not None and q.value is not None and math.isclose(p.value, q.value, rel_tol=1e-9):
-                findings.append(Finding("scale", "medium", f"{p.topic.lstrip('~')}: {amount(p.value)} percent against {amount(q.value)} percentage points", p, q))
+                findings.append(
+                    Finding(
+                        "scale",
+                        "medium",
+                        f"{p.topic.lstrip('~')}: {amount(p.value)} percent against {amount(q.value)} percentage points",
+                        p,
+                        q,
+                    )
+                )
                 break
     return findings
 
@@ -201,8 +225,10 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
             gap = (high - low) / max(abs(low), abs(high), 1e-9)
             if gap > BOUND_TOLERANCE and may_disagree(left, right):
                 findings.append(_bounds_finding(left, right, side, gap))
-    ranges = sorted((f for f in fact if f.qualifier == "range" and math.isfinite(f.low) and math.isfinite(f.high)),
-                    key=lambda f: (f.low, f.high, f.id))
+    ranges = sorted(
+        (f for f in fact if f.qualifier == "range" and math.isfinite(f.low) and math.isfinite(f.high)),
+        key=lambda f: (f.low, f.high, f.id),
+    )
     for left, right in zip(ranges, ranges[1:]):
         gap = max(abs(left.low - right.low), abs(left.high - right.high)) / max(abs(left.high), abs(right.high), 1e-9)
         if overlap(left, right) and gap > BOUND_TOLERANCE and may_disagree(left, right):
@@ -227,8 +253,13 @@ def _ranges_finding(a: Figure, b: Figure, gap: float) -> Finding:
     if finding.kind != "value":
         return finding  # an update between two dates
     severity = _severity(gap)
-    return Finding("value", severity, f"{_topic(a, b)}: the ranges differ, {_show(a)} against {_show(b)} "
-                   f"across articles ({gap:.0%} apart at an end)", a, b)
+    return Finding(
+        "value",
+        severity,
+        f"{_topic(a, b)}: the ranges differ, {_show(a)} against {_show(b)} across articles ({gap:.0%} apart at an end)",
+        a,
+        b,
+    )
 
 
 def _stated(f: Figure, side: str) -> float:
@@ -242,5 +273,11 @@ def _bounds_finding(a: Figure, b: Figure, side: str, gap: float) -> Finding:
     words = "more than" if side == "above" else "less than"
     severity = _severity(gap)
     unit = f" {a.unit}" if a.unit else ""
-    return Finding("value", severity, f"{_topic(a, b)}: both say {words}, {amount(_stated(a, side))} against "
-                   f"{amount(_stated(b, side))}{unit} across articles ({gap:.0%} apart)", a, b)
+    return Finding(
+        "value",
+        severity,
+        f"{_topic(a, b)}: both say {words}, {amount(_stated(a, side))} against "
+        f"{amount(_stated(b, side))}{unit} across articles ({gap:.0%} apart)",
+        a,
+        b,
+    )

@@ -109,7 +109,7 @@ def _selected(query, selection: Selection):
         raise InputError(f"unknown severity {selection.min_severity!r} (use one of {', '.join(SEVERITIES)})")
     if selection.kinds:
         query = query.where(_discrepancies.c.kind.in_(selection.kinds))
-    query = query.where(_discrepancies.c.severity.in_(SEVERITIES[SEVERITIES.index(selection.min_severity):]))
+    query = query.where(_discrepancies.c.severity.in_(SEVERITIES[SEVERITIES.index(selection.min_severity) :]))
     if selection.statuses:
         status = func.coalesce(_reviews.c.status, "open")
         query = query.where(status.in_(selection.statuses))
@@ -120,17 +120,31 @@ def _selected(query, selection: Selection):
     return query
 
 
-def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: list[int] | None = None,
-                  include_dismissed: bool = False, include_inactive: bool = False,
-                  min_severity: str = "low", kinds: list[str] | None = None,
-                  selection: Selection | None = None) -> list[dict]:
+def discrepancies(
+    store: Store,
+    *,
+    article_ids: list[int] | None = None,
+    ids: list[int] | None = None,
+    include_dismissed: bool = False,
+    include_inactive: bool = False,
+    min_severity: str = "low",
+    kinds: list[str] | None = None,
+    selection: Selection | None = None,
+) -> list[dict]:
     """Discrepancies with their review, their story and both claims in full, ordered by id.
     Asking for dismissed ones by status (`selection.statuses`) shows them without `include_dismissed`."""
     selection = selection or Selection(kinds=tuple(kinds or ()), min_severity=min_severity)
     claim_a = _claims.alias("claim_a")
     query = (
-        select(_discrepancies, _reviews.c.status, _reviews.c.note, _reviews.c.reviewer, _reviews.c.reviewed_at,
-               _stories.c.id.label("story_id"), _stories.c.name.label("story_name"))
+        select(
+            _discrepancies,
+            _reviews.c.status,
+            _reviews.c.note,
+            _reviews.c.reviewer,
+            _reviews.c.reviewed_at,
+            _stories.c.id.label("story_id"),
+            _stories.c.name.label("story_name"),
+        )
         .outerjoin(_reviews, _reviews.c.fingerprint == _discrepancies.c.fingerprint)
         # A discrepancy belongs to the story of its first figure; both figures share it but for manual moves.
         .join(claim_a, claim_a.c.id == _discrepancies.c.claim_a_id)
@@ -151,16 +165,26 @@ def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: li
     with store.reading() as conn:
         rows = conn.execute(query).all()
         parts = _part_ids(conn, [r.id for r in rows])
-        wanted = {r.claim_a_id for r in rows} | {r.claim_b_id for r in rows} | {i for ids in parts.values() for i in ids}
+        wanted = (
+            {r.claim_a_id for r in rows} | {r.claim_b_id for r in rows} | {i for ids in parts.values() for i in ids}
+        )
         claims = claims_by_id(conn, sorted(wanted))
         reasons = story_reasons(conn, sorted({r.story_id for r in rows if r.story_id is not None}))
     return [
         {
-            "id": r.id, "fingerprint": r.fingerprint, "kind": r.kind, "severity": r.severity,
-            "explanation": r.explanation, "status": r.status or "open", "note": r.note, "reviewer": r.reviewer,
+            "id": r.id,
+            "fingerprint": r.fingerprint,
+            "kind": r.kind,
+            "severity": r.severity,
+            "explanation": r.explanation,
+            "status": r.status or "open",
+            "note": r.note,
+            "reviewer": r.reviewer,
             "reviewed_at": r.reviewed_at.isoformat(timespec="seconds") if r.reviewed_at else None,
             "active": bool(r.active),
-            "story": {"id": r.story_id, "name": r.story_name, "why": reasons.get(r.story_id, [])} if r.story_id is not None else None,
+            "story": {"id": r.story_id, "name": r.story_name, "why": reasons.get(r.story_id, [])}
+            if r.story_id is not None
+            else None,
             "claims": [claims[r.claim_a_id], claims[r.claim_b_id]],
             # An arithmetic total's stated parts in the sentence's order (claims[0] is the total); else empty.
             "parts": [claims[i] for i in parts.get(r.id, [])],
@@ -172,9 +196,11 @@ def discrepancies(store: Store, *, article_ids: list[int] | None = None, ids: li
 def _part_ids(conn, discrepancy_ids: list[int]) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     for start in range(0, len(discrepancy_ids), 500):
-        query = (select(_parts.c.discrepancy_id, _parts.c.claim_id)
-                 .where(_parts.c.discrepancy_id.in_(discrepancy_ids[start:start + 500]))
-                 .order_by(_parts.c.discrepancy_id, _parts.c.position))
+        query = (
+            select(_parts.c.discrepancy_id, _parts.c.claim_id)
+            .where(_parts.c.discrepancy_id.in_(discrepancy_ids[start : start + 500]))
+            .order_by(_parts.c.discrepancy_id, _parts.c.position)
+        )
         for discrepancy_id, claim_id in conn.execute(query):
             found.setdefault(discrepancy_id, []).append(claim_id)
     return found
@@ -183,5 +209,10 @@ def _part_ids(conn, discrepancy_ids: list[int]) -> dict[int, list[int]]:
 def failing(items: list[dict], fail_on: str) -> list[dict]:
     """The discrepancies that make `check`/`audit` exit 1: open or confirmed, not updates, severe enough."""
     floor = SEVERITIES.index(fail_on)
-    return [d for d in items if d["status"] != "dismissed" and d["kind"] not in NOT_FAILING_KINDS
-            and SEVERITIES.index(d["severity"]) >= floor]
+    return [
+        d
+        for d in items
+        if d["status"] != "dismissed"
+        and d["kind"] not in NOT_FAILING_KINDS
+        and SEVERITIES.index(d["severity"]) >= floor
+    ]

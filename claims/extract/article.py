@@ -60,8 +60,9 @@ def extract_article(article: ReadArticle, lang: str | None = None) -> ArticleCla
     try:
         code = article.lang or lang or detect_language(article.text)
         pack = load_pack(code)
-        claims = extract_claims(article.text, code, pack=pack, published=article.published,
-                                tail_start=article.tail_start)
+        claims = extract_claims(
+            article.text, code, pack=pack, published=article.published, tail_start=article.tail_start
+        )
     except ClaimsError:
         raise
     except Exception as exc:  # noqa: BLE001 - one article must not end the batch
@@ -72,4 +73,4 @@ def extract_article(article: ReadArticle, lang: str | None = None) -> ArticleCla
 def _one_line(text: str) -> str:
     # An exception's message may quote article text: no line break or control character reaches the terminal.
     line = "".join(ch if ch.isprintable() else "\ufffd" for ch in _WHITESPACE.sub(" ", text, timeout=1).strip())
-    return line if len(line) <= _REASON_MAX else line[:_REASON_MAX - 1] + "…"
+    return line if len(line) <= _REASON_MAX else line[: _REASON_MAX - 1] + "…"

@@ -26,11 +26,38 @@ _NOT_FIGURES = frozenset({"date", "year", "time", "duration", "ordinal", "identi
 
 
 class Sentence:
-    __slots__ = ("folded", "original", "lex", "calendar", "timeout", "start", "end", "mentions",
-                 "_breaks", "_break_ends", "_located", "_marks", "_markers", "_source", "_openings", "_cues", "cue_index")
+    __slots__ = (
+        "folded",
+        "original",
+        "lex",
+        "calendar",
+        "timeout",
+        "start",
+        "end",
+        "mentions",
+        "_breaks",
+        "_break_ends",
+        "_located",
+        "_marks",
+        "_markers",
+        "_source",
+        "_openings",
+        "_cues",
+        "cue_index",
+    )
 
-    def __init__(self, folded: str, original: str, lex: ExtractLexicon, calendar: Calendar, timeout: float,
-                 cue_index: CueIndex, start: int, end: int, mentions: list[NumberMention]):
+    def __init__(
+        self,
+        folded: str,
+        original: str,
+        lex: ExtractLexicon,
+        calendar: Calendar,
+        timeout: float,
+        cue_index: CueIndex,
+        start: int,
+        end: int,
+        mentions: list[NumberMention],
+    ):
         self.folded, self.original, self.lex, self.calendar, self.timeout = folded, original, lex, calendar, timeout
         self.cue_index = cue_index
         self.start, self.end, self.mentions = start, end, mentions
@@ -73,7 +100,7 @@ class Sentence:
             for mark, width in _CLAUSE_MARKS:
                 at = folded.find(mark, start, end)
                 while at >= 0:
-                    if mark != "," or not folded[at + 1:at + 2].isdigit():
+                    if mark != "," or not folded[at + 1 : at + 2].isdigit():
                         spans.append((at, at + width))
                     at = folded.find(mark, at + width, end)
             spans.sort()
@@ -102,10 +129,12 @@ class Sentence:
                 return False  # "Theo báo cáo ngày 15/9 của Ban Chỉ đạo, ...": the report's date, not the figure's
             return not any(m.kind not in _NOT_FIGURES and m.start < breaks[0] for m in self.mentions)
         clause_start = self.clause_start(figure_start)
-        while self.folded[clause_start:clause_start + 1] == " ":
+        while self.folded[clause_start : clause_start + 1] == " ":
             clause_start += 1
-        return (clause_start <= item.start <= clause_start + _OPENING_SLACK
-                and self.folded[item.end:item.end + 1] in (" ", ","))
+        return clause_start <= item.start <= clause_start + _OPENING_SLACK and self.folded[item.end : item.end + 1] in (
+            " ",
+            ",",
+        )
 
     def place_opening(self, clause_start: int, figure_start: int) -> tuple[str | None, str | None]:
         """(place, side) that opens the clause: 'Nga đã điều 10.000 binh sĩ', 'Lực lượng Houthi tuyên bố ...'."""
@@ -114,7 +143,7 @@ class Sentence:
             at = clause_start
             while at < figure_start and self.folded[at] in " \"'(":
                 at += 1
-            first = self.folded[at:at + 12].split(" ", 1)[0]
+            first = self.folded[at : at + 12].split(" ", 1)[0]
             if first.casefold() in self.lex.filler_drop_first:  # "The United States keeps ..."
                 at += len(first) + 1
             place, side, _ = self._name_at(at, figure_start)
@@ -150,7 +179,9 @@ class Sentence:
             at = lowered.find(word + " ")
             while at >= 0:
                 start = clause_start + at
-                if (at == 0 or lowered[at - 1] == " ") and self._opens_subject(clause_start, start, start + len(word) + 1, figure_start):
+                if (at == 0 or lowered[at - 1] == " ") and self._opens_subject(
+                    clause_start, start, start + len(word) + 1, figure_start
+                ):
                     subject_start = max(subject_start, start + len(word) + 1)
                 at = lowered.find(word + " ", at + 1)
         return subject_start
@@ -159,14 +190,19 @@ class Sentence:
         """Whether the conjunction at `conjunction` opens a new subject: it opens the clause or
         follows a figure of it, and a name stands after it with a lower-case word (a verb) next."""
         if self.folded[clause_start:conjunction].strip(" ") and not any(
-                clause_start <= m.start and m.end <= conjunction and m.kind not in _NOT_FIGURES for m in self.mentions):
+            clause_start <= m.start and m.end <= conjunction and m.kind not in _NOT_FIGURES for m in self.mentions
+        ):
             return False
         place, side, end = self._name_at(after, figure_start)
         if place is None and side is None:
             return False
-        follower = self.folded[end + 1:end + 24].split(" ", 1)[0]
-        return self.folded[end:end + 1] == " " and follower.isalpha() and follower.islower() \
+        follower = self.folded[end + 1 : end + 24].split(" ", 1)[0]
+        return (
+            self.folded[end : end + 1] == " "
+            and follower.isalpha()
+            and follower.islower()
             and follower not in self.lex.elision_followers
+        )
 
     # What the sentence holds, read once.
     def located(self) -> list[Located]:
@@ -193,7 +229,9 @@ class Sentence:
         """The text between two points without the places and roles in it, durations as '#'."""
         spans = [(p.start, p.end, "") for p in self.located() if start <= p.start and p.end <= end]
         spans += [(m.start, m.filler_end, "") for m in self.markers() if start <= m.start and m.filler_end <= end]
-        spans += [(m.start, m.end, "#") for m in self.mentions if m.kind == "duration" and start <= m.start and m.end <= end]
+        spans += [
+            (m.start, m.end, "#") for m in self.mentions if m.kind == "duration" and start <= m.start and m.end <= end
+        ]
         if not spans:
             return self.folded[start:end]
         pieces, at = [], start

@@ -41,8 +41,14 @@ _LINE_GAP = 200
 BLOCK_CHARS = 250_000
 
 
-def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | None = None,
-                   published: str | None = None, tail_start: int | None = None) -> list[Claim]:
+def extract_claims(
+    text: str,
+    lang: str | None = None,
+    *,
+    pack: LanguagePack | None = None,
+    published: str | None = None,
+    tail_start: int | None = None,
+) -> list[Claim]:
     """The claims of one article. Offsets index `text` (NFC-normalised text maps one to one).
 
     `lang` is "vi" or "en" (detected when None); `published` is the ISO publication
@@ -70,9 +76,11 @@ def extract_claims(text: str, lang: str | None = None, *, pack: LanguagePack | N
             claim.start, claim.end = offsets.to_raw(claim.start, claim.end)
             raw = raw_sentences.get(claim.sentence_start)
             if raw is None:
-                sentence_start, sentence_end = offsets.to_raw(claim.sentence_start, claim.sentence_start + len(claim.sentence))
+                sentence_start, sentence_end = offsets.to_raw(
+                    claim.sentence_start, claim.sentence_start + len(claim.sentence)
+                )
                 raw = raw_sentences[claim.sentence_start] = (text[sentence_start:sentence_end], sentence_start)
-            claim.text, (claim.sentence, claim.sentence_start) = text[claim.start:claim.end], raw
+            claim.text, (claim.sentence, claim.sentence_start) = text[claim.start : claim.end], raw
     return claims
 
 
@@ -126,11 +134,17 @@ class _Article:
                 with_mentions.append((start, end, inside))
         # Half an article's text stands in sentences without figures (dates alone are no figures):
         # their cue words are never asked for.
-        cue_index = CueIndex(self.folded, self.lowered, self.lex, [(start, end) for start, end, inside in with_mentions
-                                                     if any(m.kind in FIGURE_KINDS for m in inside)])
+        cue_index = CueIndex(
+            self.folded,
+            self.lowered,
+            self.lex,
+            [(start, end) for start, end, inside in with_mentions if any(m.kind in FIGURE_KINDS for m in inside)],
+        )
         found: list[Claim] = []
         for start, end, inside in with_mentions:
-            sentence = Sentence(self.folded, self.text, self.lex, self.calendar, self.timeout, cue_index, start, end, inside)
+            sentence = Sentence(
+                self.folded, self.text, self.lex, self.calendar, self.timeout, cue_index, start, end, inside
+            )
             claims = self._sentence_claims(sentence)
             # A line break always ends a sentence, so the sentence's line is its claims' line.
             caption, boilerplate = layout.line_at(start)
@@ -166,9 +180,18 @@ class _Article:
         claims, figures = [], []
         for position, mention in enumerate(sentence.mentions):
             claim = Claim(
-                text=mention.text, start=mention.start, end=mention.end, value=mention.value, low=mention.low,
-                high=mention.high, qualifier=mention.qualifier, kind=mention.kind, unit=mention.unit,
-                sentence=sentence_text, sentence_start=start, lang=self.pack.code,
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                qualifier=mention.qualifier,
+                kind=mention.kind,
+                unit=mention.unit,
+                sentence=sentence_text,
+                sentence_start=start,
+                lang=self.pack.code,
             )
             claims.append(claim)
             if mention.kind in FIGURE_KINDS:
@@ -192,13 +215,23 @@ class _Article:
             limit = mentions[position + 1].start if position + 1 < len(mentions) else sentence.end
             subject = read_subject(sentence, mention, limit)
             # A duration measures the time of an event: "vụ giết hại ... hai năm trước" counts no deaths.
-            verb = concept_from_verb(sentence, mention.start) \
-                if subject.concept in _GENERIC and mention.kind != "duration" else None
+            verb = (
+                concept_from_verb(sentence, mention.start)
+                if subject.concept in _GENERIC and mention.kind != "duration"
+                else None
+            )
             if verb is not None and subject.text is None:
                 subject.concept = verb  # "killed 4 people and injured 11"
-            elif subject.text is None and previous is not None and mention.kind == "count" and previous.concept \
-                    and is_elided(sentence, mention.end):
-                subject = Subject(previous.text, mention.end, mention.end, previous.concept, previous.actor, elided=True)
+            elif (
+                subject.text is None
+                and previous is not None
+                and mention.kind == "count"
+                and previous.concept
+                and is_elided(sentence, mention.end)
+            ):
+                subject = Subject(
+                    previous.text, mention.end, mention.end, previous.concept, previous.actor, elided=True
+                )
             if subject.concept is None and previous is not None and _same_classifier(subject.text, previous.text):
                 subject.concept = previous.concept  # "2.500 vụ cháy ... Tại TP.HCM có 300 vụ"
             if subject.concept in _GENERIC and mention.kind != "duration":
@@ -208,8 +241,14 @@ class _Article:
             if subject.actor is None and subject.concept in lex.actor_concepts:
                 place, side = sentence.place_opening(sentence.subject_start(mention.start), mention.start)
                 subject.actor = place or side  # "Nga đã điều 10.000 binh sĩ"
-            if subject.actor is None and previous is not None and previous.actor and subject.concept \
-                    and subject.concept == previous.concept and _joined_by_conjunction(sentence, previous.end, mention.start):
+            if (
+                subject.actor is None
+                and previous is not None
+                and previous.actor
+                and subject.concept
+                and subject.concept == previous.concept
+                and _joined_by_conjunction(sentence, previous.end, mention.start)
+            ):
                 subject.actor = previous.actor  # "2.500 lính Mỹ ở Iraq và 900 lính ở Syria": US troops too
             claim.subject, claim.concept, claim.actor = subject.text, subject.concept, subject.actor
             subjects.append(subject)
@@ -217,8 +256,9 @@ class _Article:
                 previous = subject
         return subjects
 
-    def _name_from_context(self, sentence: Sentence, mention: NumberMention, subject: Subject,
-                           previous: Subject | None, verb: str | None) -> None:
+    def _name_from_context(
+        self, sentence: Sentence, mention: NumberMention, subject: Subject, previous: Subject | None, verb: str | None
+    ) -> None:
         """A verb before the figure ('làm chết 3 người'), a noun before it ('ngân sách ... là 2,5 tỷ'),
         or the figure before it (', tăng 15%') says what a figure with no telling noun counts."""
         if verb is not None:
@@ -243,19 +283,29 @@ class _Article:
         # A duration is no new thing counted: "8 triệu tấn gạo trong 11 tháng đầu năm 2024".
         counted = [i for i, (_, mention, _) in enumerate(figures) if mention.kind != "duration"]
         numbers = sum(1 for mention in sentence.mentions if mention.kind in FIGURE_KINDS)
-        tabular = numbers >= TABLE_MIN_NUMBERS and \
-            numbers * TABLE_TOKENS_PER_NUMBER >= sentence.folded.count(" ", sentence.start, sentence.end) + 1
+        tabular = (
+            numbers >= TABLE_MIN_NUMBERS
+            and numbers * TABLE_TOKENS_PER_NUMBER >= sentence.folded.count(" ", sentence.start, sentence.end) + 1
+        )
         for index, ((claim, mention, _), subject) in enumerate(zip(figures, subjects)):
             later = [i for i in counted if i > index]
             next_figure = figures[later[0]][1].start if later else sentence.end
             # Roles and "since" reach over figures that count the same thing: "2.500 lính Mỹ ở Iraq
             # và 900 lính Mỹ ở Syria trong khuôn khổ liên minh chống IS".
-            scope_end = next((figures[i][1].start for i in later
-                              if not subjects[i].elided and subjects[i].concept != subject.concept), sentence.end)
+            scope_end = next(
+                (
+                    figures[i][1].start
+                    for i in later
+                    if not subjects[i].elided and subjects[i].concept != subject.concept
+                ),
+                sentence.end,
+            )
             phrase_end = max(subject.end, mention.end)
             if mention.kind == "duration" and looks_ahead(sentence, mention):
                 continue  # "trong 12 tháng tới" is a time frame for the other figures, not a claim of its own
-            claim.location = subject.place or figure_location(sentence, mention.start, phrase_end, next_figure, subject.concept)
+            claim.location = subject.place or figure_location(
+                sentence, mention.start, phrase_end, next_figure, subject.concept
+            )
             claim.roles = figure_roles(sentence, mention.end, phrase_end, scope_end, subject.concept)
             claim.time = figure_time(sentence, mention, phrase_end, scope_end, subject.named_from)
             clause_start = sentence.clause_start(mention.start)
@@ -266,11 +316,21 @@ class _Article:
             # The rest of the sentence up to the figures on either side: over them, every figure of a
             # list would take the same words, and a changed item would meet its neighbour's counterpart.
             previous_end = figures[earlier[-1]][1].end if earlier else sentence.start
-            beyond = (folded[previous_end:own_start] if previous_end < own_start else "",
-                      folded[own_end:next_figure], previous_end == sentence.start)
-            claim.frame = read_frame(frame_words(self.pack), folded[clause_start:mention.start], folded[own_start:mention.start],
-                                     folded[mention.end:own_end], mention.unit,
-                                     self.timeout, opens=clause_start == sentence.start, beyond=beyond)
+            beyond = (
+                folded[previous_end:own_start] if previous_end < own_start else "",
+                folded[own_end:next_figure],
+                previous_end == sentence.start,
+            )
+            claim.frame = read_frame(
+                frame_words(self.pack),
+                folded[clause_start : mention.start],
+                folded[own_start : mention.start],
+                folded[mention.end : own_end],
+                mention.unit,
+                self.timeout,
+                opens=clause_start == sentence.start,
+                beyond=beyond,
+            )
             if tabular:
                 claim.frame["words"] = []  # nothing ties a table's cell to another article's figure
         _share_targets(sentence, figures, subjects)
@@ -287,7 +347,7 @@ def _joined_by_conjunction(sentence: Sentence, end: int, start: int) -> bool:
     gap, at = [], end
     for place in sentence.located():
         if end <= place.start and place.end <= start:
-            gap.append(sentence.folded[at:place.start])
+            gap.append(sentence.folded[at : place.start])
             at = place.end
     gap.append(sentence.folded[at:start])
     words = " ".join("".join(gap).replace(",", " ").split()).casefold()
@@ -303,14 +363,19 @@ def _share_places(sentence: Sentence, figures, subjects: list[Subject]) -> None:
     located, conjunctions = sentence.located(), sentence.lex.conjunctions
     for index in range(len(figures) - 2, -1, -1):
         (claim, mention, _), (later, later_mention, _) = figures[index], figures[index + 1]
-        if claim.location is not None or later.location is None or mention.kind == "duration" \
-                or subjects[index + 1].elided or subjects[index].concept == subjects[index + 1].concept:
+        if (
+            claim.location is not None
+            or later.location is None
+            or mention.kind == "duration"
+            or subjects[index + 1].elided
+            or subjects[index].concept == subjects[index + 1].concept
+        ):
             continue
         later_end = max(subjects[index + 1].end, later_mention.end)
         if not any(place.start >= later_end and place.place == later.location for place in located):
             continue  # the later figure's place is its own: named in its subject or before it
         phrase_end = max(subjects[index].end, mention.end)
-        gap = sentence.folded[phrase_end:later_mention.start].strip(" ").casefold()
+        gap = sentence.folded[phrase_end : later_mention.start].strip(" ").casefold()
         coordinated = gap[:1] == "," or any(gap == word or gap.startswith(word + " ") for word in conjunctions)
         if coordinated and not any(phrase_end <= place.start < later_mention.start for place in located):
             claim.location = later.location
@@ -321,6 +386,6 @@ def _share_targets(sentence: Sentence, figures, subjects: list[Subject]) -> None
     for index in range(len(figures) - 1, 0, -1):
         claim, later = figures[index - 1][0], figures[index][0]
         if "target" in later.roles and "target" not in claim.roles:
-            between = sentence.folded[max(subjects[index - 1].end, claim.end):figures[index][1].start].strip(" ,")
+            between = sentence.folded[max(subjects[index - 1].end, claim.end) : figures[index][1].start].strip(" ,")
             if between.casefold() in sentence.lex.conjunctions:
                 claim.roles = {"target": later.roles["target"], **claim.roles}

@@ -61,7 +61,8 @@ def frame_words(pack: LanguagePack) -> FrameWords:
                 kind_of.setdefault(phrase.casefold(), name)  # a phrase listed twice keeps its first kind
         search = WordSearch(kind_of)
         cached = FrameWords(
-            search=search, kinds=tuple(kind_of[word] for word in search.words),
+            search=search,
+            kinds=tuple(kind_of[word] for word in search.words),
             per_unit=_per_unit(measure.get("per_unit", [])),
             stopwords=frozenset(w.casefold() for w in data.get("evidence", {}).get("stopwords", [])),
             syllables_per_unit=int(data.get("evidence", {}).get("syllables_per_unit", 1)),
@@ -82,8 +83,16 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
-def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after: str, unit: str | None,
-               timeout: float, opens: bool = False, beyond: tuple[str, str, bool] = ("", "", False)) -> dict:
+def read_frame(
+    words: FrameWords,
+    clause_before: str,
+    own_before: str,
+    own_after: str,
+    unit: str | None,
+    timeout: float,
+    opens: bool = False,
+    beyond: tuple[str, str, bool] = ("", "", False),
+) -> dict:
     """The frame of one figure from its clause: `clause_before` is all of it before the figure (a
     plan covers every figure it governs: "dự kiến bán 3.200 chiếc và 4.000 chiếc"), `own_before`
     (its tail) and `own_after` the part no other figure stands in (qualifier included: "tăng
@@ -132,21 +141,31 @@ def read_frame(words: FrameWords, clause_before: str, own_before: str, own_after
     if background:
         frame["background"] = True
     evidence = evidence_words(words, before[own_from:], after)
-    names = named_things(own_before[-REACH:], own_after[:REACH], opens_sentence=len(own_before) == len(clause_before) and opens,
-                         stopwords=words.stopwords)
+    names = named_things(
+        own_before[-REACH:],
+        own_after[:REACH],
+        opens_sentence=len(own_before) == len(clause_before) and opens,
+        stopwords=words.stopwords,
+    )
     wider_before, wider_after, wider_opens = beyond
-    if len({token for word in evidence for token in word.split()}) < MIN_OWN_EVIDENCE_TOKENS and (wider_before or wider_after):
+    if len({token for word in evidence for token in word.split()}) < MIN_OWN_EVIDENCE_TOKENS and (
+        wider_before or wider_after
+    ):
         wider = evidence_words(words, wider_before[-REACH:].casefold(), wider_after[:REACH].casefold())
         evidence = sorted(set(evidence) | set(wider))
         if not names:
-            names = named_things(wider_before[-REACH:], wider_after[:REACH], opens_sentence=wider_opens, stopwords=words.stopwords)
+            names = named_things(
+                wider_before[-REACH:], wider_after[:REACH], opens_sentence=wider_opens, stopwords=words.stopwords
+            )
     frame["words"] = evidence
     if names:
         frame["names"] = names
     return frame
 
 
-def named_things(before: str, after: str, *, opens_sentence: bool, stopwords: frozenset[str] = frozenset()) -> list[str]:
+def named_things(
+    before: str, after: str, *, opens_sentence: bool, stopwords: frozenset[str] = frozenset()
+) -> list[str]:
     """The names written in a figure's own part of its clause, casefolded: runs of capitalised
     words and acronyms ("Norges Bank", "VNM", "FA-50"). A figure about VCS and one about PVV
     state two facts, however alike their words. The word that opens a sentence is no name, nor
@@ -183,6 +202,4 @@ def _units(tokens: list[str], words: FrameWords) -> list[str]:
     keep = [len(t) > 1 and t not in stopwords and not t[0].isdigit() and not t[-1].isdigit() for t in tokens]
     if size <= 1:
         return [token for token, content in zip(tokens, keep) if content]
-    return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1) if all(keep[i:i + size])]
-
-
+    return [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1) if all(keep[i : i + size])]

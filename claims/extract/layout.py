@@ -31,14 +31,14 @@ class Layout:
             self.line_start = folded.rfind("\n", 0, position) + 1
             end = folded.find("\n", position)
             self.line_end = len(folded) if end < 0 else end
-            line = folded[self.line_start:self.line_end].strip()
+            line = folded[self.line_start : self.line_end].strip()
             self.caption = self._ends_with_credit(line)
             self.boilerplate = self._is_furniture(line)
         return self.caption, self.boilerplate
 
     def sentence_is_caption(self, start: int, end: int) -> bool:
         """A sentence inside a paragraph that ends with a bracketed credit: '... hôm 23/9 (Ảnh: AFP).'"""
-        tail = self.folded[max(start, end - _CREDIT_TAIL):end]
+        tail = self.folded[max(start, end - _CREDIT_TAIL) : end]
         return tail.rstrip(" .").endswith(")") and self._ends_with_credit(tail)
 
     def _ends_with_credit(self, text: str) -> bool:

@@ -168,9 +168,16 @@ class ExtractLexicon:
         found = self.compiled.get(spaced)
         if found is None:
             patterns = {f.name: getattr(self, f.name) for f in fields(self)}
-            found = replace(self, **{
-                name: compile_cached(source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags)
-                for name, source in patterns.items() if isinstance(source, PatternSource)})
+            found = replace(
+                self,
+                **{
+                    name: compile_cached(
+                        source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags
+                    )
+                    for name, source in patterns.items()
+                    if isinstance(source, PatternSource)
+                },
+            )
             found.compiled = self.compiled
             self.compiled[spaced] = found
         return found
@@ -197,7 +204,9 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
     # Also as written, to look a match up without folding its case.
     nouns.update({written: nouns[phrase_key(written)] for written in with_capitals(nouns)})
     noun_words = [w for words in concepts.get("nouns", {}).values() for w in words] + not_nouns
-    noun_words += [w for by_concept in concepts.get("by_kind", {}).values() for words in by_concept.values() for w in words]
+    noun_words += [
+        w for by_concept in concepts.get("by_kind", {}).values() for words in by_concept.values() for w in words
+    ]
     verbs = {phrase_key(w): concept for concept, words in concepts.get("verbs", {}).items() for w in words}
     verbs_after = {phrase_key(w): concept for concept, words in concepts.get("verbs_after", {}).items() for w in words}
     subjects = data.get("subjects", {})
@@ -231,15 +240,18 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
     credits = furniture.get("captions", {}).get("credits", [])
     boilerplate = furniture.get("boilerplate", {})
 
-    cue_kinds = _cue_kinds({
-        "location": prepositions + known_place_prepositions,
-        "against": markers.get("against", []),
-        "part_of": markers.get("part_of", []),
-        "source_before": markers.get("source_before", []),
-        "source_after": markers.get("source_after", []),
-        "relative": list(time.get("relative", {})),
-        "month": list(months),
-    }, common=frozenset(w.lower() for w in subjects.get("stop", []) + roles.get("filler", {}).get("stop", [])))
+    cue_kinds = _cue_kinds(
+        {
+            "location": prepositions + known_place_prepositions,
+            "against": markers.get("against", []),
+            "part_of": markers.get("part_of", []),
+            "source_before": markers.get("source_before", []),
+            "source_after": markers.get("source_after", []),
+            "relative": list(time.get("relative", {})),
+            "month": list(months),
+        },
+        common=frozenset(w.lower() for w in subjects.get("stop", []) + roles.get("filler", {}).get("stop", [])),
+    )
     fillers = f"(?:(?:{_words(time.get('since_fillers', []))})[ -]+)?"
     target_gap = int(exceptions.get("target_max_gap", 3))
 
@@ -252,24 +264,31 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         verb_concepts=verbs,
         # Matched backwards from the figure: a verb, then at most two words, then the figure.
         verb_before=PatternSource(
-            f"(?r){NOT_LETTER_BEFORE}(?P<verb>{_words(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"),
+            f"(?r){NOT_LETTER_BEFORE}(?P<verb>{_words(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"
+        ),
         verb_first_words=tuple(sorted(with_capitals({key.split(" ", 1)[0] for key in verbs}))),
         verb_after_concepts=verbs_after,
         verb_after=PatternSource(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
         of_at=PatternSource(f"[ ]+(?:{_words(subjects.get('of_words', []))})[ ]+"),
         unit_concepts={unit: concept for concept, units in concepts.get("units", {}).items() for unit in units},
-        kind_concepts={kind: {phrase_key(w): concept for concept, words in by_concept.items() for w in words}
-                       for kind, by_concept in concepts.get("by_kind", {}).items()},
+        kind_concepts={
+            kind: {phrase_key(w): concept for concept, words in by_concept.items() for w in words}
+            for kind, by_concept in concepts.get("by_kind", {}).items()
+        },
         subject_stop=frozenset(w.casefold() for w in subjects.get("stop", [])),
         # After a Vietnamese noun: a modifier, a country ("lính Mỹ") or a side ("tay súng IS").
         after_noun=PatternSource(
-            f"[ ]+(?:(?P<mod>{_words(subjects.get('modifiers', []))})|{owner}(?P<place>{place_trie})|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}"),
+            f"[ ]+(?:(?P<mod>{_words(subjects.get('modifiers', []))})|{owner}(?P<place>{place_trie})|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}"
+        ),
         # Vietnamese: "số" + noun + up to four modifiers, countries or sides, read in one match.
         head_phrase_at=PatternSource(
             f"(?:(?:{_words(subjects.get('quantity_words', []))})[ ]+)?(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"
             f"(?:[ ]+(?:{_words(subjects.get('modifiers', []))}|{owner}(?P<place>{place_trie})"
-            f"|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}){{0,4}}"),
-        owner_place=PatternSource(f"[ ](?:{trie_pattern(subjects.get('owner_words', []))})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+            f"|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}){{0,4}}"
+        ),
+        owner_place=PatternSource(
+            f"[ ](?:{trie_pattern(subjects.get('owner_words', []))})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"
+        ),
         change_verb_at=PatternSource(f"[ ]*(?:{_words(subjects.get('change_verbs', []))}){NOT_LETTER_AFTER}"),
         elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
         people_named_before=frozenset(subjects.get("people_named_before", [])),
@@ -293,7 +312,8 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         not_place_endings=tuple(location.get("not_place_endings", [])),
         place_openers=frozenset(
             w.split()[0] for w in list(places) + list(with_capitals(place_words)) if w.split() and not w[:1].isupper()
-        ) | frozenset(word for p in prepositions + known_place_prepositions for word in p.split()[1:]),
+        )
+        | frozenset(word for p in prepositions + known_place_prepositions for word in p.split()[1:]),
         role_aliases=role_aliases,
         alias_at=PatternSource(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
         sides=sides,
@@ -301,17 +321,24 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         part_of=PhraseSet(markers.get("part_of", [])),
         # A few lower-case words between the counted noun and the marker: "attacks have been launched on".
         target_at=PatternSource(
-            f"(?:[ ]+\\p{{Ll}}+){{0,{target_gap}}}?[ ]+(?P<marker>{trie_pattern(markers.get('target', []))})[ ]+"),
+            f"(?:[ ]+\\p{{Ll}}+){{0,{target_gap}}}?[ ]+(?P<marker>{trie_pattern(markers.get('target', []))})[ ]+"
+        ),
         target_not_before=frozenset(w.casefold() for w in exceptions.get("target_not_before", [])),
         target_concepts=frozenset(roles.get("target", {}).get("concepts", [])),
         filler_stop=frozenset(filler.get("stop", [])),
         filler_drop_first=frozenset(w.casefold() for w in filler.get("drop_first", [])),
         filler_joiners=frozenset(filler.get("joiners", [])),
         max_filler_words=int(filler.get("max_words", 5)),
-        source_before=PhraseSet(markers.get("source_before", []), not_after=exceptions.get("source_before_not_after", []),
-                                not_before=exceptions.get("source_before_not_before", [])),
-        source_after=PhraseSet(markers.get("source_after", []), not_after=exceptions.get("source_after_not_after", []),
-                               not_before=exceptions.get("source_after_not_before", [])),
+        source_before=PhraseSet(
+            markers.get("source_before", []),
+            not_after=exceptions.get("source_before_not_after", []),
+            not_before=exceptions.get("source_before_not_before", []),
+        ),
+        source_after=PhraseSet(
+            markers.get("source_after", []),
+            not_after=exceptions.get("source_after_not_after", []),
+            not_before=exceptions.get("source_after_not_before", []),
+        ),
         source_lead_ins=PhraseSet(source.get("lead_ins", [])),
         source_owners=tuple(f" {w} " for w in source.get("owners", [])),
         source_stop=frozenset(source.get("stop", [])),
@@ -319,13 +346,21 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         date_words=frozenset(w.casefold() for w in data.get("numbers", {}).get("dates", {}).get("day_words", [])),
         day_words=frozenset(w.casefold() for w in time.get("day_words", [])),
         # Words before a date that make it "since" or "as of"; without one nearby, no pattern runs.
-        frame_words=tuple(sorted({w.lower() for p in time.get("since", []) + time.get("since_near", []) + time.get("as_of", [])
-                                  for w in p.split()})),
+        frame_words=tuple(
+            sorted(
+                {
+                    w.lower()
+                    for p in time.get("since", []) + time.get("since_near", []) + time.get("as_of", [])
+                    for w in p.split()
+                }
+            )
+        ),
         # Matched backwards from a date: "kể từ giữa", a bare "từ", or "tính đến chiều" right before it.
         frame_before=PatternSource(
             f"(?r){NOT_LETTER_BEFORE}(?:(?P<since>{_words(time.get('since', []))})[ ]+{fillers}"
             f"|(?P<near>{_words(time.get('since_near', []))})[ ]+{fillers}"
-            f"|(?P<as_of>{_words(time.get('as_of', []))})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?)\\Z"),
+            f"|(?P<as_of>{_words(time.get('as_of', []))})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?)\\Z"
+        ),
         until=PhraseSet(time.get("until", [])),
         after_figure=PatternSource(_gap_phrases(time.get("after_figure", []))),
         relative=relative,
@@ -342,15 +377,20 @@ def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
         month_at=PatternSource(
             f"(?P<month>{trie_pattern(months)}){NOT_LETTER_AFTER}"
             f"(?:[ ]+(?P<relative>{_words(time.get('relative', {}))}){NOT_LETTER_AFTER})?"
-        ) if months else None,
+        )
+        if months
+        else None,
         # "... Ảnh: NYT", "(Ảnh minh họa: TASS)": a credit of a few words closes the line or sentence.
         caption_end=PatternSource(
             f"(?:^|[ (])(?:{_words(credits)})(?:[ ][\\p{{L}}\\p{{M}} ]{{0,24}})?[ ]*:[ ]*(?:[^\\n:.!?()]|[.](?![ ]))"
-            f"{{1,48}}\\)?[.]?[ ]*$"),
+            f"{{1,48}}\\)?[.]?[ ]*$"
+        ),
         caption_words=tuple(sorted({c.casefold() for c in credits})),
         boilerplate_lines=frozenset(phrase_key(w) for w in boilerplate.get("lines", [])),
         boilerplate_prefixes=tuple(phrase_key(w) for w in boilerplate.get("prefixes", [])),
-        furniture_initials=frozenset(phrase_key(w)[:1] for w in boilerplate.get("lines", []) + boilerplate.get("prefixes", [])),
+        furniture_initials=frozenset(
+            phrase_key(w)[:1] for w in boilerplate.get("lines", []) + boilerplate.get("prefixes", [])
+        ),
         abbreviations=frozenset(furniture.get("sentences", {}).get("abbreviations", [])),
     )
 
@@ -372,4 +412,3 @@ def extract_lexicon_for(pack: LanguagePack) -> ExtractLexicon:
     if found is None:
         found = pack.compiled[_CACHE_KEY] = build_extract_lexicon(pack)
     return found
-

@@ -95,10 +95,10 @@ class PhraseSet:
 
     def end_at(self, text: str, at: int, end: int | None = None) -> int:
         """Where the longest phrase starting at `at` ends, or -1."""
-        if text[at:at + 1] not in self.initials:
+        if text[at : at + 1] not in self.initials:
             return -1
         limit = len(text) if end is None else min(end, len(text))
-        written = text[at:min(limit, at + self.reach)]
+        written = text[at : min(limit, at + self.reach)]
         head = written.lower()
         if len(head) != len(written):  # a letter whose lower case is longer: offsets would drift
             return -1
@@ -107,7 +107,7 @@ class PhraseSet:
         candidates = self.by_first.get(first)
         if not candidates:
             return -1
-        if self.not_after and text[max(0, at - 12):at].lower().endswith(self.not_after):
+        if self.not_after and text[max(0, at - 12) : at].lower().endswith(self.not_after):
             return -1
         for phrase in candidates:
             if head.startswith(phrase):
@@ -117,15 +117,15 @@ class PhraseSet:
         return -1
 
     def _cancelled(self, text: str, end: int, limit: int) -> bool:
-        following = text[end:min(limit, end + 24)].lower()
+        following = text[end : min(limit, end + 24)].lower()
         for word in self.not_before:
-            if following.startswith(word) and not following[len(word):len(word) + 1].isalnum():
+            if following.startswith(word) and not following[len(word) : len(word) + 1].isalnum():
                 return True
         return False
 
     def start_before(self, text: str, end: int, start: int = 0) -> int:
         """Where a phrase that ends right before `end` (and its spaces) starts, or -1: 'trong| 12 tháng'."""
-        before = text[max(start, end - self.reach - 1):end].rstrip(" ")
+        before = text[max(start, end - self.reach - 1) : end].rstrip(" ")
         lowered = before.lower()
         if len(lowered) != len(before):
             return -1

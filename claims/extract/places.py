@@ -38,10 +38,11 @@ def located_places(sentence: Sentence) -> list[Located]:
         # Most "đến", "trên", "in" stand before no place: try the pattern only before a capital
         # or a word that can open a place ("tỉnh", "thủ đô", "dải Gaza", "địa bàn").
         space = folded.find(" ", at, at + 16)
-        while 0 <= space < end and folded[space + 1:space + 2] == " ":  # "ở   Iraq"
+        while 0 <= space < end and folded[space + 1 : space + 2] == " ":  # "ở   Iraq"
             space += 1
-        if space < 0 or not (folded[space + 1:space + 2].isupper()
-                             or folded[space + 1:space + 24].split(" ", 1)[0] in openers):
+        if space < 0 or not (
+            folded[space + 1 : space + 2].isupper() or folded[space + 1 : space + 24].split(" ", 1)[0] in openers
+        ):
             continue
         match = match_at(folded, at, end, timeout=timeout)
         if match is None:
@@ -49,7 +50,7 @@ def located_places(sentence: Sentence) -> list[Located]:
         taken_until = match.end()
         if match["raw"]:
             # A capitalised name the gazetteer does not know is kept as written ("in August" is no place).
-            place = " ".join(original[match.start("raw"):match.end("raw")].split())
+            place = " ".join(original[match.start("raw") : match.end("raw")].split())
             if _names_a_body(place, lex):
                 continue
         else:
@@ -64,11 +65,17 @@ def _names_a_body(name: str, lex) -> bool:
     with a word such as "Bệnh viện" or "Ngân hàng", ends like "DongABank", is an acronym the
     gazetteer would know if it were a place ("tại ACB"), or is a possessive ("in Iraq's")."""
     last = name.rsplit(" ", 1)[-1]
-    return (name.split(" ", 1)[0] in lex.not_places or last.endswith(lex.not_place_endings)
-            or (len(name) > 1 and name.isupper()) or name.endswith(("'s", "’s")))
+    return (
+        name.split(" ", 1)[0] in lex.not_places
+        or last.endswith(lex.not_place_endings)
+        or (len(name) > 1 and name.isupper())
+        or name.endswith(("'s", "’s"))
+    )
 
 
-def figure_location(sentence: Sentence, figure_start: int, phrase_end: int, following: int, concept: str | None) -> str | None:
+def figure_location(
+    sentence: Sentence, figure_start: int, phrase_end: int, following: int, concept: str | None
+) -> str | None:
     """The place of the figure at `figure_start` whose phrase ends at `phrase_end`;
     `following` is where the next figure starts."""
     located = sentence.located()

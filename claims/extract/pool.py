@@ -138,7 +138,9 @@ def _executor(workers: int) -> ProcessPoolExecutor:
     # ever. The fork server is one fresh single-threaded process with the extraction modules
     # imported once; each worker forks from it, loads its language packs on its first article
     # and keeps them, with the compiled patterns read from the cache (claims.text.pattern_cache).
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"  # Windows has no fork server
+    method = (
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    )  # Windows has no fork server
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload([__name__])

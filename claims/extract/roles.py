@@ -37,7 +37,7 @@ def role_markers(sentence: Sentence) -> list[Marker]:
     found = []
     for role, phrases in (("against", lex.against), ("part_of", lex.part_of)):
         for start, end in sentence.phrases(phrases, role):
-            if folded[end:end + 1] != " ":
+            if folded[end : end + 1] != " ":
                 continue
             marker = Marker(role, start, end + 1)
             marker.filler, marker.filler_end = read_filler(sentence, end + 1, sentence.end)
@@ -47,8 +47,9 @@ def role_markers(sentence: Sentence) -> list[Marker]:
     return found
 
 
-def read_filler(sentence: Sentence, at: int, end: int, stop_at: int | None = None,
-                source: bool = False) -> tuple[str | None, int]:
+def read_filler(
+    sentence: Sentence, at: int, end: int, stop_at: int | None = None, source: bool = False
+) -> tuple[str | None, int]:
     """The thing a marker points at: a known alias, or the words up to a stop word; and where it ends.
     A source ("Ban Chỉ đạo quốc gia về phòng chống thiên tai") runs longer, past most function words."""
     lex, folded = sentence.lex, sentence.folded
@@ -80,7 +81,7 @@ def read_filler(sentence: Sentence, at: int, end: int, stop_at: int | None = Non
         taken += 1
     if start is None:
         return None, at
-    text = sentence.original[start:min(position, limit)].strip(" .")
+    text = sentence.original[start : min(position, limit)].strip(" .")
     return (lex.role_alias(text) if text else None), min(position, limit)
 
 
@@ -94,12 +95,14 @@ def _ends_filler(folded: str, at: int, limit: int, stop_words: frozenset) -> boo
 
 def _name_follows(sentence: Sentence, at: int, limit: int) -> bool:
     """'sứ mệnh của Liên hợp quốc', 'mục tiêu của lực lượng Houthi': a name or an alias after 'của'."""
-    if sentence.folded[at:at + 1].isupper():
+    if sentence.folded[at : at + 1].isupper():
         return True
     return sentence.lex.alias_at.match(sentence.folded, at, limit, timeout=sentence.timeout) is not None
 
 
-def figure_roles(sentence: Sentence, figure_end: int, phrase_end: int, scope_end: int, concept: str | None) -> dict[str, str]:
+def figure_roles(
+    sentence: Sentence, figure_end: int, phrase_end: int, scope_end: int, concept: str | None
+) -> dict[str, str]:
     """The roles of the figure ending at `figure_end`, whose phrase ends at `phrase_end`;
     markers count up to `scope_end`, where a figure that counts something else starts.
     Only what strikes has a target ("150 cuộc tấn công vào quân đội liên minh")."""
@@ -122,12 +125,12 @@ def figure_roles(sentence: Sentence, figure_end: int, phrase_end: int, scope_end
 def _target(sentence: Sentence, phrase_end: int) -> tuple[str | None, int]:
     """The target a few words after the counted noun, and where its marker starts."""
     lex, folded = sentence.lex, sentence.folded
-    if folded[phrase_end:phrase_end + 1] != " ":
+    if folded[phrase_end : phrase_end + 1] != " ":
         return None, -1
     found = lex.target_at.match(folded, phrase_end, sentence.end, timeout=sentence.timeout)
     if found is None:
         return None, -1
-    following = folded[found.end():found.end() + 24].split(" ", 1)[0].rstrip(".,;:!?")
+    following = folded[found.end() : found.end() + 24].split(" ", 1)[0].rstrip(".,;:!?")
     if not following or following.casefold() in lex.target_not_before or following[0].isdigit():
         return None, -1
     filler, _ = read_filler(sentence, found.end(), sentence.end)
@@ -137,14 +140,20 @@ def _target(sentence: Sentence, phrase_end: int) -> tuple[str | None, int]:
 def sentence_source(sentence: Sentence) -> str | None:
     """'Theo Bộ Y tế, ...', '... theo số liệu của Ban Chỉ đạo', 'Bộ Y tế cho biết ...', '..., officials said'."""
     lex, folded = sentence.lex, sentence.folded
-    before = next(((s, e) for s, e in sentence.phrases(lex.source_before, "source_before") if folded[e:e + 1] == " "), None)
+    before = next(
+        ((s, e) for s, e in sentence.phrases(lex.source_before, "source_before") if folded[e : e + 1] == " "), None
+    )
     if before is not None:
         at = before[1] + 1
         clause_end = sentence.clause_end(at)
         lead_in_end = lex.source_lead_ins.end_at(folded, at, clause_end)
         if lead_in_end >= 0:
             # "theo báo cáo ngày 15/9 của Ban Chỉ đạo": the author, not the report.
-            owners = [found for found in (folded.find(w, lead_in_end - 1, clause_end) for w in lex.source_owners) if found >= 0]
+            owners = [
+                found
+                for found in (folded.find(w, lead_in_end - 1, clause_end) for w in lex.source_owners)
+                if found >= 0
+            ]
             if owners:
                 at = min(owners)
                 at += len(next(w for w in lex.source_owners if folded.startswith(w, at)))
@@ -167,7 +176,7 @@ def _name_before(sentence: Sentence, clause_start: int, verb_start: int) -> str 
     lex, folded = sentence.lex, sentence.folded
     end = verb_start
     for mark in reversed(sentence.marks()):
-        if mark.end <= end and not folded[mark.end:end].strip():
+        if mark.end <= end and not folded[mark.end : end].strip():
             # "Sabrina Singh hôm 25/1 cho biết": the speaker stands before the date and its word.
             end = mark.start
             word_start = folded.rfind(" ", clause_start, end - 1) + 1

@@ -48,7 +48,7 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
     """The subject after the figure; `limit` is where the next mention or the sentence ends."""
     folded, lex = sentence.folded, sentence.lex
     end = figure.end
-    if folded[end:end + 1] != " " or end + 1 >= limit:
+    if folded[end : end + 1] != " " or end + 1 >= limit:
         return Subject(None, end, end)
     if lex.head_first:
         subject = _head_first(sentence, end + 1, limit, figure.kind)
@@ -84,7 +84,7 @@ def _head_first(sentence: Sentence, at: int, limit: int, kind: str = "count") ->
         _place_or_actor(subject, lex.place(place), lex)
     for side in phrase.captures("side"):
         subject.actor = subject.actor or lex.role_alias(side)
-    subject.text = sentence.original[at:subject.end]
+    subject.text = sentence.original[at : subject.end]
     return subject
 
 
@@ -130,13 +130,17 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
             for place in ([owner] if owner else []) + places:
                 _place_or_actor(subject, place, lex)
             subject.actor = subject.actor or (sides[0] if sides else None)
-            subject.text = original[words_start:subject.end]
+            subject.text = original[words_start : subject.end]
             return subject
         word = _WORD.match(folded, cursor, limit, timeout=timeout)
         if word is None or _is_stop(word.group(), lex):
             break
         named = lex.place_at.match(folded, cursor, limit, timeout=timeout)
-        alias = lex.alias_at.match(folded, cursor, limit, timeout=timeout) if named is None and word.group()[0].isupper() else None
+        alias = (
+            lex.alias_at.match(folded, cursor, limit, timeout=timeout)
+            if named is None and word.group()[0].isupper()
+            else None
+        )
         if named is not None:
             places.append(lex.places[" ".join(named["place"].split())])
             step = named.end()
@@ -147,7 +151,7 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
             step = word.end()
         else:
             break
-        if folded[step:step + 1] != " ":
+        if folded[step : step + 1] != " ":
             break
         cursor = step + 1
     return _plain_words(sentence, at, limit)
@@ -179,7 +183,7 @@ def _plain_words(sentence: Sentence, at: int, limit: int) -> Subject:
                 actor, end = lex.places[" ".join(named["place"].split())], named.end()
             break
         end, taken = word.end(), taken + 1
-        if folded[end:end + 1] != " ":
+        if folded[end : end + 1] != " ":
             break
         cursor = end + 1
     if not taken:
@@ -200,16 +204,24 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
             continue
         if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
             continue  # "ủng hộ" cut by the window: its "hộ" is no household
-        if noun["noun"][:1].isupper() and not noun["noun"].isupper() \
-                and capitalised_before(sentence.folded, noun.start(), sentence.start)[1]:
+        if (
+            noun["noun"][:1].isupper()
+            and not noun["noun"].isupper()
+            and capitalised_before(sentence.folded, noun.start(), sentence.start)[1]
+        ):
             continue  # "Bà Rịa - Vũng Tàu giảm 68,5%": a capitalised noun that goes on a name names no ships
         chosen = noun
         if lex.head_first:
             break
     if chosen is None:
         return None
-    subject = Subject(sentence.original[chosen.start():chosen.end()], chosen.start(), figure_start,
-                      _concept_for(lex, chosen["noun"], kind), named_from=chosen.start())
+    subject = Subject(
+        sentence.original[chosen.start() : chosen.end()],
+        chosen.start(),
+        figure_start,
+        _concept_for(lex, chosen["noun"], kind),
+        named_from=chosen.start(),
+    )
     if lex.head_first:
         # "Dân số Hà Nội", "tỷ lệ thất nghiệp của Việt Nam": a place after the noun, before the figure.
         probe = Subject(concept=subject.concept, end=chosen.end())
@@ -221,7 +233,7 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
         subject.place, subject.actor = probe.place, probe.actor
     else:
         # "US inflation", "Vietnam's GDP": a place just before the noun.
-        words = sentence.folded[max(window_start, chosen.start() - 40):chosen.start()].split()
+        words = sentence.folded[max(window_start, chosen.start() - 40) : chosen.start()].split()
         for size in (2, 1):
             if len(words) >= size:
                 written = " ".join(words[-size:])
@@ -234,9 +246,12 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
 
 def _ends_longer_word(sentence: Sentence, window_start: int, noun) -> bool:
     """Whether the noun ends a word that is no subject and starts before the window ("ủng hộ")."""
-    words = sentence.folded[max(sentence.start, window_start - _LONGEST_WORD):noun.start()].split()
-    return any(sentence.lex.concepts.get(phrase_key(" ".join([*words[-size:], noun["noun"]]))) == ""
-               for size in (1, 2) if len(words) >= size)
+    words = sentence.folded[max(sentence.start, window_start - _LONGEST_WORD) : noun.start()].split()
+    return any(
+        sentence.lex.concepts.get(phrase_key(" ".join([*words[-size:], noun["noun"]]))) == ""
+        for size in (1, 2)
+        if len(words) >= size
+    )
 
 
 def concept_from_verb(sentence: Sentence, figure_start: int) -> str | None:
@@ -257,15 +272,18 @@ def is_elided(sentence: Sentence, figure_end: int) -> bool:
     """'khoảng 2.500 lính Mỹ ở Iraq và khoảng 900 ở Syria': no noun after the 900, then a
     place word, a conjunction or punctuation."""
     folded = sentence.folded
-    following = folded[figure_end:figure_end + 1]
+    following = folded[figure_end : figure_end + 1]
     if figure_end >= sentence.end or following in _CLOSING:
         return True
     if following != " ":
         return False
-    word = folded[figure_end + 1:figure_end + 24].split(" ", 1)[0].rstrip(".,;:")
+    word = folded[figure_end + 1 : figure_end + 24].split(" ", 1)[0].rstrip(".,;:")
     return word.casefold() in sentence.lex.elision_followers
 
 
 def continues_change(sentence: Sentence, clause_start: int, figure_start: int) -> bool:
     """', tăng 15%': a clause that opens with a verb of change goes on about the figure before it."""
-    return sentence.lex.change_verb_at.match(sentence.folded, clause_start, figure_start, timeout=sentence.timeout) is not None
+    return (
+        sentence.lex.change_verb_at.match(sentence.folded, clause_start, figure_start, timeout=sentence.timeout)
+        is not None
+    )

@@ -34,7 +34,14 @@ if TYPE_CHECKING:
     from .context import Sentence
 
 # ISO 8601 duration designators, with a factor: a decade is ten years, a quarter three months.
-_ISO_DURATION = {"year": ("Y", 1), "month": ("M", 1), "week": ("W", 1), "day": ("D", 1), "decade": ("Y", 10), "quarter": ("M", 3)}
+_ISO_DURATION = {
+    "year": ("Y", 1),
+    "month": ("M", 1),
+    "week": ("W", 1),
+    "day": ("D", 1),
+    "decade": ("Y", 10),
+    "quarter": ("M", 3),
+}
 # How far before a date its "since" or "as of" may stand: "kể từ giữa tháng 10".
 _MARKER_WINDOW = 32
 
@@ -59,7 +66,7 @@ class Calendar:
             return f"Y{year_offset:+d}-{rest}" if year_offset else normalized
         resolved = f"{year:04d}-{rest}"
         # "27/9" in an article of 5 January is last September.
-        if year_offset is None and resolved[:len(self.published)] > self.published and not rest.startswith("Q"):
+        if year_offset is None and resolved[: len(self.published)] > self.published and not rest.startswith("Q"):
             resolved = f"{year - 1:04d}-{rest}"
         return resolved
 
@@ -144,7 +151,7 @@ def time_marks(sentence: Sentence) -> list[TimeMark]:
 def _names_a_thing(sentence: Sentence, year: NumberMention) -> bool:
     """'iPhone SE 2020', 'Tokyo 2020': a bare year after a capitalised word is part of a name; a
     capital that opens the sentence ("In 2020, ...") or a date word ("Năm 2020") is none."""
-    if not sentence.folded[year.start:year.end].isdigit():
+    if not sentence.folded[year.start : year.end].isdigit():
         return False
     _, words, opens_sentence = capitalised_before(sentence.folded, year.start, sentence.start)
     return bool(words) and not opens_sentence and words[-1].casefold() not in sentence.lex.date_words
@@ -157,30 +164,34 @@ def _on_day(sentence: Sentence, mention: NumberMention) -> bool:
         return False
     words = sentence.lex.day_words
     first = mention.text.split(" ", 1)[0].casefold()
-    before = sentence.folded[max(sentence.start, mention.start - 12):mention.start].split()
+    before = sentence.folded[max(sentence.start, mention.start - 12) : mention.start].split()
     return first in words or bool(before) and before[-1].casefold() in words
 
 
 def _relative_after(sentence: Sentence, end: int):
     """'tháng 10 năm ngoái': a relative year right after a date sets its year."""
     folded, lex = sentence.folded, sentence.lex
-    if folded[end:end + 1] != " ":
+    if folded[end : end + 1] != " ":
         return None, end
     found = lex.relative_phrases.end_at(folded, end + 1, sentence.end)
     if found < 0 or _digits_follow(folded, found):
         return None, end
-    return lex.relative[phrase_key(folded[end + 1:found])], found
+    return lex.relative[phrase_key(folded[end + 1 : found])], found
 
 
 def _digits_follow(folded: str, end: int) -> bool:
     # "đầu năm 2024" is a year, not "đầu năm" (the start of this year).
-    return folded[end:end + 6].lstrip(" ")[:1].isdigit()
+    return folded[end : end + 6].lstrip(" ")[:1].isdigit()
 
 
 def _looking_ahead(sentence: Sentence, duration: NumberMention) -> TimeMark | None:
     lex, folded = sentence.lex, sentence.folded
     before = lex.next_before.start_before(folded, duration.start, sentence.start) if lex.next_before else -1
-    after = lex.next_after.end_at(folded, duration.end + 1, sentence.end) if folded[duration.end:duration.end + 1] == " " else -1
+    after = (
+        lex.next_after.end_at(folded, duration.end + 1, sentence.end)
+        if folded[duration.end : duration.end + 1] == " "
+        else -1
+    )
     if before < 0 or (after < 0 and lex.next_needs_after):
         return None
     reading = sentence.calendar.ahead(duration)
@@ -210,27 +221,28 @@ def _read_frame(sentence: Sentence, mark: TimeMark, following: TimeMark | None) 
     window = max(sentence.start, mark.start - _MARKER_WINDOW)
     if mark.looks_ahead:
         return
-    before = folded[window:mark.start].lower()
+    before = folded[window : mark.start].lower()
     if any(word in before for word in lex.frame_words):
         frame = lex.frame_before.search(folded, window, mark.start, timeout=timeout)
         if frame is not None:
             mark.since, mark.since_near, mark.as_of = bool(frame["since"]), bool(frame["near"]), bool(frame["as_of"])
-    if (mark.since or mark.since_near) and following is not None and folded[mark.end:mark.end + 1] == " ":
+    if (mark.since or mark.since_near) and following is not None and folded[mark.end : mark.end + 1] == " ":
         until = lex.until.end_at(folded, mark.end + 1, following.start)
-        if until >= 0 and not folded[until:following.start].strip():
+        if until >= 0 and not folded[until : following.start].strip():
             # "từ năm 1898 đến năm 1902": a period, not "since".
             mark.since = mark.since_near = False
             mark.reading = f"{mark.reading}/{following.reading}"
             following.reading = ""
     after = mark.end
-    while folded[after:after + 1] in (" ", ",", "-") and after < sentence.end:
+    while folded[after : after + 1] in (" ", ",", "-") and after < sentence.end:
         after += 1
     if lex.apposition.end_at(folded, after, sentence.end) >= 0:
         mark.apposition = True
 
 
-def figure_time(sentence: Sentence, figure: NumberMention, phrase_end: int, scope_end: int,
-                named_from: int | None) -> str | None:
+def figure_time(
+    sentence: Sentence, figure: NumberMention, phrase_end: int, scope_end: int, named_from: int | None
+) -> str | None:
     """The time of one figure. `scope_end`: where the next figure with another subject starts;
     `named_from`: where the noun that names the figure stands before it, if it does."""
     marks = sentence.marks()
@@ -278,7 +290,7 @@ def _adjacent(sentence: Sentence, phrase_end: int, mark: TimeMark) -> bool:
     """Only filler words ("trong", "vào năm", "for") stand between the phrase and the mark,
     besides the figure's places and roles ("3.000 cuộc không kích chống IS trong năm 2015")
     and a duration ("8 triệu tấn gạo trong 11 tháng đầu năm 2024" reads "trong # đầu")."""
-    gap = sentence.folded[phrase_end:mark.start]
+    gap = sentence.folded[phrase_end : mark.start]
     if not gap.strip(" ,"):
         return True
     if len(gap) > 80:

@@ -35,13 +35,16 @@ def check_shape(extra: dict, examples: list[dict], path: Path, keys: tuple[str, 
         where = (*keys, str(key))
         known = [table[key] for table in examples if key in table]
         # A new key takes the kind its neighbours share: a word in a word table, a list among lists.
-        expected = known or [found for found in (_neighbours_kind(table) for table in examples) if found is not _UNKNOWN]
+        expected = known or [
+            found for found in (_neighbours_kind(table) for table in examples) if found is not _UNKNOWN
+        ]
         if not expected:
             continue  # nothing says what it holds
         wanted = kind_of(expected[0])
         if kind_of(value) != wanted:
-            raise InputError(f"{path}: '{'.'.join(where)}' must be {wanted}, not {kind_of(value)} "
-                             f"(as in the bundled lexicon)")
+            raise InputError(
+                f"{path}: '{'.'.join(where)}' must be {wanted}, not {kind_of(value)} (as in the bundled lexicon)"
+            )
         if isinstance(value, dict) and known:  # a new table's neighbours say nothing of its inside
             check_shape(value, [e for e in known if isinstance(e, dict)], path, where)
         elif isinstance(value, list):
@@ -62,8 +65,9 @@ def _check_items(items: list, examples: list, path: Path, where: tuple[str, ...]
         return
     for index, item in enumerate(items):
         if kind_of(item) != wanted:
-            raise InputError(f"{path}: '{'.'.join(where)}' must list {_plural(wanted)}, "
-                             f"but item {index + 1} is {kind_of(item)}")
+            raise InputError(
+                f"{path}: '{'.'.join(where)}' must list {_plural(wanted)}, but item {index + 1} is {kind_of(item)}"
+            )
         if wanted == "text" and not item.strip():
             raise InputError(f"{path}: '{'.'.join(where)}' item {index + 1} is empty: a word has letters")
 

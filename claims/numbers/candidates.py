@@ -38,10 +38,14 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
         if weak_follow is not None:
             # A word must follow ("năm 2024" is a year), one that can follow this weak word: the
             # reader's rules (word_reading.py, _words_stand), so that "một cuộc họp" costs no pattern.
-            opens = spaced[after + 1:after + 2].isalpha() and (
+            opens = spaced[after + 1 : after + 2].isalpha() and (
                 _next_word(spaced, after, timeout) in weak_follow
-                or (word in lexicon.needs_unit and word not in lexicon.articles
-                    and (_after_qualifier(spaced, at, lexicon) or counts_an_outcome(spaced, after + 1, lexicon))))
+                or (
+                    word in lexicon.needs_unit
+                    and word not in lexicon.articles
+                    and (_after_qualifier(spaced, at, lexicon) or counts_an_outcome(spaced, after + 1, lexicon))
+                )
+            )
         else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
             follow = follow_words.get(word)
             opens = follow is None or _next_word(spaced, after, timeout) in follow
@@ -56,28 +60,28 @@ def counts_an_outcome(text: str, at: int, lexicon: NumberLexicon) -> bool:
     "một" / "one", "người chết" and "person died" make a figure of it."""
     if not lexicon.outcomes_after_one:
         return False
-    words = [word.rstrip(_CLOSING) for word in text[at:at + _OUTCOME_SPAN].casefold().split(" ", 6)]
+    words = [word.rstrip(_CLOSING) for word in text[at : at + _OUTCOME_SPAN].casefold().split(" ", 6)]
     outcomes = lexicon.outcomes_after_one
     for size in (1, 2):  # "người", "máy bay"
         if " ".join(words[:size]) in lexicon.classifiers:
             # A set lookup for each length of what follows: the outcomes are many, the words few.
-            if any(tuple(words[size:size + length]) in outcomes for length in range(1, len(words) - size + 1)):
+            if any(tuple(words[size : size + length]) in outcomes for length in range(1, len(words) - size + 1)):
                 return True
     return False
 
 
 def _after_qualifier(spaced: str, at: int, lexicon: NumberLexicon) -> bool:
     """'hơn một người': a qualifier before "một" / "one" lets it open a number without a unit."""
-    previous = spaced[max(0, at - _NEXT_WORD_SPAN):at].split()
+    previous = spaced[max(0, at - _NEXT_WORD_SPAN) : at].split()
     return bool(previous) and previous[-1] in lexicon.qualifier_last_words
 
 
 def _next_word(spaced: str, after: int, timeout: float) -> str:
     """The word after a space or hyphen at `after`, or "" when none follows."""
-    if spaced[after:after + 1] not in (" ", "-") or not spaced[after + 1:after + 2].isalpha():
+    if spaced[after : after + 1] not in (" ", "-") or not spaced[after + 1 : after + 2].isalpha():
         return ""  # "năm 2024": a year, no word follows
     stop = spaced.find(" ", after + 1, after + _NEXT_WORD_SPAN)
-    word = spaced[after + 1:stop if stop > 0 else after + _NEXT_WORD_SPAN]
+    word = spaced[after + 1 : stop if stop > 0 else after + _NEXT_WORD_SPAN]
     if word.isalpha():
         return word
     word = word.rstrip(_CLOSING)  # "năm nay,": a pattern call costs more than the strip

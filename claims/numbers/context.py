@@ -86,7 +86,7 @@ class ContextReading:
             return False  # "10 minus 3": an operation between two numbers
         if j > 1 and folded[j - 1] == " " and folded[j - 2].isalpha():
             k = folded.rfind(" ", j - 1 - _LONGEST_WORD if j > _LONGEST_WORD else 0, j - 1) + 1
-            previous = folded[k:j - 1]
+            previous = folded[k : j - 1]
             previous = (previous if previous.isalpha() else _trailing_letters(previous)).casefold()
             if group == "sign" and previous in lex.sign_not_after:
                 return False  # "siêu âm 3 lần": three scans
@@ -141,7 +141,7 @@ class ContextReading:
             following = None
         elif folded[at + 1].isalpha():
             stop = folded.find(" ", at + 1, at + _LONGEST_WORD)
-            word = folded[at + 1:stop if stop > 0 else at + _LONGEST_WORD].rstrip(_CLOSING)
+            word = folded[at + 1 : stop if stop > 0 else at + _LONGEST_WORD].rstrip(_CLOSING)
             if not word.isalpha():  # a line break, a sign or a long word: let the pattern cut it
                 word = _WORD.match(folded, at + 1, timeout=self.timeout).group()
             following = word.casefold()

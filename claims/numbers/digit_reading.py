@@ -10,9 +10,9 @@ import unicodedata
 
 import regex
 
-from .calendar import clock, day_month, valid_year_like
 from claims.text.names import capitalised_before
 
+from .calendar import clock, day_month, valid_year_like
 from .context import OneWordBefore
 from .digits import read_digits
 from .intervals import interval
@@ -53,14 +53,24 @@ class DigitReading:
             return self._label("identifier", glued_start, end, s), end
         before = self._before(s)
         integer = written.isdigit()
-        if integer or written.count(lex.group) + written.count(lex.decimal) == 1 and "/" not in written and ":" not in written:
+        if (
+            integer
+            or written.count(lex.group) + written.count(lex.decimal) == 1
+            and "/" not in written
+            and ":" not in written
+        ):
             # A plain number ("2.500", "1,5", "150"): most numbers in news.
             if type(before) is not OneWordBefore or before.group == "qual":
                 plain = self._plain_number(before, s, e, written, integer)
                 if plain is not None:
                     return plain
-            elif integer and before.group == "word" and before.text.casefold() == lex.year_word and e - s >= 3 \
-                    and not self.folded[e:e + 1].isalnum():
+            elif (
+                integer
+                and before.group == "word"
+                and before.text.casefold() == lex.year_word
+                and e - s >= 3
+                and not self.folded[e : e + 1].isalnum()
+            ):
                 # "năm 2024": the year word and a year, as _number reads it, without its other checks.
                 return self._label("year", before.at, e, s, float(written), normalized=f"{int(written):04d}"), e
         word = before["word"].casefold() if before and before["word"] else None
@@ -80,8 +90,14 @@ class DigitReading:
         if "/" in written:
             return self._slash(before, word, s, e, written)
         parts = written.split(".")
-        if lex.group == "." and len(parts) == 2 and len(parts[1]) == 2 and all(p.isdigit() for p in parts) \
-                and int(parts[0]) <= 23 and int(parts[1]) <= 59:
+        if (
+            lex.group == "."
+            and len(parts) == 2
+            and len(parts[1]) == 2
+            and all(p.isdigit() for p in parts)
+            and int(parts[0]) <= 23
+            and int(parts[1]) <= 59
+        ):
             # "12.40 sáng", "lúc 9.30": where a dot groups thousands it can also part hours and minutes.
             after = self._match(lex.clock_after_pattern, e)
             part = after["part"] if after else None
@@ -89,8 +105,14 @@ class DigitReading:
                 stop = after.end() if part else e
                 hour = self._on_24_hour_clock(int(parts[0]), part)
                 return self._label("time", s, stop, s, normalized=f"{hour:02d}:{parts[1]}"), stop
-        if lex.group == "." and len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) != 3 \
-                and word is not None and (word in lex.day_words or word in lex.date_words):
+        if (
+            lex.group == "."
+            and len(parts) == 2
+            and all(p.isdigit() for p in parts)
+            and len(parts[1]) != 3
+            and word is not None
+            and (word in lex.day_words or word in lex.date_words)
+        ):
             # Where a dot groups thousands, "5.11" groups nothing: after "ngày", "chiều", "tháng" it is
             # a day and month ("ngày 8.11") or a month and year ("tháng 1.2013"), as newsrooms write them.
             first, second = int(parts[0]), int(parts[1])
@@ -118,7 +140,9 @@ class DigitReading:
             return None
         if any(" ".join(names[-size:]) in self.lex.place_names for size in range(1, len(names) + 1)):
             return None
-        if names[-1].casefold() in self.lex.before_last_words or (self.lex.title_case_lines and self._in_title_case_line(s)):
+        if names[-1].casefold() in self.lex.before_last_words or (
+            self.lex.title_case_lines and self._in_title_case_line(s)
+        ):
             return None
         following = self._next_word(e)  # case-folded, as the reader's other checks read it
         if following and (following in self.lex.classifiers or following in self.lex.classifier_first_words):
@@ -134,7 +158,7 @@ class DigitReading:
         at = label_start - 2
         while at > 0 and (folded[at - 1].isdigit() or folded[at - 1] in ".,"):
             at -= 1
-        words = folded[max(0, at - 24):at].casefold().split()
+        words = folded[max(0, at - 24) : at].casefold().split()
         labels = self.lex.identifier_labels
         return not (words and (words[-1] in labels or " ".join(words[-2:]) in labels))  # "Điều", "Nghị định"
 
@@ -155,7 +179,9 @@ class DigitReading:
         if before is None:
             # Where a dot groups thousands, "4.4" groups nothing: after a name it is a version ("Android 4.4").
             version = not integer and lex.group == "." and len(written.rpartition(".")[2]) != 3
-            name_start = self._name_before(s, e) if (integer and len(written) <= _NAME_NUMBER_DIGITS) or version else None
+            name_start = (
+                self._name_before(s, e) if (integer and len(written) <= _NAME_NUMBER_DIGITS) or version else None
+            )
             if name_start is not None:  # "Mazda 3", "thủy điện Đak Mi 4", "chùa Kỳ Quang 2"
                 return self._label("identifier", name_start, e, s), e
             return NumberMention(self.original[s:e], s, e, value, value, value, "exact", "count", None, None, s), e
@@ -166,7 +192,12 @@ class DigitReading:
     def _glued_end(self, e: int) -> int:
         glued = self._match(self.lex.glued, e)
         end = glued.end() if glued else e
-        while end < len(self.folded) and (self.folded[end].isalnum() or self.folded[end] == "-" and end + 1 < len(self.folded) and self.folded[end + 1].isalnum()):
+        while end < len(self.folded) and (
+            self.folded[end].isalnum()
+            or self.folded[end] == "-"
+            and end + 1 < len(self.folded)
+            and self.folded[end + 1].isalnum()
+        ):
             end += 1
         return end
 
@@ -195,7 +226,9 @@ class DigitReading:
         first, second = numbers
         if len(parts[1]) == 4 and 1 <= first <= 12 and valid_year_like(second):  # "9/2025"
             start = self._include(before, "word") if word in self.lex.date_words else None
-            return self._label("date", start if start is not None else s, e, s, normalized=f"{second:04d}-{first:02d}"), e
+            return self._label(
+                "date", start if start is not None else s, e, s, normalized=f"{second:04d}-{first:02d}"
+            ), e
         # "Từ 1/10" (from 1 October): a date, where "1/10" alone could be a tenth.
         dated = word in self.lex.day_words or word in self.lex.date_words or bool(before and before["open"])
         qualified = bool(before and before["qual"])
@@ -235,27 +268,38 @@ class DigitReading:
         if integer and word and word in lex.month_names_en:  # "September 27", "September 2025"
             month = lex.month_names_en[word]
             if valid_year_like(value) and value > 31:
-                return self._label("date", self._include(before, "word"), e, s, normalized=f"{int(value):04d}-{month:02d}"), e
+                return self._label(
+                    "date", self._include(before, "word"), e, s, normalized=f"{int(value):04d}-{month:02d}"
+                ), e
             year = lex.year_after.match(self.folded, e, timeout=self.timeout)  # ", 2023" passes the comma gate
             end = year.end() if year else e
             return self._date_span(before, s, end, int(value), month, int(year["y"]) if year else None)
         if integer and value <= 31 and (word in lex.date_words or word in lex.day_words or not lex.month_word):
             long_date = self._match(lex.long_date_after, e)
             if long_date is not None:
-                month = int(long_date["m"]) if "m" in long_date.groupdict() and long_date["m"] else lex.month_names_en.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
+                month = (
+                    int(long_date["m"])
+                    if "m" in long_date.groupdict() and long_date["m"]
+                    else lex.month_names_en.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
+                )
                 year = int(long_date["y"]) if long_date["y"] else None
                 if month:
-                    return self._date_span(before, s, long_date.end(), int(value), month, year,
-                                           include_word=word in lex.date_words)
+                    return self._date_span(
+                        before, s, long_date.end(), int(value), month, year, include_word=word in lex.date_words
+                    )
         if integer and word == lex.year_word and lex.year_word and value >= 100:  # "năm 2014"
             return self._label("year", self._include(before, "word"), e, s, value, normalized=f"{int(value):04d}"), e
         dated = word in lex.date_words or word in lex.day_words
-        dash = _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout) \
-            if integer and dated and self.folded.startswith("-", e) else None
+        dash = (
+            _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout)
+            if integer and dated and self.folded.startswith("-", e)
+            else None
+        )
         if dash and word != lex.year_word and day_month(int(value), int(dash[1])) is not None:
             # "ngày 6-2", but "ban ngày 28-32 độ C" is a range
-            return self._date_span(before, s, dash.end(), int(value), int(dash[1]), None,
-                                   include_word=word in lex.date_words)
+            return self._date_span(
+                before, s, dash.end(), int(value), int(dash[1]), None, include_word=word in lex.date_words
+            )
         if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
             return self._label("date", self._include(before, "word"), e, s, normalized=f"---{int(value):02d}"), e
         year_like = integer and e - s == 4 and valid_year_like(value) and not self._counts_something(e)
@@ -281,7 +325,7 @@ class DigitReading:
             return None  # read as a scale by _figure
         if suffix[:1] in lex.clock_attached and value <= 24 and value == int(value):
             rest = suffix[1:]
-            minutes = self.folded[glued.end():glued.end() + 2] if not rest else rest
+            minutes = self.folded[glued.end() : glued.end() + 2] if not rest else rest
             if rest == "" and minutes.isdigit() and len(minutes) == 2:
                 end = glued.end() + 2
             elif rest == "" or (rest.isdigit() and len(rest) == 2):
@@ -298,8 +342,15 @@ class DigitReading:
             long_date = self._match(lex.long_date_after, e) if value <= 31 and lex.month_names_en else None
             month = lex.month_names_en.get((long_date["mon"] or "").casefold()) if long_date else None
             if month:  # "3rd of June"
-                return self._date_span(before, s, long_date.end(), int(value), month,
-                                       int(long_date["y"]) if long_date["y"] else None, include_word=False)
+                return self._date_span(
+                    before,
+                    s,
+                    long_date.end(),
+                    int(value),
+                    month,
+                    int(long_date["y"]) if long_date["y"] else None,
+                    include_word=False,
+                )
             return self._label("ordinal", s, glued.end(), s, value), glued.end()
         if lex.unit_of(suffix) is not None or suffix[:1] in "%°" or lex.unit_of(suffix.partition("/")[0]) is not None:
             return None  # a unit, read by _figure ("50.000đ/h": the money, whatever it is paid for)
@@ -312,7 +363,9 @@ class DigitReading:
         parts = second.group().split("/") if second else []
         if not integer or len(parts) not in (2, 3) or not all(p.isdigit() for p in parts) or value >= int(parts[0]):
             return None
-        normalized = day_month(int(value), int(parts[1]), int(parts[2]) if len(parts) == 3 and len(parts[2]) == 4 else None)
+        normalized = day_month(
+            int(value), int(parts[1]), int(parts[2]) if len(parts) == 3 and len(parts[2]) == 4 else None
+        )
         if normalized is None or day_month(int(parts[0]), int(parts[1])) is None:
             return None
         end = s + len(str(int(value)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def read_digits(written: str, group: str, decimal: str) -> float | None:
     """The value of a digit string, or None when its separators make no number.
 
@@ -28,7 +29,7 @@ def _split_decimal(written: str, marks: str) -> tuple[str, str, str]:
     at = max(written.rfind(mark) for mark in marks)
     if at < 0:
         return written, "", ""
-    return written[:at], written[at], written[at + 1:]
+    return written[:at], written[at], written[at + 1 :]
 
 
 def _grouped(whole: str, group: str, fraction: str, mark: str) -> float | None:

@@ -19,8 +19,9 @@ from .words import read_number_words
 class FigureReading:
     """Amounts: what follows a number and makes it a count, quantity, money or share (a mixin of Reader)."""
 
-    def _figure(self, before, s, e, value, *, fraction=False, integer=False, year_like=False,
-                words_used=None) -> tuple[NumberMention | None, int]:
+    def _figure(
+        self, before, s, e, value, *, fraction=False, integer=False, year_like=False, words_used=None
+    ) -> tuple[NumberMention | None, int]:
         lex, end = self.lex, e
         qualifier = lex.qualifiers.get(spaces(before["qual"]).casefold()) if before and before["qual"] else None
         currency = lex.currency_prefixes.get(before["cur"]) if before and before["cur"] else None
@@ -64,7 +65,9 @@ class FigureReading:
                 end = unit_match.end()
                 if kind == "money":
                     unit, end = self._per_unit(unit, end)
-                half = self._match(lex.half_after, end) if ranged is None and not scale and value == int(value) else None
+                half = (
+                    self._match(lex.half_after, end) if ranged is None and not scale and value == int(value) else None
+                )
                 if half is not None:  # "một năm rưỡi" = a year and a half
                     value, end = value + copysign(0.5, value), half.end()
                 if ranged is None and not fraction:
@@ -83,8 +86,11 @@ class FigureReading:
             kind, unit = lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
         if kind == "duration" and unit == "hour":
             # A range has no single value: both its bounds are read on the clock ("4-5 giờ chiều").
-            timed = self._clock_words(before, s, end, low_value, high_value) if ranged is not None \
+            timed = (
+                self._clock_words(before, s, end, low_value, high_value)
+                if ranged is not None
                 else self._clock_words(before, s, end, value)
+            )
             if timed is not None:
                 return timed
         if kind == "count" and not fraction and ranged is None:
@@ -99,7 +105,11 @@ class FigureReading:
         if suffix is not None and qualifier is None and ranged is None:
             qualifier = lex.suffix_qualifiers[spaces(suffix["suffix"]).casefold()]
             end = suffix.end()
-        start = self._include(before, "qual", "open", "sign", "cur") if ranged else self._include(before, "qual", "sign", "cur")
+        start = (
+            self._include(before, "qual", "open", "sign", "cur")
+            if ranged
+            else self._include(before, "qual", "sign", "cur")
+        )
         start = s if start is None else start
         if ranged is not None:
             low, high = low_value, high_value
@@ -119,7 +129,9 @@ class FigureReading:
         if found is None:
             return None
         # "từ 20.000 đồng/lít đến 22.000 đồng/lít": a price per unit on both bounds.
-        repeated_unit, repeated_end = self._per_unit(found[1], repeated.end()) if found[0] == "money" else (found[1], repeated.end())
+        repeated_unit, repeated_end = (
+            self._per_unit(found[1], repeated.end()) if found[0] == "money" else (found[1], repeated.end())
+        )
         if (found[0], repeated_unit) != unit:
             return None
         return ("range", ranged[1], ranged[2], repeated_end, None)
@@ -140,7 +152,9 @@ class FigureReading:
         hour = self._on_24_hour_clock(int(value), after["part"])
         return self._label("time", s, end, s, normalized=f"{hour:02d}:00"), end
 
-    def _plain_figure(self, before, s, e, value, qualifier, currency, kind, words_used) -> tuple[NumberMention | None, int]:
+    def _plain_figure(
+        self, before, s, e, value, qualifier, currency, kind, words_used
+    ) -> tuple[NumberMention | None, int]:
         """_figure's reading when nothing readable follows the number: the common case, kept short."""
         unit = None
         if currency:
@@ -228,7 +242,12 @@ class FigureReading:
             normalized = day_month(int(value), int(second_value))
             mention = self._label("date", start if start is not None else s, second_end, s, normalized=normalized)
             return ("date", mention, second_end)
-        if year_like and valid_year_like(second_value) and second_integer and len(self.folded[join.end():second_end]) == 4:
+        if (
+            year_like
+            and valid_year_like(second_value)
+            and second_integer
+            and len(self.folded[join.end() : second_end]) == 4
+        ):
             return ("years", self._label("year", s, s + 4, s, value, normalized=f"{int(value):04d}"), s + 4)
         second_scale = self._scale(second_end, currency)
         if second_scale:

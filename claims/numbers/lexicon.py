@@ -14,8 +14,7 @@ from claims.lang import LanguagePack
 from claims.text.pattern_cache import compile_cached
 from claims.text.word_search import WordSearch
 
-from .word_tables import (edge_words, idioms, lower_keys, number_word_kinds, openers, second_words,
-                          single_words_before)
+from .word_tables import edge_words, idioms, lower_keys, number_word_kinds, openers, second_words, single_words_before
 
 _CACHE_KEY = "claims.numbers.lexicon"
 # What the reader reports as the "word" after a number when a space and a digit follow it.
@@ -220,19 +219,41 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     # A weak word ("một", "năm", "one", "a") may open a number only when more of the number,
     # a unit, a scale, a classifier or a fraction follows it.
     weak_follow = word_alternation(
-        list(word_kinds) + list(classifiers) + list(units.get("durations", {})) + list(units.get("measures", {}))
-        + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
-        + ([fractions["marker"]] if fractions.get("marker") else []) + list(half_words) + list(denominators)
+        list(word_kinds)
+        + list(classifiers)
+        + list(units.get("durations", {}))
+        + list(units.get("measures", {}))
+        + list(units.get("percent", []))
+        + list(units.get("currencies", {}))
+        + list(scales.get("spaced", {}))
+        + ([fractions["marker"]] if fractions.get("marker") else [])
+        + list(half_words)
+        + list(denominators)
         + list(fractions.get("denominators", {}))
     )
     weak_follow_words = edge_words(
-        list(word_kinds) + list(classifiers) + list(units.get("durations", {})) + list(units.get("measures", {}))
-        + list(units.get("percent", [])) + list(units.get("currencies", {})) + list(scales.get("spaced", {}))
-        + [fractions.get("marker", "")] + list(half_words) + list(denominators) + list(fractions.get("denominators", {})),
-        first=True)
+        list(word_kinds)
+        + list(classifiers)
+        + list(units.get("durations", {}))
+        + list(units.get("measures", {}))
+        + list(units.get("percent", []))
+        + list(units.get("currencies", {}))
+        + list(scales.get("spaced", {}))
+        + [fractions.get("marker", "")]
+        + list(half_words)
+        + list(denominators)
+        + list(fractions.get("denominators", {})),
+        first=True,
+    )
     article_follow_words = edge_words(
-        list(word_kinds) + list(scales.get("spaced", {})) + [fractions.get("marker", "")] + list(half_words)
-        + list(denominators) + list(fractions.get("denominators", {})), first=True)
+        list(word_kinds)
+        + list(scales.get("spaced", {}))
+        + [fractions.get("marker", "")]
+        + list(half_words)
+        + list(denominators)
+        + list(fractions.get("denominators", {})),
+        first=True,
+    )
     unit_follow_words = article_follow_words | edge_words(unit_table, first=True)
     articles = frozenset(w.casefold() for w in context.get("articles", []))
     needs_unit = frozenset(w.casefold() for w in context.get("needs_unit", []))
@@ -246,7 +267,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     service = "".join(f"|{regex.escape(p)}(?:[ .]?[0-9]{{2,4}}){{1,3}}(?![0-9])" for p in service_prefixes)
     anchor_parts = [
         # Phone numbers open with 0 or +: "0912 345 678", "+84 24 3825 1234" (digit count checked in code).
-        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9])" + service + ")",
+        r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9])"
+        + service
+        + ")",
         # d-m-yyyy first, so that "27-9-2024" is not read as a range.
         # Dates with dashes first ("2024-09-27", "27-9-2024"), so that they are not read as ranges.
         # One leading [0-9] lets the regex module skip ahead to digits fast (an alternation at
@@ -259,12 +282,15 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     ]
     quarter_word = dates.get("quarter_word", "")
     if quarter_word and dates.get("roman_quarters"):
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<quarter>(?i:{regex.escape(quarter_word)})[ ]+"
-                            f"{alternation(dates['roman_quarters'], ignore_case=False)})(?![\\p{{L}}\\p{{M}}0-9])")
+        anchor_parts.append(
+            f"{NOT_LETTER_BEFORE}(?P<quarter>(?i:{regex.escape(quarter_word)})[ ]+"
+            f"{alternation(dates['roman_quarters'], ignore_case=False)})(?![\\p{{L}}\\p{{M}}0-9])"
+        )
     if vague_heads:
         anchor_parts.append(
             f"{NOT_LETTER_BEFORE}(?P<vague>{word_alternation(vague_heads)}[ ]+{word_alternation(vague_scales)}"
-            f"(?:[ ]+{word_alternation(vague_scales)})?){NOT_LETTER_AFTER}")
+            f"(?:[ ]+{word_alternation(vague_scales)})?){NOT_LETTER_AFTER}"
+        )
     if vague_plurals:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{word_alternation(vague_plurals)}){NOT_LETTER_AFTER}")
     if half_words:
@@ -301,8 +327,17 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("labels", []))
     neutral_before = frozenset(w.casefold() for w in context.get("neutral_before", []))
     currency_prefixes = dict(units.get("currency_prefixes", {}))
-    before_words = (set(day_words) | set(date_words) | set(clock_before) | set(ordinal_before) | set(score_context)
-                    | set(labels) | set(neutral_before) | set(month_names_en) | set(units.get("before", {})))
+    before_words = (
+        set(day_words)
+        | set(date_words)
+        | set(clock_before)
+        | set(ordinal_before)
+        | set(score_context)
+        | set(labels)
+        | set(neutral_before)
+        | set(month_names_en)
+        | set(units.get("before", {}))
+    )
     # A minus sign stands straight before the digits (or the currency sign), never after a number: "1 -2".
     sign = f"(?P<sign>{word_alternation(sign_words)}[ ]+|(?<![0-9%][ ]?)-)"
     # Matched backwards from the number ((?r)), so only one attempt is made per number.
@@ -318,7 +353,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     attached = dict(scales.get("attached", {}))
     glued = regex.compile(r"[\p{L}°²³][\p{L}\p{M}0-9²³]*(?:/h)?")
     # An abbreviation's dot ("2,5 tr. đồng") is kept; a full stop ends the sentence instead.
-    scale_after = regex.compile(f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})(?:\\.(?=[ ]\\p{{Ll}}))?{NOT_LETTER_AFTER}")
+    scale_after = regex.compile(
+        f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})(?:\\.(?=[ ]\\p{{Ll}}))?{NOT_LETTER_AFTER}"
+    )
     join = word_alternation(ranges.get("join", []))
     range_after = regex.compile(
         f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
@@ -334,12 +371,15 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     per_words = [w for w in units.get("per", []) if w != "/"]
     per_joiners += [f"[ ]+{word_alternation(per_words)}[ ]+"] if per_words else []
     per_units = list(units.get("measures", {})) + list(units.get("durations", {}))
-    per_after = regex.compile(f"(?:{'|'.join(per_joiners)})(?P<per>{alternation(per_units)}){NOT_LETTER_AFTER}"
-                              if per_joiners else r"(?!x)x")
+    per_after = regex.compile(
+        f"(?:{'|'.join(per_joiners)})(?P<per>{alternation(per_units)}){NOT_LETTER_AFTER}" if per_joiners else r"(?!x)x"
+    )
     marker = fractions.get("marker", "")
     fraction_parts = []
     if marker:
-        fraction_parts.append(f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{word_alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}")
+        fraction_parts.append(
+            f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{word_alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}"
+        )
     en_denominators = lower_keys(fractions.get("denominators", {}))
     if en_denominators:
         fraction_parts.append(f"[ -](?P<den_word>{word_alternation(en_denominators)}){NOT_LETTER_AFTER}")
@@ -354,23 +394,33 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     if month_word:
         long_date_after = regex.compile(
             f"[ ]+(?i:{regex.escape(month_word)})[ ]+(?P<m>[0-9]{{1,2}})(?![0-9])"
-            f"(?:(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9]))?")
+            f"(?:(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9]))?"
+        )
     else:
         # "30 October", "3rd of June", "10 Oct. 2023"; a full stop after a month name ends the sentence.
         long_date_after = regex.compile(
             f"{ordinal_suffix}[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?"
             f"(?P<mon>{alternation(month_names_en)})(?:\\.(?=[ ]*,?[ ]*[0-9]))?{NOT_LETTER_AFTER}"
-            f"(?:,?[ ]+(?P<y>[0-9]{{4}})(?![0-9]))?")
-    month_after = regex.compile(f"(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9])" if year_word
-                                else f"{ordinal_suffix},?[ ]+(?P<y>[0-9]{{4}})(?![0-9])")
+            f"(?:,?[ ]+(?P<y>[0-9]{{4}})(?![0-9]))?"
+        )
+    month_after = regex.compile(
+        f"(?:[ ]+(?i:{regex.escape(year_word)})[ ]+|[ ]*/[ ]*)(?P<y>[0-9]{{4}})(?![0-9])"
+        if year_word
+        else f"{ordinal_suffix},?[ ]+(?P<y>[0-9]{{4}})(?![0-9])"
+    )
     year_after = month_after
-    clock_after_pattern = regex.compile(
-        f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{word_alternation(dates.get('minutes_word', []))}))?)?"
-        f"(?:[ ]+(?P<part>{word_alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
-    ) if dates.get("clock_after") else regex.compile(r"(?!x)x")
+    clock_after_pattern = (
+        regex.compile(
+            f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{word_alternation(dates.get('minutes_word', []))}))?)?"
+            f"(?:[ ]+(?P<part>{word_alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
+        )
+        if dates.get("clock_after")
+        else regex.compile(r"(?!x)x")
+    )
 
     meridiem_after = regex.compile(
-        f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])")
+        f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])"
+    )
     half_after = regex.compile(f"[ ]+(?P<half>{word_alternation(words.get('half', []))}){NOT_LETTER_AFTER}")
     # What each pattern can start with (see _openers); the reader tries a pattern only there.
     first_words = {
@@ -379,7 +429,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         range_after: openers(ranges.get("join", [])) | {"-"},
         unit_after: openers(unit_table) | ({"-"} if units.get("hyphenated") else set()),
         per_after: openers(units.get("per", [])),
-        fraction_after: openers([marker, *denominators, *en_denominators, *half_words]) | ({"-"} if en_denominators else set()),
+        fraction_after: openers([marker, *denominators, *en_denominators, *half_words])
+        | ({"-"} if en_denominators else set()),
         and_half_after: openers(half_suffix),
         half_after: openers(words.get("half", [])),
         suffix_after: openers(suffix_qualifiers),
@@ -422,8 +473,10 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         vague_scales=vague_scales,
         vague_plurals=vague_plurals,
         range_open=frozenset(w.casefold() for w in ranges.get("open", [])),
-        range_needs_open={j.casefold(): frozenset(o.casefold() for o in openers)
-                          for j, openers in ranges.get("needs_open", {}).items()},
+        range_needs_open={
+            j.casefold(): frozenset(o.casefold() for o in openers)
+            for j, openers in ranges.get("needs_open", {}).items()
+        },
         day_words=day_words,
         date_words=date_words,
         month_word=month_word.casefold(),
@@ -444,7 +497,9 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         identifier_labels=labels,
         afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
         classifiers=classifiers,
-        place_names=frozenset(alias for aliases in pack.data.get("places", {}).get("names", {}).values() for alias in aliases),
+        place_names=frozenset(
+            alias for aliases in pack.data.get("places", {}).get("names", {}).values() for alias in aliases
+        ),
         classifier_first_words=edge_words(classifiers, first=True),
         not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
         outcomes_after_one=frozenset(tuple(w.casefold().split()) for w in context.get("outcomes_after_one", [])),
@@ -468,33 +523,71 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         and_half_after=and_half_after,
         quarter_after_ordinal=regex.compile(
             f"[ ]+{word_alternation(dates.get('quarter_after_ordinal', []))}{NOT_LETTER_AFTER}"
-            f"(?:,?[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?(?P<y>[0-9]{{4}})(?![0-9]))?"),
+            f"(?:,?[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?(?P<y>[0-9]{{4}})(?![0-9]))?"
+        ),
         unit_before={w.casefold(): ("quantity", u) for w, u in units.get("before", {}).items()},
         half_after=half_after,
         digit_anchor=digit_anchor,
         phone_anchor=phone_anchor,
         word_anchor=word_anchor,
-        weak_follows={w: article_follow_words if w in articles else unit_follow_words if w in needs_unit
-                      else weak_follow_words for w in weak},
+        weak_follows={
+            w: article_follow_words if w in articles else unit_follow_words if w in needs_unit else weak_follow_words
+            for w in weak
+        },
         qualifier_last_words=edge_words(list(qualifiers) + sign_words, first=False),
         starter_follow_words={
             **{head.casefold(): edge_words(vague_scales, first=True) for head in vague_heads},
-            **({quarter_word.casefold(): frozenset(n.casefold() for n in dates.get("roman_quarters", {}))}
-               if quarter_word else {}),
+            **(
+                {quarter_word.casefold(): frozenset(n.casefold() for n in dates.get("roman_quarters", {}))}
+                if quarter_word
+                else {}
+            ),
         },
-        after_first_words=frozenset().union(*first_words.values()) | edge_words(
-            list(month_names_en) + list(dates.get("minutes_word", [])) + list(word_kinds) + list(dates.get("month_joiners", [])) + list(vague.get("unit_joiners", [])), first=True),
+        after_first_words=frozenset().union(*first_words.values())
+        | edge_words(
+            list(month_names_en)
+            + list(dates.get("minutes_word", []))
+            + list(word_kinds)
+            + list(dates.get("month_joiners", []))
+            + list(vague.get("unit_joiners", [])),
+            first=True,
+        ),
         before_signs=frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
         **single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words, sign_words),
-        before_last_words=edge_words(list(qualifiers) + linkers + list(ranges.get("open", [])) + list(before_words)
-                                       + list(currency_prefixes) + sign_words, first=False),
+        before_last_words=edge_words(
+            list(qualifiers)
+            + linkers
+            + list(ranges.get("open", []))
+            + list(before_words)
+            + list(currency_prefixes)
+            + sign_words,
+            first=False,
+        ),
         word_candidates=word_candidates,
         second_words=second_words(
-            list(word_kinds) + list(scales.get("spaced", {})) + list(unit_table) + list(classifiers)
-            + list(ranges.get("join", [])) + list(half_suffix) + list(half_words) + list(en_denominators)
-            + list(denominators) + list(suffix_qualifiers), marker, denominators),
-        gated_weak=weak - edge_words(vague_heads + list(vague_plurals) + list(half_words) + list(ordinal_words)
-                                      + list(month_only_names) + [quarter_word], first=True),
+            list(word_kinds)
+            + list(scales.get("spaced", {}))
+            + list(unit_table)
+            + list(classifiers)
+            + list(ranges.get("join", []))
+            + list(half_suffix)
+            + list(half_words)
+            + list(en_denominators)
+            + list(denominators)
+            + list(suffix_qualifiers),
+            marker,
+            denominators,
+        ),
+        gated_weak=weak
+        - edge_words(
+            vague_heads
+            + list(vague_plurals)
+            + list(half_words)
+            + list(ordinal_words)
+            + list(month_only_names)
+            + [quarter_word],
+            first=True,
+        ),
         digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
     )
 

@@ -7,8 +7,20 @@ from dataclasses import asdict, dataclass
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "vague", "nearly")
 
 KINDS = (
-    "count", "quantity", "money", "percent", "percentage_point", "fraction", "duration",
-    "date", "time", "year", "ordinal", "score", "phone", "identifier",
+    "count",
+    "quantity",
+    "money",
+    "percent",
+    "percentage_point",
+    "fraction",
+    "duration",
+    "date",
+    "time",
+    "year",
+    "ordinal",
+    "score",
+    "phone",
+    "identifier",
 )
 
 # Kinds that state an amount of something and can therefore disagree with another figure.

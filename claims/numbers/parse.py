@@ -41,7 +41,7 @@ def parse_numbers(text: str, lang: str = "vi", *, pack: LanguagePack | None = No
         mention.start, mention.end = offsets.to_raw(mention.start, mention.end)
         if mention.number_start is not None:
             mention.number_start = offsets.to_raw(mention.number_start, mention.number_start + 1)[0]
-        mention.text = text[mention.start:mention.end]
+        mention.text = text[mention.start : mention.end]
     return mentions
 
 
@@ -58,8 +58,9 @@ def matching_copy(normalized: str) -> str:
     return "".join(chars)
 
 
-def scan_numbers(normalized: str, lexicon: NumberLexicon, folded: str | None = None,
-                 lowered: str | None = None) -> list[NumberMention]:
+def scan_numbers(
+    normalized: str, lexicon: NumberLexicon, folded: str | None = None, lowered: str | None = None
+) -> list[NumberMention]:
     """Mentions in NFC text (already normalised); offsets index it. `folded` is its
     matching copy and `lowered` that copy in lower case, when the caller has made them already."""
     folded = folded if folded is not None else matching_copy(normalized)

@@ -28,10 +28,22 @@ class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate)
         self._gates: dict[int, str | None] = {}
         self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
 
-    def _mention(self, start: int, end: int, number_start: int, value, low, high, qualifier: str, kind: str,
-                 unit=None, normalized=None) -> NumberMention:
-        return NumberMention(self.original[start:end], start, end, value, low, high, qualifier, kind, unit, normalized,
-                             number_start)
+    def _mention(
+        self,
+        start: int,
+        end: int,
+        number_start: int,
+        value,
+        low,
+        high,
+        qualifier: str,
+        kind: str,
+        unit=None,
+        normalized=None,
+    ) -> NumberMention:
+        return NumberMention(
+            self.original[start:end], start, end, value, low, high, qualifier, kind, unit, normalized, number_start
+        )
 
     def _label(self, kind: str, start: int, end: int, number_start: int, value=None, normalized=None) -> NumberMention:
         return self._mention(start, end, number_start, value, value, value, "exact", kind, None, normalized)

@@ -12,7 +12,6 @@ from .intervals import vague_interval
 from .mention import NumberMention
 from .words import read_number_words
 
-
 # A line is in title case when it has this many words of this many letters or more, all
 # capitalised: short words ("in", "as", "of") may stay small in a headline, and every
 # sentence of running text has some longer word in lower case.
@@ -63,10 +62,13 @@ class WordReading:
         if not phrases:
             return False
         at = spans[0][0]
-        following = self.folded[at:at + 40].casefold().split()
-        preceding = self.folded[max(0, at - 40):at].casefold().split()
-        return any(following[:len(words) - position] == words[position:]
-                   and (not position or preceding[-position:] == words[:position]) for position, words in phrases)
+        following = self.folded[at : at + 40].casefold().split()
+        preceding = self.folded[max(0, at - 40) : at].casefold().split()
+        return any(
+            following[: len(words) - position] == words[position:]
+            and (not position or preceding[-position:] == words[:position])
+            for position, words in phrases
+        )
 
     def _is_name(self, s: int, end: int) -> bool:
         """'Ba Lan', 'Hai Bà Trưng', 'ông Ba': capitalised number words inside a name.
@@ -81,7 +83,11 @@ class WordReading:
             i -= 1
         if i > 0 and self.folded[i - 1] not in SENTENCE_OPENERS:
             return True
-        following = self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout) if end < len(self.folded) and self.folded[end] == " " else None
+        following = (
+            self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout)
+            if end < len(self.folded) and self.folded[end] == " "
+            else None
+        )
         return bool(following and following.group()[0].isupper())
 
     def _in_title_case_line(self, at: int) -> bool:
@@ -91,7 +97,10 @@ class WordReading:
         known = self._title_case.get(line_start)
         if known is None:
             line_end = self.folded.find("\n", at)
-            words = [token.strip(_PUNCTUATION) for token in self.folded[line_start:line_end if line_end >= 0 else None].split()]
+            words = [
+                token.strip(_PUNCTUATION)
+                for token in self.folded[line_start : line_end if line_end >= 0 else None].split()
+            ]
             longer = [word for word in words if len(word) >= _TITLE_WORD and word[0].isalpha()]
             known = len(longer) >= _TITLE_WORDS and all(word[0].isupper() for word in longer)
             self._title_case[line_start] = known
@@ -100,8 +109,14 @@ class WordReading:
     def _words_stand(self, used: list[str], before, kind: str, scale, end: int, e: int) -> bool:
         """A lone weak word ("một", "năm", "one", "a") is a figure only with something that makes it one."""
         lex = self.lex
-        if len(used) == 1 and lex.lone_word_before_noun and kind == "count" and not scale \
-                and not (before and (before["qual"] or before["sign"])) and (e >= len(self.folded) or self.folded[e] in CLAUSE_ENDS):
+        if (
+            len(used) == 1
+            and lex.lone_word_before_noun
+            and kind == "count"
+            and not scale
+            and not (before and (before["qual"] or before["sign"]))
+            and (e >= len(self.folded) or self.folded[e] in CLAUSE_ENDS)
+        ):
             return False  # "mùa mận chín.": ripe, not nine
         if len(used) > 1 or used[0].casefold() not in lex.weak:
             return True
@@ -111,11 +126,18 @@ class WordReading:
         if token in lex.articles:
             return False
         if token in lex.needs_unit:
-            return kind != "count" or bool(before and (before["qual"] or before["sign"])) or (
-                self.folded[e:e + 1] == " " and counts_an_outcome(self.folded, e + 1, lex))
+            return (
+                kind != "count"
+                or bool(before and (before["qual"] or before["sign"]))
+                or (self.folded[e : e + 1] == " " and counts_an_outcome(self.folded, e + 1, lex))
+            )
         if kind != "count":
             return True
-        following = lex.word_token.match(self.folded, e + 1, timeout=self.timeout) if e < len(self.folded) and self.folded[e] == " " else None
+        following = (
+            lex.word_token.match(self.folded, e + 1, timeout=self.timeout)
+            if e < len(self.folded) and self.folded[e] == " "
+            else None
+        )
         next_word = following.group().casefold() if following else ""
         if next_word in lex.not_after_one:
             return False
@@ -134,9 +156,11 @@ class WordReading:
         if name == "plural":
             low, high = lex.vague_plurals[written]
         else:
-            head = next(h for h in sorted(lex.vague_many | lex.vague_few, key=len, reverse=True) if written.startswith(h))
+            head = next(
+                h for h in sorted(lex.vague_many | lex.vague_few, key=len, reverse=True) if written.startswith(h)
+            )
             scale = 1.0
-            for token in written[len(head):].split():
+            for token in written[len(head) :].split():
                 scale *= lex.vague_scales[token]
             low, high = vague_interval(head, scale, many=head in lex.vague_many)
         before = self._before(s)
@@ -147,11 +171,13 @@ class WordReading:
         if unit_match is not None and lex.unit_of(unit_match["unit"]):
             kind, unit = lex.unit_of(unit_match["unit"])
             end = unit_match.end()
-        return self._mention(start if start is not None else s, end, s, None, float(low), float(high), "vague", kind, unit), end
+        return self._mention(
+            start if start is not None else s, end, s, None, float(low), float(high), "vague", kind, unit
+        ), end
 
     def _half(self) -> tuple[NumberMention | None, int]:
         s, e = self.anchor.span("half")
-        previous = self.folded[max(0, s - 8):s].split()
+        previous = self.folded[max(0, s - 8) : s].split()
         if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
             return None, e
         before = self._before(s)

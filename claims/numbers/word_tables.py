@@ -59,11 +59,19 @@ def single_words_before(qualifiers, linkers, openers, before_words, signs=()) ->
                 cased[phrase] = group
     # Which phrase ends can stand left of a word of each group (the pattern's order is
     # qualifier, linker ("là"), range opener, date or label word, sign); a linker itself follows a qualifier.
-    left_of = {"qual": frozenset(), "open": frozenset(ends["qual"]), "word": frozenset(ends["qual"] | ends["open"]),
-               "sign": frozenset(ends["qual"] | ends["open"] | ends["word"]),
-               **{w.casefold(): frozenset(ends["qual"]) for w in linkers}}
-    return {"before_single_words": single, "before_single_cased": cased,
-            "before_ends_left_of": left_of, "before_word_pairs": frozenset(pairs)}
+    left_of = {
+        "qual": frozenset(),
+        "open": frozenset(ends["qual"]),
+        "word": frozenset(ends["qual"] | ends["open"]),
+        "sign": frozenset(ends["qual"] | ends["open"] | ends["word"]),
+        **{w.casefold(): frozenset(ends["qual"]) for w in linkers},
+    }
+    return {
+        "before_single_words": single,
+        "before_single_cased": cased,
+        "before_ends_left_of": left_of,
+        "before_word_pairs": frozenset(pairs),
+    }
 
 
 def second_words(phrases, marker: str, denominators) -> dict:

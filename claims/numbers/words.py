@@ -31,8 +31,12 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
             folded = token.casefold()
             if last == "joiner" and folded in lexicon.articles:
                 break  # "one million and a half": "a" opens the half of the million, no more of the number
-            if folded in lexicon.weak and last not in (None, "joiner") and following not in _MULTIPLIERS \
-                    and not (last in ("ten", "tens", "tens_marker") and folded in lexicon.after_ten):
+            if (
+                folded in lexicon.weak
+                and last not in (None, "joiner")
+                and following not in _MULTIPLIERS
+                and not (last in ("ten", "tens", "tens_marker") and folded in lexicon.after_ten)
+            ):
                 # "mười năm" is ten years and "nghìn năm" a thousand years, not 15 or 1,005.
                 break
             if last == "ten" and value == 0:

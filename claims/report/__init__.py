@@ -30,7 +30,9 @@ def _render(renderers: dict, fmt: str, items: list[dict]) -> str:
 def render_claims(rows: list[dict], fmt: str) -> str:
     """Claims as table | json | jsonl | csv."""
     renderers = {
-        "table": claims_table, "csv": claims_csv, "jsonl": json_lines,
+        "table": claims_table,
+        "csv": claims_csv,
+        "jsonl": json_lines,
         "json": lambda items: json_document("claims", items),
     }
     return _render(renderers, fmt, rows)
@@ -40,9 +42,12 @@ def render_discrepancies(items: list[dict], fmt: str, generated_at: str | None =
     """Discrepancies as table | json | jsonl | csv | md | html; md, html and json show `generated_at`,
     which marks a report written to a file (json then also names its generator)."""
     renderers = {
-        "table": discrepancies_table, "csv": discrepancies_csv, "jsonl": json_lines,
-        "json": lambda found: json_document("conflicts", found) if generated_at is None
-        else json_report("conflicts", found, generated_at),
+        "table": discrepancies_table,
+        "csv": discrepancies_csv,
+        "jsonl": json_lines,
+        "json": lambda found: (
+            json_document("conflicts", found) if generated_at is None else json_report("conflicts", found, generated_at)
+        ),
         "md": lambda found: discrepancies_markdown(found, generated_at),
         "html": lambda found: discrepancies_html(found, generated_at),
     }
@@ -64,7 +69,9 @@ def render_report(items: list[dict], fmt: str, generated_at: str | None = None) 
 def render_stories(stories: list[dict], fmt: str) -> str:
     """Stories with their articles as table | json | jsonl | csv."""
     renderers = {
-        "table": stories_table, "csv": stories_csv, "jsonl": json_lines,
+        "table": stories_table,
+        "csv": stories_csv,
+        "jsonl": json_lines,
         "json": lambda found: json_document("stories", found),
     }
     return _render(renderers, fmt, stories)

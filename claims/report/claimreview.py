@@ -38,8 +38,12 @@ def _present(values: dict) -> dict:
 
 def _article(article: dict | None) -> dict:
     article = article or {}
-    return {"@type": "CreativeWork", **_present({"headline": article.get("title"), "url": article.get("url"),
-                                                 "datePublished": article.get("published")})}
+    return {
+        "@type": "CreativeWork",
+        **_present(
+            {"headline": article.get("title"), "url": article.get("url"), "datePublished": article.get("published")}
+        ),
+    }
 
 
 def _where(claim: dict) -> str:

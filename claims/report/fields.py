@@ -8,8 +8,20 @@ import os
 from .controls import replace_unsafe
 
 # What the claims table and the claims CSV show, in the order an editor reads them.
-CLAIM_TABLE_COLUMNS = ("article", "text", "kind", "value", "qualifier", "unit", "subject", "concept",
-                       "actor", "location", "time", "roles")
+CLAIM_TABLE_COLUMNS = (
+    "article",
+    "text",
+    "kind",
+    "value",
+    "qualifier",
+    "unit",
+    "subject",
+    "concept",
+    "actor",
+    "location",
+    "time",
+    "roles",
+)
 
 SEVERITY_ORDER = ("high", "medium", "low")
 KIND_ORDER = ("value", "context", "scale", "arithmetic", "update")
@@ -103,10 +115,18 @@ def terminal_safe(value) -> str:
 def claim_columns(claim: dict) -> dict[str, str]:
     """A claim's cells for the claims table, figures as written."""
     return {
-        "article": short_title(claim.get("article"), 24), "text": text(claim.get("text")), "kind": text(claim.get("kind")),
-        "value": format_interval(claim), "qualifier": text(claim.get("qualifier")), "unit": text(claim.get("unit")),
-        "subject": text(claim.get("subject")), "concept": text(claim.get("concept")), "actor": text(claim.get("actor")),
-        "location": text(claim.get("location")), "time": text(claim.get("time")), "roles": roles_text(claim.get("roles")),
+        "article": short_title(claim.get("article"), 24),
+        "text": text(claim.get("text")),
+        "kind": text(claim.get("kind")),
+        "value": format_interval(claim),
+        "qualifier": text(claim.get("qualifier")),
+        "unit": text(claim.get("unit")),
+        "subject": text(claim.get("subject")),
+        "concept": text(claim.get("concept")),
+        "actor": text(claim.get("actor")),
+        "location": text(claim.get("location")),
+        "time": text(claim.get("time")),
+        "roles": roles_text(claim.get("roles")),
     }
 
 
@@ -121,7 +141,7 @@ def highlight_span(sentence: str, claim: dict) -> tuple[int, int] | None:
     start, sentence_start = claim.get("start"), claim.get("sentence_start")
     if isinstance(start, int) and isinstance(sentence_start, int):
         offset = start - sentence_start
-        if sentence[offset:offset + len(figure)] == figure:
+        if sentence[offset : offset + len(figure)] == figure:
             return offset, offset + len(figure)
     found = sentence.find(figure)
     return (found, found + len(figure)) if found >= 0 else None
@@ -129,7 +149,11 @@ def highlight_span(sentence: str, claim: dict) -> tuple[int, int] | None:
 
 def _offset_in_sentence(sentence: str, claim: dict) -> int | None:
     figure, start, sentence_start = text(claim.get("text")), claim.get("start"), claim.get("sentence_start")
-    if isinstance(start, int) and isinstance(sentence_start, int) and sentence[start - sentence_start:].startswith(figure):
+    if (
+        isinstance(start, int)
+        and isinstance(sentence_start, int)
+        and sentence[start - sentence_start :].startswith(figure)
+    ):
         return start - sentence_start
     return None
 
@@ -139,7 +163,9 @@ def highlight_spans(sentence: str, claims: list[dict]) -> list[tuple[int, int] |
     be found apart from the others. Figures are placed in the order they stand in the article, each
     looked for after the one before, so "5 người chết, 5 người bị thương" marks both fives."""
     spans: list[tuple[int, int] | None] = [None] * len(claims)
-    order = sorted(range(len(claims)), key=lambda i: claims[i].get("start") if isinstance(claims[i].get("start"), int) else 0)
+    order = sorted(
+        range(len(claims)), key=lambda i: claims[i].get("start") if isinstance(claims[i].get("start"), int) else 0
+    )
     taken: list[tuple[int, int]] = []
     cursor = 0
     for index in order:

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from .fields import (KIND_ORDER, SEVERITY_ORDER, article_label, by_sentence, counts, highlight_span, highlight_spans,
-                     highlighted_sentence, marked_text, provenance, safe_text, text)
-from .wording import (KIND_TITLES, as_written, explanation_and_evidence, plain_figure, plain_roles, report_groups,
-                      shared_by_story, story_name, sum_in_words, total_and_parts)
+from .fields import (
+    KIND_ORDER,
+    SEVERITY_ORDER,
+    article_label,
+    by_sentence,
+    counts,
+    highlight_span,
+    highlight_spans,
+    highlighted_sentence,
+    marked_text,
+    provenance,
+    safe_text,
+    text,
+)
+from .wording import (
+    KIND_TITLES,
+    as_written,
+    explanation_and_evidence,
+    plain_figure,
+    plain_roles,
+    report_groups,
+    shared_by_story,
+    story_name,
+    sum_in_words,
+    total_and_parts,
+)
 
 # No external resources and no scripts: the page opens offline and from a mail attachment.
 # The policy also stops anything that did slip through escaping from loading or running.
@@ -58,8 +80,11 @@ def _sentence(claim: dict, other: dict | None = None) -> str:
     """The claim's sentence with its figure marked; when the other figure stands in the same
     sentence of the same article (a total and its part), that one is marked too."""
     sentence = text(claim.get("sentence"))
-    same = other is not None and text(other.get("sentence")) == sentence and \
-        (other.get("article") or {}).get("id") == (claim.get("article") or {}).get("id")
+    same = (
+        other is not None
+        and text(other.get("sentence")) == sentence
+        and (other.get("article") or {}).get("id") == (claim.get("article") or {}).get("id")
+    )
     own, theirs = highlight_span(sentence, claim), highlight_span(sentence, other) if same else None
     if own is None or theirs is None or not (theirs[1] <= own[0] or theirs[0] >= own[1]):
         return highlighted_sentence(claim, escape, "<mark>", "</mark>")
@@ -116,43 +141,67 @@ def _total_and_parts(total: dict, parts: list[dict]) -> str:
     for group in by_sentence(figures):
         sentence = text(group[0].get("sentence"))
         spans = highlight_spans(sentence, group)
-        marks = [(*span, '<mark class="total">' if claim is total else '<mark class="part">', "</mark>")
-                 for claim, span in zip(group, spans) if span is not None]
-        quotes.append(f"<blockquote{_lang_attribute(group[0])}>{marked_text(sentence, marks, escape)}</blockquote>"
-                      f'<div class="source">{_source(group[0])}</div>')
+        marks = [
+            (*span, '<mark class="total">' if claim is total else '<mark class="part">', "</mark>")
+            for claim, span in zip(group, spans)
+            if span is not None
+        ]
+        quotes.append(
+            f"<blockquote{_lang_attribute(group[0])}>{marked_text(sentence, marks, escape)}</blockquote>"
+            f'<div class="source">{_source(group[0])}</div>'
+        )
     shown_parts = ", ".join(plain_figure(part) or text(part.get("text")) for part in parts)
-    return (f'<p class="sum"><strong>The sum:</strong> {escape(sum_in_words(total, parts))}.</p>'
-            f'<div class="claim"><h3>Total: <span class="plain">{escape(plain_figure(total))}</span> · '
-            f'{len(parts)} part{"" if len(parts) == 1 else "s"}: <span class="plain">{escape(shown_parts)}</span></h3>'
-            + "".join(quotes) + "</div>")
+    return (
+        f'<p class="sum"><strong>The sum:</strong> {escape(sum_in_words(total, parts))}.</p>'
+        f'<div class="claim"><h3>Total: <span class="plain">{escape(plain_figure(total))}</span> · '
+        f'{len(parts)} part{"" if len(parts) == 1 else "s"}: <span class="plain">{escape(shown_parts)}</span></h3>'
+        + "".join(quotes)
+        + "</div>"
+    )
 
 
 def _triage(fingerprint: str) -> str:
     prefix = escape(fingerprint[:12])
-    return (f'<p class="triage">To decide: <code>claims review {prefix} --confirm</code> '
-            f'or <code>claims review {prefix} --dismiss --note "…"</code></p>')
+    return (
+        f'<p class="triage">To decide: <code>claims review {prefix} --confirm</code> '
+        f'or <code>claims review {prefix} --dismiss --note "…"</code></p>'
+    )
 
 
 def _section(item: dict) -> str:
     severity, status, kind = text(item.get("severity")), text(item.get("status")), text(item.get("kind"))
     # Class names come from our own vocabularies; anything else falls back to no styling.
-    classes = " ".join(c for c in ("d", severity if severity in SEVERITY_ORDER else "",
-                                   status if status in ("open", "confirmed", "dismissed") else "") if c)
+    classes = " ".join(
+        c
+        for c in (
+            "d",
+            severity if severity in SEVERITY_ORDER else "",
+            status if status in ("open", "confirmed", "dismissed") else "",
+        )
+        if c
+    )
     badges = "".join(
-        f'<span class="badge {v}">{escape(v)}</span>' if v in (*SEVERITY_ORDER, "confirmed", "dismissed")
+        f'<span class="badge {v}">{escape(v)}</span>'
+        if v in (*SEVERITY_ORDER, "confirmed", "dismissed")
         else f'<span class="badge">{escape(v)}</span>'
-        for v in (severity, status) if v
+        for v in (severity, status)
+        if v
     )
     explanation, evidence = explanation_and_evidence(item.get("explanation"))
-    parts = [f'<section class="{classes}" id="d{escape(item.get("id"))}">',
-             f"<h3 class=\"card\">{badges} {escape(KIND_TITLES.get(kind, kind))} <small>#{escape(item.get('id'))}</small></h3>",
-             f'<p class="why">{escape(explanation)}</p>']
+    parts = [
+        f'<section class="{classes}" id="d{escape(item.get("id"))}">',
+        f'<h3 class="card">{badges} {escape(KIND_TITLES.get(kind, kind))} <small>#{escape(item.get("id"))}</small></h3>',
+        f'<p class="why">{escape(explanation)}</p>',
+    ]
     if evidence:
         parts.append(f'<p class="evidence"><strong>Why one fact:</strong> {escape(evidence)}</p>')
     if item.get("note") or item.get("reviewer"):
         who = ", ".join(text(item.get(k)) for k in ("reviewer", "reviewed_at") if item.get(k))
-        parts.append(f'<p class="note"><strong>Review:</strong> {escape(item.get("note"))}'
-                     + (f" <em>({escape(who)})</em>" if who else "") + "</p>")
+        parts.append(
+            f'<p class="note"><strong>Review:</strong> {escape(item.get("note"))}'
+            + (f" <em>({escape(who)})</em>" if who else "")
+            + "</p>"
+        )
     if item.get("active") is False:
         parts.append("<p><em>No longer found by the last check.</em></p>")
     pair = list(item.get("claims") or [])
@@ -160,7 +209,11 @@ def _section(item: dict) -> str:
     if arithmetic:
         parts.append(_total_and_parts(*arithmetic))
     else:
-        parts.append('<div class="claims">' + "".join(_claim(side, claim, other) for side, claim, other in zip("AB", pair, reversed(pair))) + "</div>")
+        parts.append(
+            '<div class="claims">'
+            + "".join(_claim(side, claim, other) for side, claim, other in zip("AB", pair, reversed(pair)))
+            + "</div>"
+        )
     if item.get("fingerprint"):
         parts.append(_triage(text(item["fingerprint"])))
     return "\n".join(parts) + "\n</section>"
@@ -176,18 +229,23 @@ def _summary(items: list[dict]) -> str:
     head = "".join(f"<th>{escape(s)}</th>" for s in SEVERITY_ORDER)
     rows = "".join(
         f"<tr><th>{escape(KIND_TITLES.get(kind, kind))}</th>"
-        + "".join(f"<td>{tally.get((kind, s), 0)}</td>" for s in SEVERITY_ORDER) + "</tr>"
+        + "".join(f"<td>{tally.get((kind, s), 0)}</td>" for s in SEVERITY_ORDER)
+        + "</tr>"
         for kind in kinds
     )
-    statuses = ", ".join(f"{n} {escape(name)}" for name, n in counts(items, "status", ("open", "confirmed", "dismissed")))
-    return (f'<table class="summary"><thead><tr><th>Kind</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
-            f'<p class="meta">Review status: {statuses}</p>')
+    statuses = ", ".join(
+        f"{n} {escape(name)}" for name, n in counts(items, "status", ("open", "confirmed", "dismissed"))
+    )
+    return (
+        f'<table class="summary"><thead><tr><th>Kind</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="meta">Review status: {statuses}</p>'
+    )
 
 
 def _contents(groups) -> str:
     entries = "".join(
         f'<li><a href="#{anchor}">{escape(heading)}</a> <span class="meta">'
-        f'({len(members)}: {escape(", ".join(f"{n} {s}" for s, n in counts(members, "severity", SEVERITY_ORDER)))})</span></li>'
+        f"({len(members)}: {escape(', '.join(f'{n} {s}' for s, n in counts(members, 'severity', SEVERITY_ORDER)))})</span></li>"
         for anchor, heading, members in groups
     )
     return f'<nav class="toc"><h2>Contents</h2><ol>{entries}</ol></nav>'
@@ -200,9 +258,16 @@ def _shared(members: list[dict]) -> str:
 
 def _group(anchor: str, heading: str, members: list[dict]) -> str:
     stories = {story_name(member) for member in members}
-    note = f'<p class="meta">Stories: {escape(", ".join(sorted(stories)))}</p>' if anchor == "updates" else _shared(members)
-    return (f'<div class="story" id="{anchor}"><h2>{escape(heading)}</h2>{note}\n'
-            + "\n".join(_section(member) for member in members) + "\n</div>")
+    note = (
+        f'<p class="meta">Stories: {escape(", ".join(sorted(stories)))}</p>'
+        if anchor == "updates"
+        else _shared(members)
+    )
+    return (
+        f'<div class="story" id="{anchor}"><h2>{escape(heading)}</h2>{note}\n'
+        + "\n".join(_section(member) for member in members)
+        + "\n</div>"
+    )
 
 
 def discrepancies_html(items: list[dict], generated_at: str | None = None) -> str:

@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
-from .fields import (KIND_ORDER, SEVERITY_ORDER, article_label, by_sentence, counts, highlight_spans, highlighted_sentence,
-                     marked_text, provenance, safe_text, text)
-from .wording import (KIND_TITLES, explanation_and_evidence, plain_figure, report_groups, shared_by_story, story_name,
-                      sum_in_words, total_and_parts)
+from .fields import (
+    KIND_ORDER,
+    SEVERITY_ORDER,
+    article_label,
+    by_sentence,
+    counts,
+    highlight_spans,
+    highlighted_sentence,
+    marked_text,
+    provenance,
+    safe_text,
+    text,
+)
+from .wording import (
+    KIND_TITLES,
+    explanation_and_evidence,
+    plain_figure,
+    report_groups,
+    shared_by_story,
+    story_name,
+    sum_in_words,
+    total_and_parts,
+)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped. These would otherwise start
 # emphasis, code spans, strikethrough or links ("[x](javascript:...)") inside article text;
@@ -52,8 +71,10 @@ def _reading(claim: dict) -> str:
 def _figures_table(rows: list[tuple[str, dict]]) -> list[str]:
     # Short cells only: the sentences follow as quotes, where they can be as long as they are.
     lines = ["| | Figure | Reads as | Article |", "|---|---|---|---|"]
-    return lines + [f"| {label} | {escape(claim.get('text'))} | {escape(_reading(claim))} | {_source(claim)} |"
-                    for label, claim in rows]
+    return lines + [
+        f"| {label} | {escape(claim.get('text'))} | {escape(_reading(claim))} | {_source(claim)} |"
+        for label, claim in rows
+    ]
 
 
 def _quote(label: str, sentence: str) -> list[str]:
@@ -117,10 +138,12 @@ def discrepancies_markdown(items: list[dict], generated_at: str | None = None) -
     if not items:
         return "\n".join(lines + ["No discrepancies.", ""])
     lines += [
-        f"**{len(items)} discrepanc{'y' if len(items) == 1 else 'ies'}**", "",
+        f"**{len(items)} discrepanc{'y' if len(items) == 1 else 'ies'}**",
+        "",
         f"- By severity: {_tally(items, 'severity', SEVERITY_ORDER)}",
         f"- By kind: {_tally(items, 'kind', KIND_ORDER)}",
-        f"- By status: {_tally(items, 'status', ('open', 'confirmed', 'dismissed'))}", "",
+        f"- By status: {_tally(items, 'status', ('open', 'confirmed', 'dismissed'))}",
+        "",
     ]
     # Story by story, the most severe first; updates are news, not mistakes, and close the report.
     for group in report_groups(items):

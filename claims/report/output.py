@@ -9,8 +9,8 @@ from pathlib import Path
 
 from claims.errors import InputError
 
-from .delimited import DISCREPANCY_CSV_COLUMNS
 from .claimreview import GENERATOR_MARK as CLAIMREVIEW_MARK
+from .delimited import DISCREPANCY_CSV_COLUMNS
 from .html import GENERATOR_MARK as HTML_MARK
 from .jsonout import GENERATOR_MARK as JSON_MARK
 from .markdown import GENERATOR_MARK as MARKDOWN_MARK
@@ -24,8 +24,15 @@ _MARKS = tuple(mark.encode() for mark in (HTML_MARK, JSON_MARK, MARKDOWN_MARK, C
 
 STDOUT = "-"
 # The format a report file's name asks for; any other extension leaves the choice to --format (html).
-FORMAT_OF_EXTENSION = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                       ".jsonld": "claimreview"}
+FORMAT_OF_EXTENSION = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonld": "claimreview",
+}
 DEFAULT_FORMAT = "html"
 
 
@@ -34,8 +41,7 @@ def report_format(path: Path, fmt: str | None) -> str:
     A format that contradicts the extension ("-o report.csv --format html") is refused."""
     implied = None if str(path) == STDOUT else FORMAT_OF_EXTENSION.get(path.suffix.lower())
     if fmt is not None and implied is not None and fmt != implied:
-        raise InputError(f"{path}: the extension says {implied} but --format says {fmt}; "
-                         "change one of them")
+        raise InputError(f"{path}: the extension says {implied} but --format says {fmt}; change one of them")
     return fmt or implied or DEFAULT_FORMAT
 
 
@@ -72,8 +78,9 @@ def check_overwritable(path: Path, force: bool) -> None:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError as exc:
-        raise InputError(f"{path}: exists and cannot be read to check it is a report ({_reason(exc)}); "
-                         "use --force to overwrite it") from exc
+        raise InputError(
+            f"{path}: exists and cannot be read to check it is a report ({_reason(exc)}); use --force to overwrite it"
+        ) from exc
     if not is_our_report(head):
         raise InputError(f"{path}: exists and is {_describe(head)}; not overwritten (use --force to replace it)")
 

@@ -57,13 +57,20 @@ def summarize(items: list[dict]) -> list[dict]:
 def most_severe_first(items: list[dict]) -> list[dict]:
     """High before medium before low; within a severity the open ones, then in the order found (by id)."""
     rank = {name: place for place, name in enumerate(SEVERITY_ORDER)}
-    return sorted(items, key=lambda item: (rank.get(item.get("severity"), len(rank)),
-                                           item.get("status") not in (None, "open"), item.get("id") or 0))
+    return sorted(
+        items,
+        key=lambda item: (
+            rank.get(item.get("severity"), len(rank)),
+            item.get("status") not in (None, "open"),
+            item.get("id") or 0,
+        ),
+    )
 
 
 def _table(rows: list[dict]) -> str:
     cells = [COLUMNS] + [tuple(terminal_safe(row[c]).replace("\n", " ") for c in COLUMNS) for row in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+
     # Names left, counts right, as a person scans a column of numbers.
     def line(values):
         return "  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths))).rstrip()
@@ -81,8 +88,11 @@ def render_summary(items: list[dict], fmt: str) -> str:
     """The summary of `items` as table | json | jsonl | csv | md."""
     rows = summarize(items)
     renderers = {
-        "table": _table, "json": lambda found: json_document("summary", found), "jsonl": json_lines,
-        "csv": lambda found: _write(COLUMNS, found), "md": _markdown,
+        "table": _table,
+        "json": lambda found: json_document("summary", found),
+        "jsonl": json_lines,
+        "csv": lambda found: _write(COLUMNS, found),
+        "md": _markdown,
     }
     if fmt not in renderers:
         raise InputError(f"unknown summary format {fmt!r} (use one of {', '.join(renderers)})")

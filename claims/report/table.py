@@ -8,13 +8,34 @@ import sys
 
 from tabulate import tabulate
 
-from .fields import CLAIM_TABLE_COLUMNS, article_label, by_sentence, claim_columns, format_interval, provenance, terminal_safe, text
+from .fields import (
+    CLAIM_TABLE_COLUMNS,
+    article_label,
+    by_sentence,
+    claim_columns,
+    format_interval,
+    provenance,
+    terminal_safe,
+    text,
+)
 from .wording import QUALIFIER_WORDS, sum_in_words, total_and_parts
 
 # Wrap widths per claims column: long subjects and frames wrap, figures stay on one line.
 # Every column has one, so no cell can stretch the table past the terminal.
-_CLAIM_WIDTHS = {"article": 24, "text": 22, "kind": 16, "value": 24, "qualifier": 10, "unit": 12,
-                 "subject": 24, "concept": 14, "actor": 12, "location": 14, "time": 14, "roles": 24}
+_CLAIM_WIDTHS = {
+    "article": 24,
+    "text": 22,
+    "kind": 16,
+    "value": 24,
+    "qualifier": 10,
+    "unit": 12,
+    "subject": 24,
+    "concept": 14,
+    "actor": 12,
+    "location": 14,
+    "time": 14,
+    "roles": 24,
+}
 # The discrepancy block is two columns; its value column fits a 110-column terminal, or the
 # terminal's own width when there is one.
 _BLOCK_WIDTH = 96
@@ -39,7 +60,7 @@ def _fit_word(word: str, width: int) -> list[str]:
     room = width * _MAX_WORD_LINES
     if len(word) > room:
         word = word[: room - 1] + ELLIPSIS
-    return [word[start:start + width] for start in range(0, len(word), width)]
+    return [word[start : start + width] for start in range(0, len(word), width)]
 
 
 def wrap_cell(cell: str, width: int | None) -> str:
@@ -68,7 +89,7 @@ def wrap_cell(cell: str, width: int | None) -> str:
                 line.append(piece)
         lines.append(" ".join(line))
     if len(lines) > _MAX_CELL_LINES:
-        lines = lines[:_MAX_CELL_LINES - 1] + [ELLIPSIS]
+        lines = lines[: _MAX_CELL_LINES - 1] + [ELLIPSIS]
     return "\n".join(lines)
 
 
@@ -90,7 +111,9 @@ def fit_widths(natural: list[int], room: int, floors: list[int] | None = None) -
     all fit, else the widest ones cut down to one common cap; never below its floor (a column's
     header, so that "article" is never cut into "arti" and "cle"), nor below _NARROWEST. When
     even the floors do not fit, the table is wider than the room: cut words are worse to read."""
-    floors = [min(width, max(floor, _NARROWEST)) for width, floor in zip(natural, floors or [_NARROWEST] * len(natural))]
+    floors = [
+        min(width, max(floor, _NARROWEST)) for width, floor in zip(natural, floors or [_NARROWEST] * len(natural))
+    ]
     if sum(natural) <= room:
         return list(natural)
     low, high = _NARROWEST, max(natural)
@@ -110,29 +133,42 @@ def _widest_line(cells: list[str], width: int) -> int:
 
 def _natural(rows: list[list[str]], headers: list[str], defaults: list[int]) -> list[int]:
     # How wide each column is as the default widths wrap it, its padded header included.
-    return [max(_widest_line([row[column] for row in rows], default),
-                _widest_line([headers[column]], default) + _HEADER_PADDING)
-            for column, default in enumerate(defaults)]
+    return [
+        max(
+            _widest_line([row[column] for row in rows], default),
+            _widest_line([headers[column]], default) + _HEADER_PADDING,
+        )
+        for column, default in enumerate(defaults)
+    ]
 
 
-def _widths_for(rows: list[list[str]], headers: list[str], defaults: list[int],
-                width: int | None) -> tuple[list[int], list[int]]:
+def _widths_for(
+    rows: list[list[str]], headers: list[str], defaults: list[int], width: int | None
+) -> tuple[list[int], list[int]]:
     """Cell and header wrap widths: the defaults when there is no terminal to fit, else widths
     that fit it, headers narrower by tabulate's padding."""
     if width is None:
         return defaults, defaults
-    headers_wide = [max((len(line) for line in terminal_safe(h).split("\n")), default=1) + _HEADER_PADDING for h in headers]
+    headers_wide = [
+        max((len(line) for line in terminal_safe(h).split("\n")), default=1) + _HEADER_PADDING for h in headers
+    ]
     fitted = fit_widths(_natural(rows, headers, defaults), width - _SIMPLE_GAP * (len(defaults) - 1), headers_wide)
     return fitted, [max(1, w - _HEADER_PADDING) for w in fitted]
 
 
-def _tabulate(rows: list[list[str]], headers: list[str], widths: list[int | None], fmt: str,
-              header_widths: list[int | None] | None = None) -> str:
+def _tabulate(
+    rows: list[list[str]],
+    headers: list[str],
+    widths: list[int | None],
+    fmt: str,
+    header_widths: list[int | None] | None = None,
+) -> str:
     # disable_numparse always: tabulate would print the Vietnamese "1.200" (1,200) as 1.2 (FINDINGS.md).
     return tabulate(
         [[wrap_cell(terminal_safe(cell), width) for cell, width in zip(row, widths)] for row in rows],
         headers=[wrap_cell(terminal_safe(h), width) for h, width in zip(headers, header_widths or widths)],
-        tablefmt=fmt, disable_numparse=True,
+        tablefmt=fmt,
+        disable_numparse=True,
     )
 
 
@@ -233,13 +269,19 @@ def stories_table(stories: list[dict], width: int | None = None) -> str:
         articles = story.get("articles") or [{}]
         for position, article in enumerate(articles):
             first = position == 0
-            rows.append([
-                text(story.get("id")) if first else "", _story_heading(story) if first else "",
-                ("manual" if story.get("manual") else "auto") if first else "",
-                text(article.get("id")), text(article.get("title")), text(article.get("published")),
-                text(article.get("path") or article.get("url")),
-            ])
+            rows.append(
+                [
+                    text(story.get("id")) if first else "",
+                    _story_heading(story) if first else "",
+                    ("manual" if story.get("manual") else "auto") if first else "",
+                    text(article.get("id")),
+                    text(article.get("title")),
+                    text(article.get("published")),
+                    text(article.get("path") or article.get("url")),
+                ]
+            )
     headers = ["story", "name", "grouped", "article", "title", "published", "path"]
-    widths, header_widths = _widths_for(rows, headers, [6, 30, 7, 7, 40, 10, 40],
-                                        width if width is not None else terminal_width())
+    widths, header_widths = _widths_for(
+        rows, headers, [6, 30, 7, 7, 40, 10, 40], width if width is not None else terminal_width()
+    )
     return _tabulate(rows, headers, widths, "simple", header_widths)

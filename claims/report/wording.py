@@ -8,11 +8,22 @@ import unicodedata
 from .fields import SEVERITY_ORDER, finite, text
 
 # The checker's qualifier codes as a reader says them; "exact" needs no word.
-QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "at_least": "at least", "less_than": "less than",
-                   "at_most": "at most", "nearly": "nearly", "exact": ""}
-KIND_TITLES = {"value": "The figures disagree", "context": "The same figure in a different context",
-               "scale": "A scale word lost or added?", "arithmetic": "The parts do not add up to the total",
-               "update": "The figure changed over time"}
+QUALIFIER_WORDS = {
+    "approx": "about",
+    "more_than": "more than",
+    "at_least": "at least",
+    "less_than": "less than",
+    "at_most": "at most",
+    "nearly": "nearly",
+    "exact": "",
+}
+KIND_TITLES = {
+    "value": "The figures disagree",
+    "context": "The same figure in a different context",
+    "scale": "A scale word lost or added?",
+    "arithmetic": "The parts do not add up to the total",
+    "update": "The figure changed over time",
+}
 _EVIDENCE_OPEN = " [same fact: "
 NO_STORY = "Not in a story"
 
@@ -66,7 +77,7 @@ def as_written(name: str | None, sentence: str | None) -> str:
         return name
     folded = "".join(_fold(c) for c in unicodedata.normalize("NFC", sentence))
     at = folded.find("".join(_fold(c) for c in unicodedata.normalize("NFC", name)))
-    return unicodedata.normalize("NFC", sentence)[at:at + len(name)] if at >= 0 else name
+    return unicodedata.normalize("NFC", sentence)[at : at + len(name)] if at >= 0 else name
 
 
 def explanation_and_evidence(explanation) -> tuple[str, str]:
@@ -75,7 +86,7 @@ def explanation_and_evidence(explanation) -> tuple[str, str]:
     at = shown.rfind(_EVIDENCE_OPEN)
     if at < 0 or not shown.endswith("]"):
         return shown, ""
-    return shown[:at], shown[at + len(_EVIDENCE_OPEN):-1]
+    return shown[:at], shown[at + len(_EVIDENCE_OPEN) : -1]
 
 
 def _severity_rank(item: dict) -> int:
@@ -97,7 +108,6 @@ def by_story(items: list[dict]) -> list[tuple[str, list[dict]]]:
     for members in groups.values():
         members.sort(key=lambda item: (_severity_rank(item), item.get("id") or 0))
     return sorted(groups.items(), key=lambda group: (_severity_rank(group[1][0]), -len(group[1]), group[0]))
-
 
 
 UPDATES_HEADING = "Updates: figures that changed over time"

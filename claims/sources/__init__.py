@@ -1,7 +1,7 @@
 """Read articles from files, folders, globs, stdin: plain text, HTML, JSON Lines, JSON.
 
-    for item in read_articles(["news/", "feed.jsonl", "-"]):
-        ...  # a SourceArticle, or a SourceProblem naming the input and the reason
+for item in read_articles(["news/", "feed.jsonl", "-"]):
+    ...  # a SourceArticle, or a SourceProblem naming the input and the reason
 """
 
 from claims.sources.article import SourceArticle, SourceProblem

@@ -35,13 +35,25 @@ def _language(value: object) -> str | None:
     code = declared.lower()[:2]
     if code not in SUPPORTED:
         # Read with another language's patterns, its figures would be wrong, not missing.
-        raise ArticleRefused(f"declared language {declared[:40]!r} is not supported (supported: {', '.join(SUPPORTED)})")
+        raise ArticleRefused(
+            f"declared language {declared[:40]!r} is not supported (supported: {', '.join(SUPPORTED)})"
+        )
     return code
 
 
-def assemble_article(raw_text: str, *, origin: str, path: str | None = None, title: object = None,
-                     published: object = None, url: object = None, source: object = None,
-                     author: object = None, lang: object = None, normalized: bool = False) -> SourceArticle:
+def assemble_article(
+    raw_text: str,
+    *,
+    origin: str,
+    path: str | None = None,
+    title: object = None,
+    published: object = None,
+    url: object = None,
+    source: object = None,
+    author: object = None,
+    lang: object = None,
+    normalized: bool = False,
+) -> SourceArticle:
     """Normalise the text (unless the caller did), read the metadata, and mark a second story at the end.
 
     Raises ArticleRefused for an article declared in a language we do not read.

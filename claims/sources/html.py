@@ -60,8 +60,9 @@ def _parse(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     import lxml.etree  # only here: runs that read no HTML skip the import
     import lxml.html
 
-    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
-                                  huge_tree=True)
+    parser = lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, huge_tree=True
+    )
     try:
         tree = lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError):
@@ -72,6 +73,7 @@ def _parse(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
 
 def _flat_text(markup: str) -> str:
     """The visible text of markup read without a tree: block tags break lines, others vanish."""
+
     def replace(match: regex.Match) -> str:
         name = match.group(2)
         return "\n" if name and name.lower() in _BLOCKS else ""
@@ -105,8 +107,13 @@ def _page_metadata(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
     return {
         "title": _first(tree, "//meta[@property='og:title']/@content", "//title", "//h1"),
         "url": _first(tree, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
-        "date": _first(tree, "//meta[@property='article:published_time']/@content", "//time/@datetime",
-                       "//meta[@name='pubdate']/@content", "//meta[@name='date']/@content"),
+        "date": _first(
+            tree,
+            "//meta[@property='article:published_time']/@content",
+            "//time/@datetime",
+            "//meta[@name='pubdate']/@content",
+            "//meta[@name='date']/@content",
+        ),
         "author": _first(tree, "//meta[@name='author']/@content"),
         "source": _first(tree, "//meta[@property='og:site_name']/@content"),
         "lang": _first(tree, "/html/@lang", "//meta[@http-equiv='content-language']/@content"),
@@ -127,8 +134,17 @@ def article_from_html(markup: str, *, origin: str, path: str | None = None) -> S
         text, warning = _article_text(tree, meta), None
     if not text.strip():
         return None
-    article = assemble_article(text, origin=origin, path=path, title=meta["title"], published=meta["date"],
-                               url=meta["url"], source=meta["source"], author=meta["author"], lang=meta["lang"])
+    article = assemble_article(
+        text,
+        origin=origin,
+        path=path,
+        title=meta["title"],
+        published=meta["date"],
+        url=meta["url"],
+        source=meta["source"],
+        author=meta["author"],
+        lang=meta["lang"],
+    )
     if warning:
         article.warnings.insert(0, warning)
     return article
@@ -142,6 +158,12 @@ def _article_text(tree: lxml.html.HtmlElement, meta: dict[str, str | None]) -> s
     text = getattr(document, "text", None) or ""
     if not text.strip():
         return _visible_text(tree)
-    for key, attribute in (("title", "title"), ("url", "url"), ("date", "date"), ("author", "author"), ("source", "sitename")):
+    for key, attribute in (
+        ("title", "title"),
+        ("url", "url"),
+        ("date", "date"),
+        ("author", "author"),
+        ("source", "sitename"),
+    ):
         meta[key] = getattr(document, attribute, None) or meta[key]
     return text

@@ -88,7 +88,11 @@ def _folder_targets(folder: Path, include: str | None) -> Iterator[Target | Sour
                 found = True
                 yield Target(printable_name(str(path)), path)
     if not found:
-        wanted = f"no file matches --include {include!r}" if include else "no article files (" + ", ".join(ARTICLE_SUFFIXES) + ")"
+        wanted = (
+            f"no file matches --include {include!r}"
+            if include
+            else "no article files (" + ", ".join(ARTICLE_SUFFIXES) + ")"
+        )
         yield SourceProblem(printable_name(str(folder)), f"folder holds {wanted}")
 
 

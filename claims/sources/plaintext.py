@@ -28,7 +28,8 @@ def _header_keys() -> dict[str, str]:
         if _PACK_KEY not in pack.compiled:
             pack.compiled[_PACK_KEY] = {
                 normalize_text(alias).lower(): field
-                for field, aliases in pack.section("article_header").items() if field in FIELDS
+                for field, aliases in pack.section("article_header").items()
+                if field in FIELDS
                 for alias in aliases
             }
         keys.update(pack.compiled[_PACK_KEY])
@@ -76,7 +77,14 @@ def article_from_text(raw: str, *, origin: str, path: str | None = None) -> Sour
     if body is None:
         return assemble_article(text, origin=origin, path=path, normalized=True)
     return assemble_article(
-        body, origin=origin, path=path, title=fields.get("title"), published=fields.get("date"),
-        url=fields.get("url"), source=fields.get("source"), author=fields.get("author"), lang=fields.get("lang"),
+        body,
+        origin=origin,
+        path=path,
+        title=fields.get("title"),
+        published=fields.get("date"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        author=fields.get("author"),
+        lang=fields.get("lang"),
         normalized=True,
     )

@@ -62,7 +62,7 @@ def os_reason(exc: OSError) -> str:
 
 def one_line(text: str) -> str:
     line = printable_name(_WHITESPACE.sub(" ", text, timeout=1).strip())
-    return line if len(line) <= _REASON_MAX else line[:_REASON_MAX - 1] + "…"
+    return line if len(line) <= _REASON_MAX else line[: _REASON_MAX - 1] + "…"
 
 
 def problem_from_exception(origin: str, exc: Exception) -> SourceProblem:

@@ -19,7 +19,13 @@ import regex
 
 from claims.sources.article import SourceArticle, SourceProblem
 from claims.sources.html import article_from_html, decode_html
-from claims.sources.jsonlines import UnreadableJSON, load_json, looks_like_json_lines, read_json_document, read_json_lines
+from claims.sources.jsonlines import (
+    UnreadableJSON,
+    load_json,
+    looks_like_json_lines,
+    read_json_document,
+    read_json_lines,
+)
 from claims.sources.paths import expand_paths
 from claims.sources.plaintext import article_from_text
 from claims.sources.problems import guarded, os_reason, printable_name
@@ -30,9 +36,13 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 Item = SourceArticle | SourceProblem
 
 _KIND_BY_SUFFIX = {
-    ".txt": "txt", ".text": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
     ".json": "json",
 }
 _LOOKS_LIKE_HTML = regex.compile(r"(?i)^\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html|head|body|article|main|div|p)\b")
@@ -118,7 +128,7 @@ def _parse_bytes(data: bytes, kind: str, origin: str, path: str | None) -> Itera
 
 def _damage_in(item_origin: str, origin: str, damage: list[Damage]) -> list[Damage]:
     """The damaged lines to name on this article (and no other): its own line for JSON Lines, else all."""
-    line = item_origin[len(origin) + 1:] if item_origin.startswith(f"{origin}:") else ""
+    line = item_origin[len(origin) + 1 :] if item_origin.startswith(f"{origin}:") else ""
     taken = [d for d in damage if str(d.line) == line] if line.isdigit() else list(damage)
     for d in taken:
         damage.remove(d)
@@ -164,8 +174,13 @@ def _parse_within_cap(data: bytes, max_bytes: int, kind: str, origin: str, path:
     yield from _parse_bytes(data, kind, origin, path)
 
 
-def read_articles(paths: Sequence[str], *, include: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  stdin: BinaryIO | None = None) -> Iterator[Item]:
+def read_articles(
+    paths: Sequence[str],
+    *,
+    include: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
     """Every article in `paths` (files, folders, quoted globs, "-" for stdin), problems in line."""
     for target in expand_paths(paths, include):
         if isinstance(target, SourceProblem):

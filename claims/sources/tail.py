@@ -68,12 +68,16 @@ class _Markers:
                 (?:\L<markers>)
                 \s*(?:[:>»\-–—|]|$)      # then a colon, an arrow, or the end of the line
             """,
-            regex.VERBOSE, markers=markers,
+            regex.VERBOSE,
+            markers=markers,
         )
         firsts = {marker.strip()[:1] for marker in markers}
         # None: a marker opens with no letter or digit, so no paragraph can be ruled out by its first one.
-        self.initials = None if not all(ch.isalnum() for ch in firsts) else {
-            variant for ch in firsts for variant in (ch.lower(), ch.upper().lower(), ch.casefold()[:1])}
+        self.initials = (
+            None
+            if not all(ch.isalnum() for ch in firsts)
+            else {variant for ch in firsts for variant in (ch.lower(), ch.upper().lower(), ch.casefold()[:1])}
+        )
 
     def open(self, head: str) -> bool:
         """Whether `head` opens with a marker. Only a bullet may stand before one, so the first letter
@@ -122,7 +126,7 @@ def _related_links_start(text: str, spans: list[tuple[int, int]]) -> int | None:
     for i, (start, end) in enumerate(spans[2:], start=2):
         if i + 1 < first_of_headline_run and start < region_start:
             continue
-        if markers.open(text[start:min(end, start + 200)]):
+        if markers.open(text[start : min(end, start + 200)]):
             return start
     return None
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 import regex
 from sqlalchemy import insert, select, update
@@ -56,16 +56,30 @@ def topic_of(claim: Claim) -> str | None:
 
 def claim_row(claim: Claim, article_id: int, story_id: int | None) -> dict:
     return {
-        "article_id": article_id, "story_id": story_id,
-        "start": claim.start, "end": claim.end, "text": claim.text,
-        "value": claim.value, "low": claim.low, "high": claim.high,
-        "qualifier": claim.qualifier, "kind": claim.kind, "unit": claim.unit,
-        "sentence": claim.sentence, "sentence_start": claim.sentence_start,
-        "subject": claim.subject, "concept": claim.concept, "topic": topic_of(claim),
-        "actor": claim.actor, "location": claim.location, "time": claim.time,
+        "article_id": article_id,
+        "story_id": story_id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "qualifier": claim.qualifier,
+        "kind": claim.kind,
+        "unit": claim.unit,
+        "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
+        "subject": claim.subject,
+        "concept": claim.concept,
+        "topic": topic_of(claim),
+        "actor": claim.actor,
+        "location": claim.location,
+        "time": claim.time,
         "roles": json.dumps(claim.roles, ensure_ascii=False, sort_keys=True),
         "frame": json.dumps(claim.frame, ensure_ascii=False, sort_keys=True),
-        "is_caption": claim.is_caption, "is_boilerplate": claim.is_boilerplate, "lang": claim.lang,
+        "is_caption": claim.is_caption,
+        "is_boilerplate": claim.is_boilerplate,
+        "lang": claim.lang,
     }
 
 
@@ -73,17 +87,27 @@ def _existing_article(conn: Connection, content_hash: str) -> int | None:
     return conn.execute(select(_articles.c.id).where(_articles.c.content_hash == content_hash)).scalar()
 
 
-def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: list[Claim],
-                   terms: set[str], story: str | None) -> int:
+def _store_article(
+    conn: Connection, article: SourceArticle, lang: str, claims: list[Claim], terms: set[str], story: str | None
+) -> int:
     if story:
         story_id = story_named(conn, story)
     else:
         story_id = pinned_story(conn, article.content_hash) or find_story(conn, terms, article.published)
     article_id = conn.execute(
         insert(_articles).values(
-            content_hash=article.content_hash, title=article.title, source=article.source, url=article.url,
-            author=article.author, published=article.published, lang=lang, path=article.path, text=article.text,
-            tail_start=article.tail_start, signature=" ".join(sorted(terms)), story_id=story_id,
+            content_hash=article.content_hash,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            author=article.author,
+            published=article.published,
+            lang=lang,
+            path=article.path,
+            text=article.text,
+            tail_start=article.tail_start,
+            signature=" ".join(sorted(terms)),
+            story_id=story_id,
             ingested_at=utcnow(),
         )
     ).inserted_primary_key[0]
@@ -93,13 +117,14 @@ def _store_article(conn: Connection, article: SourceArticle, lang: str, claims: 
     index_terms(conn, article_id, story_id, terms, article.published)
     # Rows go in by the thousand: a long article's claims as row dicts at once took more memory than the claims.
     for first in range(0, len(claims), CLAIM_ROWS_PER_INSERT):
-        chunk = claims[first:first + CLAIM_ROWS_PER_INSERT]
+        chunk = claims[first : first + CLAIM_ROWS_PER_INSERT]
         conn.execute(insert(_claims), [claim_row(c, article_id, story_id) for c in chunk])
     return article_id
 
 
-def _write_article(store: Store, item: SourceArticle, lang: str, claims: list[Claim], terms: set[str],
-                   story: str | None) -> int | None:
+def _write_article(
+    store: Store, item: SourceArticle, lang: str, claims: list[Claim], terms: set[str], story: str | None
+) -> int | None:
     """The new article's id, or None when another writer stored the same text first."""
     for attempt in range(2):
         try:

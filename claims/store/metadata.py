@@ -31,8 +31,10 @@ class Described:
 
 
 TITLE = "Claims: the figures in the news, and where they disagree"
-DESCRIPTION = ("Articles, the figures (claims) found in them, the discrepancies between figures that should agree, "
-               "and what editors decided about each. Start with the discrepancy_overview view.")
+DESCRIPTION = (
+    "Articles, the figures (claims) found in them, the discrepancies between figures that should agree, "
+    "and what editors decided about each. Start with the discrepancy_overview view."
+)
 
 _WHEN_UTC = "(UTC, no time zone)"
 
@@ -64,7 +66,7 @@ TABLES: dict[str, Described] = {
             "id": "Discrepancy number, as `claims review ID` takes it.",
             "fingerprint": "Stable identity of the discrepancy: the same pair of figures keeps it across re-checks.",
             "kind": "value (figures disagree), context (same figure, different context), scale (a scale word "
-                    "lost or added), arithmetic (parts do not add up), update (a figure changed over time).",
+            "lost or added), arithmetic (parts do not add up), update (a figure changed over time).",
             "severity": "high, medium or low.",
             "status": "open (not decided yet), confirmed (a real error) or dismissed (not an error).",
             "still_found": "1 (true) while the last check still finds it; 0 once the articles no longer disagree.",
@@ -184,7 +186,7 @@ TABLES: dict[str, Described] = {
             "actor": "Who is said to act or to report.",
             "location": "Place the figure is about, under its canonical name.",
             "time": "Date or period the figure is about.",
-            "roles": "The figure's frame as a JSON object, e.g. {\"against\": \"IS\"}.",
+            "roles": 'The figure\'s frame as a JSON object, e.g. {"against": "IS"}.',
             "frame": "Aspect, measure, period and evidence words as a JSON object: what ties figures to one fact.",
             "is_caption": "1 when the figure is in a photo caption.",
             "is_boilerplate": "1 when the figure is page furniture or another story.",

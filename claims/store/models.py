@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -15,7 +15,7 @@ def utcnow() -> datetime:
     UTCDateTime, which refuses naive values on insert and differs from the migration, and
     sqlmodel 0.0.22 has no column type for pydantic's NaiveDatetime.
     """
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 _TIMESTAMP = DateTime(timezone=False)

@@ -100,8 +100,13 @@ def _rules(pack: LanguagePack) -> tuple[set[str], dict[str, str], WordSearch, di
                 aliases[fold_for_matching(" ".join(alias.split()))] = canonical
         aliases = {alias: _JOINER.join(canonical.casefold().split()) for alias, canonical in aliases.items() if alias}
         background = section.get("background", {})
-        rules = (stop, aliases, WordSearch(aliases), {_JOINER.join(t.split()): n for t, n in background.get("terms", {}).items()},
-                 int(background.get("articles", 0)))
+        rules = (
+            stop,
+            aliases,
+            WordSearch(aliases),
+            {_JOINER.join(t.split()): n for t, n in background.get("terms", {}).items()},
+            int(background.get("articles", 0)),
+        )
         pack.compiled["store.stories.rules"] = rules
     return rules
 
@@ -114,7 +119,7 @@ def _tokens(text: str, aliases: dict[str, str], search: WordSearch) -> list[str]
     """Case-folded words of `text`, a place written any of its ways standing as one token."""
     pieces, at = [], 0
     for index, start, end in sorted(search.occurrences(text), key=lambda o: (o[1], -o[2])):
-        if start < at or _is_word_char(text[start - 1:start]) or _is_word_char(text[end:end + 1]):
+        if start < at or _is_word_char(text[start - 1 : start]) or _is_word_char(text[end : end + 1]):
             continue
         pieces.append(text[at:start])
         pieces.append(f" {aliases[search.words[index]]} ")
@@ -146,7 +151,7 @@ def signature(title: str | None, text: str, pack: LanguagePack) -> Signature:
 def _read_counts(conn: Connection, terms: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(terms), _LOOKUP_CHUNK):
-        chunk = terms[start:start + _LOOKUP_CHUNK]
+        chunk = terms[start : start + _LOOKUP_CHUNK]
         found.update(conn.execute(select(_counts.c.term, _counts.c.articles).where(_counts.c.term.in_(chunk))).all())
     return found
 
@@ -180,8 +185,9 @@ def _window(published: str | None):
         return None
     window = timedelta(days=WINDOW_DAYS)
     # Undated articles may join any story; dated ones only stories of nearby days.
-    return or_(_terms.c.published.is_(None),
-               _terms.c.published.between((day - window).isoformat(), (day + window).isoformat()))
+    return or_(
+        _terms.c.published.is_(None), _terms.c.published.between((day - window).isoformat(), (day + window).isoformat())
+    )
 
 
 def article_links(conn: Connection, sig: Signature, published: str | None) -> dict[int, tuple[int | None, float]]:
@@ -197,7 +203,8 @@ def article_links(conn: Connection, sig: Signature, published: str | None) -> di
     stories: dict[int, int | None] = {}
     for start in range(0, len(lookup), _LOOKUP_CHUNK):
         query = select(_terms.c.term, _terms.c.article_id, _terms.c.story_id, _terms.c.weight, _terms.c.norm).where(
-            _terms.c.term.in_(lookup[start:start + _LOOKUP_CHUNK]))
+            _terms.c.term.in_(lookup[start : start + _LOOKUP_CHUNK])
+        )
         if window is not None:
             query = query.where(window)
         for term, article_id, story_id, weight, norm in conn.execute(query):
@@ -218,8 +225,13 @@ def story_links(conn: Connection, sig: Signature, published: str | None) -> list
     near = [s for s, best in closest.items() if best >= MIN_LINK]
     if not near:
         return []
-    sizes = dict(conn.execute(select(_articles.c.story_id, func.count()).where(_articles.c.story_id.in_(near))
-                              .group_by(_articles.c.story_id)).all())
+    sizes = dict(
+        conn.execute(
+            select(_articles.c.story_id, func.count())
+            .where(_articles.c.story_id.in_(near))
+            .group_by(_articles.c.story_id)
+        ).all()
+    )
     links = [(s, closest[s], summed[s] / max(sizes.get(s, 1), 1)) for s in near]
     return sorted(links, key=lambda link: (-(link[1] + link[2]), link[0]))
 
@@ -238,15 +250,26 @@ def _upsert_counts(conn: Connection, terms: list[str]) -> None:
     rows = [{"term": t, "articles": 1} for t in [TOTAL, *terms]]
     make = postgres_insert if conn.dialect.name == "postgresql" else sqlite_insert
     statement = make(_counts)
-    conn.execute(statement.on_conflict_do_update(index_elements=[_counts.c.term],
-                                                 set_={"articles": _counts.c.articles + 1}), rows)
+    conn.execute(
+        statement.on_conflict_do_update(index_elements=[_counts.c.term], set_={"articles": _counts.c.articles + 1}),
+        rows,
+    )
 
 
 def index_terms(conn: Connection, article_id: int, story_id: int, sig: Signature, published: str | None) -> None:
     """Put the article's heaviest terms in the term index, under its story."""
     weigh(conn, sig)
-    rows = [{"term": t, "article_id": article_id, "story_id": story_id, "published": published,
-             "weight": w, "norm": sig.norm} for t, w in sorted(sig.chosen.items())]
+    rows = [
+        {
+            "term": t,
+            "article_id": article_id,
+            "story_id": story_id,
+            "published": published,
+            "weight": w,
+            "norm": sig.norm,
+        }
+        for t, w in sorted(sig.chosen.items())
+    ]
     if rows:
         conn.execute(insert(_terms), rows)
     _upsert_counts(conn, sorted(sig.chosen))
@@ -257,7 +280,9 @@ def story_named(conn: Connection, name: str) -> int:
     found = conn.execute(select(_stories.c.id).where(_stories.c.name == name)).scalar()
     if found is not None:
         return found
-    return conn.execute(insert(_stories).values(name=name, manual=True, created_at=Story().created_at)).inserted_primary_key[0]
+    return conn.execute(
+        insert(_stories).values(name=name, manual=True, created_at=Story().created_at)
+    ).inserted_primary_key[0]
 
 
 def pinned_story(conn: Connection, content_hash: str) -> int | None:
@@ -269,5 +294,6 @@ def pinned_story(conn: Connection, content_hash: str) -> int | None:
 def new_story(conn: Connection, title: str | None, article_hash: str) -> int:
     # A story is named after its first article; the hash keeps names unique.
     name = f"{(title or 'untitled')[:80]} [{article_hash[:8]}]"
-    return conn.execute(insert(_stories).values(name=name, manual=False, created_at=Story().created_at)).inserted_primary_key[0]
-
+    return conn.execute(
+        insert(_stories).values(name=name, manual=False, created_at=Story().created_at)
+    ).inserted_primary_key[0]

@@ -47,8 +47,15 @@ def _article_id(conn: Connection, reference: str) -> int:
             return found
     matches = conn.execute(select(_articles.c.id).where(_articles.c.path == reference)).scalars().all()
     if not matches and len(reference) >= 8 and all(c in "0123456789abcdef" for c in reference.lower()):
-        matches = conn.execute(select(_articles.c.id).where(
-            _articles.c.content_hash.startswith(reference.lower(), autoescape=True)).limit(2)).scalars().all()
+        matches = (
+            conn.execute(
+                select(_articles.c.id)
+                .where(_articles.c.content_hash.startswith(reference.lower(), autoescape=True))
+                .limit(2)
+            )
+            .scalars()
+            .all()
+        )
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -76,7 +83,11 @@ def _place(conn: Connection, article_ids: list[int], story_id: int) -> None:
 
 
 def _members(conn: Connection, story_id: int) -> list[int]:
-    return conn.execute(select(_articles.c.id).where(_articles.c.story_id == story_id).order_by(_articles.c.id)).scalars().all()
+    return (
+        conn.execute(select(_articles.c.id).where(_articles.c.story_id == story_id).order_by(_articles.c.id))
+        .scalars()
+        .all()
+    )
 
 
 def _drop_if_empty(conn: Connection, story_id: int) -> None:
@@ -130,8 +141,9 @@ def split_story(store: Store, story: str, articles: list[str], name: str | None 
         if not chosen or len(chosen) == len(members):
             raise InputError("a split takes some of the story's articles, not none or all")
         if name is None:
-            title, content_hash = conn.execute(select(_articles.c.title, _articles.c.content_hash)
-                                               .where(_articles.c.id == chosen[0])).one()
+            title, content_hash = conn.execute(
+                select(_articles.c.title, _articles.c.content_hash).where(_articles.c.id == chosen[0])
+            ).one()
             name = f"{(title or 'untitled')[:80]} [{content_hash[:8]}]"
         new_id = story_named(conn, _check_free(conn, name))
         _place(conn, chosen, new_id)

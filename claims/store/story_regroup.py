@@ -30,15 +30,30 @@ def regroup_stories(store: Store) -> int:
         conn.execute(delete(_terms))
         conn.execute(delete(_counts))
         automatic = or_(_articles.c.story_id.is_(None), _articles.c.story_id.not_in(manual)) if manual else true()
-        conn.execute(update(_claims).where(_claims.c.article_id.in_(select(_articles.c.id).where(automatic))).values(story_id=None))
+        conn.execute(
+            update(_claims)
+            .where(_claims.c.article_id.in_(select(_articles.c.id).where(automatic)))
+            .values(story_id=None)
+        )
         conn.execute(update(_articles).where(automatic).values(story_id=None))
         conn.execute(delete(_stories).where(_stories.c.manual.is_(False)))
         packs: dict = {}
         last = 0
         while True:
-            rows = conn.execute(select(_articles.c.id, _articles.c.title, _articles.c.text, _articles.c.lang,
-                                       _articles.c.published, _articles.c.story_id, _articles.c.content_hash)
-                                .where(_articles.c.id > last).order_by(_articles.c.id).limit(_BATCH)).all()
+            rows = conn.execute(
+                select(
+                    _articles.c.id,
+                    _articles.c.title,
+                    _articles.c.text,
+                    _articles.c.lang,
+                    _articles.c.published,
+                    _articles.c.story_id,
+                    _articles.c.content_hash,
+                )
+                .where(_articles.c.id > last)
+                .order_by(_articles.c.id)
+                .limit(_BATCH)
+            ).all()
             if not rows:
                 break
             for article_id, title, text, lang, published, story_id, content_hash in rows:
@@ -46,8 +61,11 @@ def regroup_stories(store: Store) -> int:
                 pack = packs.get(code) or packs.setdefault(code, load_pack(code))
                 sig = signature(title, text or "", pack)
                 if story_id is None:
-                    story_id = (pinned_story(conn, content_hash) or find_story(conn, sig, published)
-                                or new_story(conn, title, content_hash))
+                    story_id = (
+                        pinned_story(conn, content_hash)
+                        or find_story(conn, sig, published)
+                        or new_story(conn, title, content_hash)
+                    )
                     conn.execute(update(_articles).where(_articles.c.id == article_id).values(story_id=story_id))
                     conn.execute(update(_claims).where(_claims.c.article_id == article_id).values(story_id=story_id))
                 index_terms(conn, article_id, story_id, sig, published)

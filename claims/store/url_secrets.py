@@ -25,12 +25,8 @@ def _password_span(rest: str) -> tuple[int, int] | None:
 
     As SQLAlchemy reads it: a user name without ":" or "/", then ":", then the password up to "@".
     A password with a raw "@" or "/" in it is covered whole: up to the last "@" before the host."""
-    for index, char in enumerate(rest):
-        if char == "/":
-            return None
-        if char == ":":
-            break
-    else:
+    index = next((i for i, char in enumerate(rest) if char in ":/"), None)
+    if index is None or rest[index] == "/":
         return None
     first_at = rest.find("@", index + 1)
     if first_at < 0:
@@ -46,7 +42,7 @@ def _split(url: str) -> tuple[str, str, tuple[int, int] | None, int]:
     if scheme_end < 0:
         head, rest = "", url
     else:
-        head, rest = url[: scheme_end + 3], url[scheme_end + 3:]
+        head, rest = url[: scheme_end + 3], url[scheme_end + 3 :]
     span = _password_span(rest) if head else None
     query = rest.find("?", span[1] if span else 0)
     return head, rest, span, query
@@ -57,12 +53,12 @@ def mask_url(url: str) -> str:
     head, rest, span, query = _split(url)
     if query >= 0:
         params = []
-        for param in rest[query + 1:].split("&"):
+        for param in rest[query + 1 :].split("&"):
             name, equals, _value = param.partition("=")
             params.append(f"{name}={MASK}" if equals and _is_secret_name(name) else param)
         rest = rest[: query + 1] + "&".join(params)
     if span:
-        rest = rest[: span[0]] + MASK + rest[span[1]:]
+        rest = rest[: span[0]] + MASK + rest[span[1] :]
     return head + rest
 
 
@@ -70,9 +66,9 @@ def url_secrets(url: str) -> list[str]:
     """The secret values in the URL, as written and decoded, longest first: a driver's message
     may quote any of them."""
     head, rest, span, query = _split(url)
-    found = [rest[span[0]:span[1]]] if span else []
+    found = [rest[span[0] : span[1]]] if span else []
     if query >= 0:
-        for param in rest[query + 1:].split("&"):
+        for param in rest[query + 1 :].split("&"):
             name, equals, value = param.partition("=")
             if equals and _is_secret_name(name):
                 found.append(value)

@@ -80,11 +80,13 @@ def decode_bytes(data: bytes) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _finish(data[len(bom):].decode(encoding), encoding)
+                return _finish(data[len(bom) :].decode(encoding), encoding)
             except UnicodeDecodeError:
                 damaged = _damaged_utf8(data, len(bom), trusted=True) if encoding == "utf-8" else None
                 if damaged is None:
-                    raise UndecodableText(f"not valid {encoding.upper()} although it starts with its byte-order mark") from None
+                    raise UndecodableText(
+                        f"not valid {encoding.upper()} although it starts with its byte-order mark"
+                    ) from None
                 return _finish(damaged[0], encoding, damaged[1])
     if b"\x00" in data[:8192]:
         return _finish(*_utf16_without_bom(data))
@@ -143,7 +145,9 @@ def _read_8bit(data: bytes) -> tuple[str, str]:
     if best is not None:
         return best
     if guess is None:
-        raise UndecodableText("cannot tell the text encoding (not UTF-8, and no known Vietnamese or Western encoding fits)")
+        raise UndecodableText(
+            "cannot tell the text encoding (not UTF-8, and no known Vietnamese or Western encoding fits)"
+        )
     return readings[0][1], readings[0][0]
 
 
@@ -183,7 +187,7 @@ def _damage(escaped: str, runs: list, skip: int) -> tuple[Damage, ...]:
     by_line: dict[int, list] = {}
     offset, line, done = skip, 1, 0
     for run in runs:
-        before = escaped[done:run.start()]
+        before = escaped[done : run.start()]
         offset += len(before.encode("utf-8", "surrogateescape"))
         line += before.count("\n")
         if line not in by_line:
@@ -194,14 +198,29 @@ def _damage(escaped: str, runs: list, skip: int) -> tuple[Damage, ...]:
     damage = []
     for line, (first, escaped_byte, count) in list(by_line.items())[:_DAMAGE_LINES_NAMED]:
         value = f"0x{ord(escaped_byte) - 0xDC00:02X}"
-        what = f"invalid UTF-8 byte {value}" if count == 1 else f"{count} invalid UTF-8 bytes on line {line}, the first {value}"
-        damage.append(Damage(line, f"{what} at byte offset {first} (line {line}), read as U+FFFD" if count == 1
-                             else f"{what} at byte offset {first}, read as U+FFFD"))
+        what = (
+            f"invalid UTF-8 byte {value}"
+            if count == 1
+            else f"{count} invalid UTF-8 bytes on line {line}, the first {value}"
+        )
+        damage.append(
+            Damage(
+                line,
+                f"{what} at byte offset {first} (line {line}), read as U+FFFD"
+                if count == 1
+                else f"{what} at byte offset {first}, read as U+FFFD",
+            )
+        )
     rest = list(by_line.items())[_DAMAGE_LINES_NAMED:]
     if rest:
         count = sum(entry[2] for _, entry in rest)
-        damage.append(Damage(rest[0][0], f"{count} more invalid UTF-8 byte(s) on {len(rest)} later line(s), "
-                                         f"from byte offset {rest[0][1][0]} (line {rest[0][0]}), read as U+FFFD"))
+        damage.append(
+            Damage(
+                rest[0][0],
+                f"{count} more invalid UTF-8 byte(s) on {len(rest)} later line(s), "
+                f"from byte offset {rest[0][1][0]} (line {rest[0][0]}), read as U+FFFD",
+            )
+        )
     return tuple(damage)
 
 

@@ -25,10 +25,10 @@ _LATIN1_FALLBACK = "claims-latin1-fallback"
 def _latin1_fallback(error: UnicodeError) -> tuple[str | bytes, int]:
     # cp1252 leaves five bytes undefined; a font-encoded file still uses them as letters.
     if isinstance(error, UnicodeDecodeError):
-        return error.object[error.start:error.end].decode("latin-1"), error.end
+        return error.object[error.start : error.end].decode("latin-1"), error.end
     if isinstance(error, UnicodeEncodeError):
         # Back to those five bytes; any other character is none of a legacy font's and stays an error.
-        return error.object[error.start:error.end].encode("latin-1"), error.end
+        return error.object[error.start : error.end].encode("latin-1"), error.end
     raise error
 
 
@@ -91,7 +91,9 @@ def _tables() -> _Tables:
     syl = data["syllable"]
     syllable = regex.compile(
         r"(?:\L<initials>)?(?:\L<nuclei>)(?:\L<finals>)?",
-        initials=syl["initials"], nuclei=syl["nuclei"], finals=syl["finals"],
+        initials=syl["initials"],
+        nuclei=syl["nuclei"],
+        finals=syl["finals"],
     )
     return _Tables(tcvn3, vni_letters, pairs, vni_pattern, syllable, letters)
 

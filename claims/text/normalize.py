@@ -25,6 +25,7 @@ def _has_zero_width(text: str) -> bool:
     # Six substring tests are thirty times cheaper than one character-class search.
     return any(ch in text for ch in _ZERO_WIDTH_CHARS)
 
+
 # Space-like characters that sit between digit groups ("1 234") or words.
 _SPACES = "\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
 
@@ -61,9 +62,9 @@ _FOLD_SEARCH = WordSearch([*_FOLD_CHARS, *_NEW_STYLE_PAIRS])
 # or a pattern reads: "\x1b]0;pwned\x07" sets a window title and would leave a claim "0".
 # Bidi overrides, embeddings, isolates and marks reorder what a reader sees ("Trojan Source").
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROL_CHARS = "".join(
-    chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"
-) + _BIDI_CONTROLS
+_CONTROL_CHARS = (
+    "".join(chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r") + _BIDI_CONTROLS
+)
 _CONTROLS = regex.compile(
     r"""(?P<escape>                                      # a terminal escape sequence, removed whole
           \x1b\[ [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]?     # CSI: colours, cursor moves ("\x1b[31m")
@@ -141,7 +142,7 @@ def _old_style(first: str, second: str) -> str:
 
 def _ends_open_syllable(text: str, at: int) -> bool:
     """Whether the pair at `at` closes its syllable ('hoà', not 'hoàng') and follows no 'q' ('quý')."""
-    return not (at and text[at - 1] in "qQ") and not text[at + 2:at + 3].isalpha()
+    return not (at and text[at - 1] in "qQ") and not text[at + 2 : at + 3].isalpha()
 
 
 def _replaced(text: str, search: WordSearch) -> str:

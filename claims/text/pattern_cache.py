@@ -95,5 +95,5 @@ def _prune(folder: Path) -> None:
     if len(files) <= _MAX_FILES:
         return
     by_age = sorted(files, key=lambda f: f.stat().st_mtime)
-    for old in by_age[:len(files) - _MAX_FILES]:
+    for old in by_age[: len(files) - _MAX_FILES]:
         old.unlink(missing_ok=True)

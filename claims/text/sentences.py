@@ -28,8 +28,12 @@ _END_SEARCH = WordSearch([*_ENDERS, "\n"])
 _SOFT_BREAK = regex.compile(r"[;,][ ]")
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset(), max_length: int = MAX_SENTENCE,
-                    lines: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str,
+    abbreviations: frozenset[str] = frozenset(),
+    max_length: int = MAX_SENTENCE,
+    lines: tuple[int, int] | None = None,
+) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order; with `lines`, of the sentences
     between those two points only, which must stand at the start and the end of a line (a line
     break always ends a sentence, so a run of lines splits as it would in the whole text)."""

@@ -26,6 +26,8 @@ with context.begin_transaction():
         # pg_type). Held to the end of the transaction; the revision is read after it is taken,
         # so a process that waited finds the schema already at head and does nothing.
         # (SQLite needs none: the migration runs under BEGIN IMMEDIATE, one writer at a time.)
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(coalesce(current_schema(), '')))"),
-                           {"key": MIGRATION_LOCK_KEY})
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:key, hashtext(coalesce(current_schema(), '')))"),
+            {"key": MIGRATION_LOCK_KEY},
+        )
     context.run_migrations()

@@ -8,15 +8,15 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-25
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 from claims.lang import SUPPORTED, load_pack
 from claims.store.stories import signature
 
-
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -26,15 +26,35 @@ BATCH = 500
 
 def upgrade() -> None:
     bind = op.get_bind()
-    articles = sa.table('articles', sa.column('id'), sa.column('title'), sa.column('text'), sa.column('lang'),
-                        sa.column('signature'), sa.column('story_id'), sa.column('published'))
-    terms = sa.table('story_terms', sa.column('term'), sa.column('article_id'), sa.column('story_id'), sa.column('published'))
+    articles = sa.table(
+        "articles",
+        sa.column("id"),
+        sa.column("title"),
+        sa.column("text"),
+        sa.column("lang"),
+        sa.column("signature"),
+        sa.column("story_id"),
+        sa.column("published"),
+    )
+    terms = sa.table(
+        "story_terms", sa.column("term"), sa.column("article_id"), sa.column("story_id"), sa.column("published")
+    )
     packs = {}
     last_id = 0
     while True:
         rows = bind.execute(
-            sa.select(articles.c.id, articles.c.title, articles.c.text, articles.c.lang, articles.c.story_id, articles.c.published)
-            .where(articles.c.id > last_id).order_by(articles.c.id).limit(BATCH)).all()
+            sa.select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.text,
+                articles.c.lang,
+                articles.c.story_id,
+                articles.c.published,
+            )
+            .where(articles.c.id > last_id)
+            .order_by(articles.c.id)
+            .limit(BATCH)
+        ).all()
         if not rows:
             break
         new_terms = []
@@ -43,8 +63,10 @@ def upgrade() -> None:
             pack = packs.get(code) or packs.setdefault(code, load_pack(code))
             found = signature(title, text or "", pack)
             bind.execute(articles.update().where(articles.c.id == article_id).values(signature=" ".join(sorted(found))))
-            new_terms += [{"term": t, "article_id": article_id, "story_id": story_id, "published": published}
-                          for t in sorted({t[:TERM_LENGTH] for t in found})]
+            new_terms += [
+                {"term": t, "article_id": article_id, "story_id": story_id, "published": published}
+                for t in sorted({t[:TERM_LENGTH] for t in found})
+            ]
         ids = [row[0] for row in rows]
         bind.execute(terms.delete().where(terms.c.article_id.in_(ids)))
         if new_terms:

@@ -9,15 +9,15 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-26
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 from claims.lang import SUPPORTED, load_pack
 from claims.store.stories import index_terms, signature
 
-
-revision = '0005'
-down_revision = '0004'
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -25,31 +25,51 @@ BATCH = 500
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('story_terms', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('weight', sa.Float(), server_default='1', nullable=False))
-        batch_op.add_column(sa.Column('norm', sa.Float(), server_default='1', nullable=False))
-    op.create_table('story_term_counts',
-    sa.Column('term', sa.String(length=64), nullable=False),
-    sa.Column('articles', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('term')
+    with op.batch_alter_table("story_terms", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("weight", sa.Float(), server_default="1", nullable=False))
+        batch_op.add_column(sa.Column("norm", sa.Float(), server_default="1", nullable=False))
+    op.create_table(
+        "story_term_counts",
+        sa.Column("term", sa.String(length=64), nullable=False),
+        sa.Column("articles", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("term"),
     )
-    op.create_table('story_pins',
-    sa.Column('content_hash', sa.String(length=64), nullable=False),
-    sa.Column('story_name', sa.String(), nullable=False),
-    sa.Column('pinned_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('content_hash')
+    op.create_table(
+        "story_pins",
+        sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("story_name", sa.String(), nullable=False),
+        sa.Column("pinned_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("content_hash"),
     )
 
     bind = op.get_bind()
-    articles = sa.table('articles', sa.column('id'), sa.column('title'), sa.column('text'), sa.column('lang'),
-                        sa.column('signature'), sa.column('story_id'), sa.column('published'))
+    articles = sa.table(
+        "articles",
+        sa.column("id"),
+        sa.column("title"),
+        sa.column("text"),
+        sa.column("lang"),
+        sa.column("signature"),
+        sa.column("story_id"),
+        sa.column("published"),
+    )
     bind.execute(sa.text("DELETE FROM story_terms"))
     packs = {}
     last_id = 0
     while True:
         rows = bind.execute(
-            sa.select(articles.c.id, articles.c.title, articles.c.text, articles.c.lang, articles.c.story_id, articles.c.published)
-            .where(articles.c.id > last_id).order_by(articles.c.id).limit(BATCH)).all()
+            sa.select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.text,
+                articles.c.lang,
+                articles.c.story_id,
+                articles.c.published,
+            )
+            .where(articles.c.id > last_id)
+            .order_by(articles.c.id)
+            .limit(BATCH)
+        ).all()
         if not rows:
             break
         for article_id, title, text, lang, story_id, published in rows:
@@ -63,8 +83,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table('story_pins')
-    op.drop_table('story_term_counts')
-    with op.batch_alter_table('story_terms', schema=None) as batch_op:
-        batch_op.drop_column('norm')
-        batch_op.drop_column('weight')
+    op.drop_table("story_pins")
+    op.drop_table("story_term_counts")
+    with op.batch_alter_table("story_terms", schema=None) as batch_op:
+        batch_op.drop_column("norm")
+        batch_op.drop_column("weight")

@@ -8,26 +8,33 @@ Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-07
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
-
-revision = '0007'
-down_revision = '0006'
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('discrepancy_parts',
-    sa.Column('discrepancy_id', sa.Integer(), nullable=False),
-    sa.Column('position', sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column('claim_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['claim_id'], ['claims.id'], ),
-    sa.ForeignKeyConstraint(['discrepancy_id'], ['discrepancies.id'], ),
-    sa.PrimaryKeyConstraint('discrepancy_id', 'position')
+    op.create_table(
+        "discrepancy_parts",
+        sa.Column("discrepancy_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["claim_id"],
+            ["claims.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["discrepancy_id"],
+            ["discrepancies.id"],
+        ),
+        sa.PrimaryKeyConstraint("discrepancy_id", "position"),
     )
 
 
 def downgrade() -> None:
-    op.drop_table('discrepancy_parts')
+    op.drop_table("discrepancy_parts")
