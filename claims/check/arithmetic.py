@@ -9,7 +9,7 @@ from itertools import groupby
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.engine import Connection
 
-from claims.lang import SUPPORTED, load_pack
+from claims.lang import languages, load_pack
 from claims.store.models import Article, ClaimRecord
 
 from .figures import Figure, figure_from_row
@@ -29,7 +29,7 @@ class ArithmeticFinding(Finding):
 
 
 def _markers_by_lang() -> dict[str, list[str]]:
-    return {code: load_pack(code).section("arithmetic").get("part_markers", []) for code in SUPPORTED}
+    return {code: load_pack(code).section("arithmetic").get("part_markers", []) for code in languages()}
 
 
 def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> Iterator[Finding]:

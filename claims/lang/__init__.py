@@ -21,8 +21,9 @@ from claims.errors import InputError
 from .shape import check_shape, kind_of
 
 BUNDLED = Path(__file__).parent
-SUPPORTED = ("vi", "en")
 LEXICON_ENV = "CLAIMS_LEXICON_PATH"
+# A pack's folder is named by its language code (ISO 639-1 or -3): "vi", "en", "fil".
+_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
 
 
 @dataclass(eq=False)
@@ -83,13 +84,41 @@ def _merge_user_file(data: dict, extra: dict, path: Path, examples: list[dict]) 
     _merge(data, extra)
 
 
+def _codes_in(root: Path) -> set[str]:
+    """The languages a folder holds packs for: its subfolders named by a language code with TOML in them."""
+    try:
+        return {
+            child.name
+            for child in root.iterdir()
+            if _LANGUAGE_CODE.fullmatch(child.name, timeout=1) and child.is_dir() and any(child.glob("*.toml"))
+        }
+    except OSError:
+        return set()
+
+
+@lru_cache(maxsize=16)
+def _languages(extra: tuple[str, ...]) -> tuple[str, ...]:
+    bundled = sorted(_codes_in(BUNDLED))
+    added = sorted(set().union(*(_codes_in(Path(root)) for root in extra)) - set(bundled))
+    return tuple(bundled + added)
+
+
+def languages(extra: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Every language with a pack: the folders under claims/lang/, then new ones in user lexicon folders.
+
+    A user folder holding `xx/*.toml` for a code no bundled pack has adds the language `xx`.
+    """
+    return _languages(extra_lexicon_paths() if extra is None else tuple(extra))
+
+
 @lru_cache(maxsize=16)
 def _load(code: str, extra: tuple[str, ...]) -> LanguagePack:
-    if code not in SUPPORTED:
-        raise InputError(f"unsupported language {code!r} (supported: {', '.join(SUPPORTED)})")
+    known = _languages(extra)
+    if code not in known:
+        raise InputError(f"unsupported language {code!r} (supported: {', '.join(known)})")
     data = _bundled(code)
     # What a user file may hold: what the bundled data holds, in any language (the packs share one layout).
-    examples = [_bundled(code)] + [_bundled(other) for other in SUPPORTED if other != code] if extra else []
+    examples = [_bundled(code)] + [_bundled(other) for other in _codes_in(BUNDLED) if other != code] if extra else []
     for root in extra:
         root_path = Path(root)
         if root_path.is_file():

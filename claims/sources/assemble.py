@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.lang import SUPPORTED
+from claims.lang import languages
 from claims.sources.article import SourceArticle
 from claims.sources.dates import read_date
 from claims.sources.problems import ArticleRefused
@@ -33,10 +33,10 @@ def _language(value: object) -> str | None:
     if declared is None:
         return None
     code = declared.lower()[:2]
-    if code not in SUPPORTED:
+    if code not in languages():
         # Read with another language's patterns, its figures would be wrong, not missing.
         raise ArticleRefused(
-            f"declared language {declared[:40]!r} is not supported (supported: {', '.join(SUPPORTED)})"
+            f"declared language {declared[:40]!r} is not supported (supported: {', '.join(languages())})"
         )
     return code
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from claims.lang import SUPPORTED
+from claims.lang import languages
 
 # Day-first is the Vietnamese (and British) order: "27/9/2024", "27-09-2024", "27.09.2024".
 _DAY_FIRST = regex.compile(r"(?<![0-9])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})(?![0-9])")
@@ -80,7 +80,7 @@ def _read_words(text: str) -> str | None:
 def _word_reader():
     from dateparser import DateDataParser  # only here: see the module's docstring
 
-    return DateDataParser(languages=list(SUPPORTED), settings=_WORD_SETTINGS)
+    return DateDataParser(languages=list(languages()), settings=_WORD_SETTINGS)
 
 
 def _quoted(value: str) -> str:

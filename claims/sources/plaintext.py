@@ -6,7 +6,7 @@ the file as a reader sees it) and its first non-empty line is the title.
 
 from __future__ import annotations
 
-from claims.lang import SUPPORTED, extra_lexicon_paths, load_pack
+from claims.lang import extra_lexicon_paths, languages, load_pack
 from claims.sources.article import SourceArticle
 from claims.sources.assemble import assemble_article
 from claims.text.normalize import normalize_text
@@ -23,7 +23,7 @@ def _header_keys() -> dict[str, str]:
     """Every spelling of a header key (lowercased) -> the field it fills."""
     keys = {field: field for field in FIELDS}
     extra = extra_lexicon_paths()
-    for code in SUPPORTED:
+    for code in languages():
         pack = load_pack(code, extra)
         if _PACK_KEY not in pack.compiled:
             pack.compiled[_PACK_KEY] = {

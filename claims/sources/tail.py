@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from claims.lang import SUPPORTED, extra_lexicon_paths, load_pack
+from claims.lang import extra_lexicon_paths, languages, load_pack
 
 _PACK_KEY = "claims.sources.tail"
 _TIMEOUT = 2.0
@@ -92,7 +92,7 @@ class _Markers:
 def _markers() -> _Markers | None:
     """Kept on the packs it was built from: a paragraph costs one call, not one per language."""
     extra = extra_lexicon_paths()  # read once: each read of the environment costs a look-up per article
-    packs = [load_pack(code, extra) for code in SUPPORTED]
+    packs = [load_pack(code, extra) for code in languages(extra)]
     cached = packs[0].compiled.get(_PACK_KEY)
     if cached is not None and all(pack.compiled.get(_PACK_KEY) is cached for pack in packs):
         return cached[0]
@@ -133,7 +133,7 @@ def _related_links_start(text: str, spans: list[tuple[int, int]]) -> int | None:
 
 def _stopwords() -> frozenset[str]:
     words: set[str] = set()
-    for code in SUPPORTED:
+    for code in languages():
         words.update(w.lower() for w in load_pack(code).section("stories").get("stopwords", []))
     return frozenset(words)
 

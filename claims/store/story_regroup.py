@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, or_, select, true, update
 
-from claims.lang import SUPPORTED, load_pack
+from claims.lang import languages, load_pack
 
 from .database import Store
 from .models import Article, ClaimRecord, Story, StoryTerm, StoryTermCount
@@ -57,7 +57,7 @@ def regroup_stories(store: Store) -> int:
             if not rows:
                 break
             for article_id, title, text, lang, published, story_id, content_hash in rows:
-                code = lang if lang in SUPPORTED else "en"
+                code = lang if lang in languages() else "en"
                 pack = packs.get(code) or packs.setdefault(code, load_pack(code))
                 sig = signature(title, text or "", pack)
                 if story_id is None:

@@ -12,7 +12,7 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
-from claims.lang import SUPPORTED, load_pack
+from claims.lang import languages, load_pack
 from claims.store.stories import signature
 
 revision = "0003"
@@ -59,7 +59,7 @@ def upgrade() -> None:
             break
         new_terms = []
         for article_id, title, text, lang, story_id, published in rows:
-            code = lang if lang in SUPPORTED else "en"
+            code = lang if lang in languages() else "en"
             pack = packs.get(code) or packs.setdefault(code, load_pack(code))
             found = signature(title, text or "", pack)
             bind.execute(articles.update().where(articles.c.id == article_id).values(signature=" ".join(sorted(found))))

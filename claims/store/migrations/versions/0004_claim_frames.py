@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from claims.extract.extractor import extract_claims
-from claims.lang import SUPPORTED, load_pack
+from claims.lang import languages, load_pack
 
 revision = "0004"
 down_revision = "0003"
@@ -45,7 +45,7 @@ def upgrade() -> None:
         if not rows:
             break
         for article_id, text, lang, published in rows:
-            pack = load_pack(lang if lang in SUPPORTED else "en")
+            pack = load_pack(lang if lang in languages() else "en")
             frames = {
                 (c.start, c.end): c.frame for c in extract_claims(text or "", pack.code, pack=pack, published=published)
             }

@@ -13,7 +13,7 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
-from claims.lang import SUPPORTED, load_pack
+from claims.lang import languages, load_pack
 from claims.store.stories import index_terms, signature
 
 revision = "0005"
@@ -73,7 +73,7 @@ def upgrade() -> None:
         if not rows:
             break
         for article_id, title, text, lang, story_id, published in rows:
-            code = lang if lang in SUPPORTED else "en"
+            code = lang if lang in languages() else "en"
             pack = packs.get(code) or packs.setdefault(code, load_pack(code))
             found = signature(title, text or "", pack)
             bind.execute(articles.update().where(articles.c.id == article_id).values(signature=" ".join(found)))
