@@ -4,7 +4,8 @@
     python3 benchmarks/bench_check.py --claims 1000000 --db postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 Builds stories of 2-20 articles with about 20 claims each: figures of a few facts per
-story, each with the content words its articles share (the frame the checker aligns on), (counts mostly, some money, percent, quantities and durations) on concept and
+story, each with the content words its articles share (the frame the checker aligns on),
+(counts mostly, some money, percent, quantities and durations) on concept and
 "~subject" topics, reported exactly, approximately or as bounds, with actor, place and
 time often missing, a few framed by roles, a share of genuine disagreements (--conflicts)
 and a few "total, including parts" sentences for the arithmetic pass; plus years and

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims import extract_claims, parse_numbers  # noqa: E402
-from claims.lang import detect_language, load_pack  # noqa: E402
+from claims.lang import languages, load_pack  # noqa: E402
+from claims.lang.detect import detect_language  # noqa: E402
 from claims.sources import SourceArticle, read_articles  # noqa: E402
 
 
@@ -54,7 +55,7 @@ def best_of(repeat: int, run) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", default=[str(ROOT / "fixtures")])
-    parser.add_argument("--lang", default="vi", choices=["vi", "en"])
+    parser.add_argument("--lang", default="vi", choices=languages())
     parser.add_argument("--min-mb", type=float, default=8.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--article-kb", type=float, default=6.0)
@@ -69,11 +70,13 @@ def main() -> None:
 
     seconds, mentions = best_of(args.repeat, lambda: sum(len(parse_numbers(t, pack=pack)) for t in texts))
     print(
-        f"parse_numbers:  {megabytes / seconds:6.1f} MB/s  {mentions / seconds:9.0f} mentions/s  ({mentions} in {seconds:.2f} s)"
+        f"parse_numbers:  {megabytes / seconds:6.1f} MB/s  {mentions / seconds:9.0f} mentions/s  "
+        f"({mentions} in {seconds:.2f} s)"
     )
     seconds, claims = best_of(args.repeat, lambda: sum(len(extract_claims(t, pack=pack)) for t in texts))
     print(
-        f"extract_claims: {megabytes / seconds:6.1f} MB/s  {claims / seconds:9.0f} claims/s  ({claims} in {seconds:.2f} s)"
+        f"extract_claims: {megabytes / seconds:6.1f} MB/s  {claims / seconds:9.0f} claims/s  "
+        f"({claims} in {seconds:.2f} s)"
     )
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

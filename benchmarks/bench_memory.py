@@ -20,17 +20,35 @@ import time
 from pathlib import Path
 
 SENTENCES = [
-    "Theo Tổng cục Thống kê, trong 9 tháng đầu năm 2024, kim ngạch xuất khẩu đạt khoảng 290 tỷ USD, tăng 15,4% so với cùng kỳ năm trước.",
+    (
+        "Theo Tổng cục Thống kê, trong 9 tháng đầu năm 2024, kim ngạch xuất khẩu đạt khoảng 290 tỷ USD, "
+        "tăng 15,4% so với cùng kỳ năm trước."
+    ),
     "Các doanh nghiệp cho biết đơn hàng đã phục hồi rõ rệt từ giữa năm, nhất là ở nhóm hàng dệt may, da giày và đồ gỗ.",
-    "Nhiều chuyên gia nhận định đà tăng trưởng này còn phụ thuộc vào nhu cầu tại các thị trường lớn như Mỹ, châu Âu và Nhật Bản.",
+    (
+        "Nhiều chuyên gia nhận định đà tăng trưởng này còn phụ thuộc vào nhu cầu tại các thị trường lớn như Mỹ, "
+        "châu Âu và Nhật Bản."
+    ),
     "Cơn bão đã làm 59 người chết, hơn 200 người bị thương tại các tỉnh phía Bắc.",
-    "Chính quyền địa phương đã huy động lực lượng quân đội, công an và thanh niên tình nguyện giúp người dân dọn dẹp nhà cửa sau bão.",
-    "Người dân ở vùng trũng được khuyến cáo không quay về nhà khi nước lũ chưa rút hẳn và cần theo dõi sát thông tin dự báo thời tiết.",
+    (
+        "Chính quyền địa phương đã huy động lực lượng quân đội, "
+        "công an và thanh niên tình nguyện giúp người dân dọn dẹp nhà cửa sau bão."
+    ),
+    (
+        "Người dân ở vùng trũng được khuyến cáo không quay về nhà khi nước lũ chưa rút hẳn "
+        "và cần theo dõi sát thông tin dự báo thời tiết."
+    ),
     "Sáng 27/9, UBND thành phố Hà Nội cho biết đã chi gần 2.500 tỷ đồng để hỗ trợ các hộ dân bị ảnh hưởng.",
-    "Ông Nguyễn Văn An, một người dân sống ven sông, kể rằng gia đình ông đã phải di chuyển toàn bộ đồ đạc lên tầng hai trong đêm.",
+    (
+        "Ông Nguyễn Văn An, một người dân sống ven sông, "
+        "kể rằng gia đình ông đã phải di chuyển toàn bộ đồ đạc lên tầng hai trong đêm."
+    ),
     "Theo ông, mực nước năm nay dâng nhanh hơn mọi năm và nhiều hộ gia đình không kịp chuẩn bị.",
     "Giá xăng giảm 320 đồng mỗi lít, áp dụng từ 15 giờ chiều nay.",
-    "Liên Bộ Công Thương - Tài chính cho biết việc điều chỉnh giá nhằm bảo đảm nguồn cung và phù hợp với diễn biến của thị trường thế giới.",
+    (
+        "Liên Bộ Công Thương - Tài chính cho biết việc điều chỉnh giá nhằm bảo đảm nguồn cung "
+        "và phù hợp với diễn biến của thị trường thế giới."
+    ),
     "Các cửa hàng bán lẻ trên địa bàn thành phố vẫn hoạt động bình thường, không xảy ra tình trạng khan hàng.",
     "Tỉnh Quảng Ninh đón hơn 15 triệu lượt khách du lịch, trong đó có 3,2 triệu lượt khách quốc tế.",
     "Ngành du lịch địa phương đang tập trung phát triển các sản phẩm mới gắn với biển đảo, văn hóa và ẩm thực.",

@@ -22,12 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claims.extract.extractor import extract_claims  # noqa: E402
-from claims.lang import detect_language  # noqa: E402
+from claims.lang.detect import detect_language  # noqa: E402
 from claims.numbers.parse import matching_copy  # noqa: E402
+from claims.pipeline.ingest import ingest_articles  # noqa: E402
 from claims.sources import read_articles  # noqa: E402
 from claims.sources.article import SourceArticle  # noqa: E402
 from claims.store.database import open_store  # noqa: E402
-from claims.store.ingest import ingest_articles  # noqa: E402
 
 
 def load(paths: list[str], min_mb: float) -> list[SourceArticle]:
@@ -74,7 +74,8 @@ def main() -> None:
     claims = sum(len(extract_claims(a.text, a.lang, published=a.published, tail_start=a.tail_start)) for a in articles)
     elapsed = time.perf_counter() - started
     print(
-        f"extract: {megabytes / elapsed:6.2f} MB/s  {claims / elapsed:9.0f} claims/s  ({claims} claims in {elapsed:.2f} s)"
+        f"extract: {megabytes / elapsed:6.2f} MB/s  {claims / elapsed:9.0f} claims/s  "
+        f"({claims} claims in {elapsed:.2f} s)"
     )
 
     with tempfile.TemporaryDirectory() as folder:

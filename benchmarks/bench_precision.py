@@ -360,8 +360,8 @@ def percent(part: int, whole: int) -> str:
 def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace) -> list[Flag]:
     flags = run.flags
     print(
-        f"set {name}: {run.articles} article(s) given, {run.crashed} left out (crash the tool), {run.refused} refused; stories {args.stories}; "
-        f"{run.seconds:.0f} s; claims: {args.claims}"
+        f"set {name}: {run.articles} article(s) given, {run.crashed} left out (crash the tool), {run.refused} refused; "
+        f"stories {args.stories}; {run.seconds:.0f} s; claims: {args.claims}"
     )
     for note in run.notes:
         print(f"  | {note}")
@@ -373,9 +373,10 @@ def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace
         judged = [f for f in group if f.verdict]
         worth = [f for f in judged if f.verdict.verdict == "worth"]
         by_position = sum(1 for f in judged if f.matched_by == "position")
+        by_position_note = f" ({by_position} by position)" if by_position else ""
         print(
-            f"  {scope}-article: {len(group)}; judged {len(judged)}"
-            f"{f' ({by_position} by position)' if by_position else ''}; worth {len(worth)} ({percent(len(worth), len(judged))} of judged); "
+            f"  {scope}-article: {len(group)}; judged {len(judged)}{by_position_note}; "
+            f"worth {len(worth)} ({percent(len(worth), len(judged))} of judged); "
             f"not {len(judged) - len(worth)}; unjudged {len(group) - len(judged)}"
         )
         for kind, n in Counter(f.record["kind"] for f in group).most_common():
@@ -392,10 +393,13 @@ def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace
     false_alarms = sum(1 for f in judged if f.verdict.verdict == "not")
     unjudged = [f for f in flags if not f.verdict]
     read = run.articles - run.crashed - run.refused
+    upper_bound_note = (
+        f"; at most {100 * (false_alarms + len(unjudged)) / read:.2f} counting unjudged" if unjudged and read else ""
+    )
     print(
-        f"false alarms (flags judged 'not', both scopes; the measure for unrelated articles): {false_alarms} over {read} article(s) = "
-        f"{100 * false_alarms / read if read else 0:.2f} per 100 articles"
-        f"{f'; at most {100 * (false_alarms + len(unjudged)) / read:.2f} counting unjudged' if unjudged and read else ''}"
+        "false alarms (flags judged 'not', both scopes; the measure for unrelated articles): "
+        f"{false_alarms} over {read} article(s) = "
+        f"{100 * false_alarms / read if read else 0:.2f} per 100 articles{upper_bound_note}"
     )
     unknown = sorted({f.verdict.cause for f in judged} - KNOWN_CAUSES)
     if unknown:
@@ -403,7 +407,8 @@ def summarize(name: str, run: Run, verdicts_path: Path, args: argparse.Namespace
     print(f"unjudged: {len(unjudged)}")
     for flag in unjudged:
         print(
-            f"  UNJUDGED {flag.fingerprint} {flag.record['kind']} {flag.scope} {flag.locator}  {flag.record['explanation']}"
+            f"  UNJUDGED {flag.fingerprint} {flag.record['kind']} {flag.scope} {flag.locator}  "
+            f"{flag.record['explanation']}"
         )
     return unjudged
 
@@ -422,8 +427,10 @@ def describe(claim: dict, span: Span) -> list[str]:
     if claim.get("roles"):
         frame["roles"] = claim["roles"]
     marks = [m for m in ("is_caption", "is_boilerplate") if claim.get(m)]
+    published = claim["article"].get("published") or "-"
+    frame_json = json.dumps(frame, ensure_ascii=False)
     return [
-        f"   {span}  {claim['article'].get('published') or '-'}  «{claim['text']}»  {json.dumps(frame, ensure_ascii=False)} {' '.join(marks)}",
+        f"   {span}  {published}  «{claim['text']}»  {frame_json} {' '.join(marks)}",
         f"   title: {claim['article'].get('title') or ''}",
         f"   S: {claim.get('sentence') or ''}",
     ]

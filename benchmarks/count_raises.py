@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims.extract.extractor import extract_claims  # noqa: E402
-from claims.lang import detect_language, load_pack  # noqa: E402
+from claims.lang import load_pack  # noqa: E402
+from claims.lang.detect import detect_language  # noqa: E402
 from claims.report.jsonout import json_lines  # noqa: E402
 from claims.sources import DEFAULT_MAX_BYTES, SourceArticle, read_articles  # noqa: E402
 

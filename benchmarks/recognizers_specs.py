@@ -1,8 +1,9 @@
-"""How much of Microsoft Recognizers-Text's English number specs claims' parse_numbers passes (issue #15).
+r"""How much of Microsoft Recognizers-Text's English number specs claims' parse_numbers passes (issue #15).
 
     git clone https://github.com/microsoft/Recognizers-Text /work/src/recognizers     # outside the repository
     python3 benchmarks/recognizers_specs.py --spec-dir /work/src/recognizers
-    python3 benchmarks/recognizers_specs.py --spec-dir /work/src/recognizers --skip benchmarks/recognizers_skip.tsv --show 2
+    python3 benchmarks/recognizers_specs.py --spec-dir /work/src/recognizers \
+        --skip benchmarks/recognizers_skip.tsv --show 2
 
 Recognizers-Text keeps language-neutral JSON specs that every port of it must pass; three of them
 hold English numbers: Specs/Number/English/NumberModel.json, PercentModel.json and

@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from typer.core import TyperGroup
 
-from claims.cli_help import use_plain_metavars
+from claims.cli_help import Choices, use_plain_metavars
 from claims.errors import ClaimsError
-from claims.lang import LEXICON_ENV
+from claims.lang import LEXICON_ENV, check_lexicons
 from claims.numbers.mention import KINDS as CLAIM_KINDS
 
 use_plain_metavars()
@@ -101,19 +101,13 @@ class Kind(str, Enum):
 
 
 # The kinds of claim (claims/numbers/mention.py), for `list --kind`: a typo is a usage error, not no claims.
-ClaimKind = Enum("ClaimKind", {kind: kind for kind in CLAIM_KINDS}, type=str)
+ClaimKind = Enum("ClaimKind", {kind: kind for kind in CLAIM_KINDS}, type=str)  # type: ignore[misc]
 
 
 class Status(str, Enum):
     open = "open"
     confirmed = "confirmed"
     dismissed = "dismissed"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    vi = "vi"
-    en = "en"
 
 
 def _utf8(value):
@@ -185,9 +179,57 @@ Jobs = Annotated[
         "-j",
         min=1,
         show_default=False,
-        help="Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process).",
+        help=(
+            "Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process)."
+        ),
     ),
 ]
+
+
+# The languages are the pack folders (claims.lang.languages), bundled or in a lexicon folder that
+# this very command line may name: the choices are read when help is shown or --lang is checked.
+AUTO_LANG = "auto"
+
+
+def _lang_choices() -> tuple[str, ...]:
+    from claims.lang import languages
+
+    return (AUTO_LANG, *languages())
+
+
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        metavar=Choices(_lang_choices),
+        help="Language of the articles that do not declare one: auto detects it, else a language pack's code.",
+    ),
+]
+LEXICON_HELP = (
+    f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}, else `lexicons` in claims.toml)."
+)
+CommandLexicon = Annotated[
+    list[Path] | None,
+    typer.Option("--lexicon", help="Extra lexicon folder, as `claims --lexicon` (repeat the option for more)."),
+]
+
+
+def _use_lexicons(folders: list[Path] | None) -> None:
+    """Lexicon folders from the command line, after those already named: the last one named wins."""
+    if folders:
+        existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p]
+        os.environ[LEXICON_ENV] = os.pathsep.join(existing + [str(p) for p in folders])
+    if os.environ.get(LEXICON_ENV):
+        check_lexicons()  # a broken lexicon file stops the command (exit 2) before any article is read
+
+
+def _language(ctx: typer.Context, lang: str) -> str | None:
+    """The language --lang names (None: detect it), once the lexicon folders of the command are known."""
+    choices = _lang_choices()
+    if lang not in choices:
+        listed = ", ".join(repr(choice) for choice in choices)
+        raise typer.BadParameter(f"{_one_line(lang)!r} is not one of {listed}.", ctx=ctx, param_hint="'--lang'")
+    return None if lang == AUTO_LANG else lang
 
 
 def _jobs(jobs: int | None) -> int:
@@ -289,7 +331,7 @@ def _options(
         list[Path] | None,
         typer.Option(
             "--lexicon",
-            help=f"Extra lexicon folder merged over the bundled data (also ${LEXICON_ENV}, else `lexicons` in claims.toml).",
+            help=LEXICON_HELP,
         ),
     ] = None,
 ):
@@ -298,8 +340,7 @@ def _options(
     project = current_project()
     ctx.default_map = _project_defaults(ctx.command, project)
     if lexicon:
-        existing = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p]
-        os.environ[LEXICON_ENV] = os.pathsep.join(existing + [str(p) for p in lexicon])
+        _use_lexicons(lexicon)
     elif project.lexicons and not os.environ.get(LEXICON_ENV):
         os.environ[LEXICON_ENV] = os.pathsep.join(project.lexicons)
 
@@ -351,18 +392,15 @@ def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
 
-def _read(paths: list[str], include: str | None, max_bytes: int | None):
-    from claims.sources import DEFAULT_MAX_BYTES, read_articles
+def _warn(warning: str) -> None:
+    # A warning names a loss in an article that is still used; it changes no exit code.
+    stderr.print(_one_line(f"claims: warning: {warning}"), markup=False, highlight=False, emoji=False)
 
-    for item in read_articles(
-        paths, include=include, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, stdin=sys.stdin.buffer
-    ):
-        # A warning names a loss in an article that is still used; it changes no exit code.
-        for warning in getattr(item, "warnings", ()):
-            stderr.print(
-                _one_line(f"claims: warning: {item.origin}: {warning}"), markup=False, highlight=False, emoji=False
-            )
-        yield item
+
+def _read(paths: list[str], include: str | None, max_bytes: int | None):
+    from claims.pipeline.read import read_sources
+
+    return read_sources(paths, include=include, max_bytes=max_bytes, stdin=sys.stdin.buffer, on_warning=_warn)
 
 
 def _report_problems(problems) -> None:
@@ -372,37 +410,31 @@ def _report_problems(problems) -> None:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Paths,
     fmt: Format = ListFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the articles.")] = Lang.auto,
+    lang: LangOption = AUTO_LANG,
     include: Include = None,
     max_bytes: MaxBytes = None,
     jobs: Jobs = None,
+    lexicon: CommandLexicon = None,
 ):
     """Print the claims of the given articles (no database involved)."""
-    from claims.extract.article import ExtractionFailed
-    from claims.extract.pool import extract_in_order
+    from claims.pipeline.extract import ArticleRead, claim_dicts, extract_articles
     from claims.report import render_claims
-    from claims.sources.article import SourceArticle, SourceProblem
 
-    rows, problems = [], []
+    _use_lexicons(lexicon)
+    language = _language(ctx, lang)
+    rows: list[dict] = []
+    problems = []
     # JSON Lines is printed as it is read, a thousand claims at a time: no batch is held whole as rows and text.
     streamed = fmt is ListFormat.jsonl
-    for item, extracted in extract_in_order(
-        _read(paths, include, max_bytes),
-        wanted=lambda item: isinstance(item, SourceArticle),
-        lang=None if lang is Lang.auto else lang.value,
-        jobs=_jobs(jobs),
-    ):
-        if isinstance(item, SourceProblem):
-            problems.append(item)
+    for outcome in extract_articles(_read(paths, include, max_bytes), lang=language, jobs=_jobs(jobs)):
+        if not isinstance(outcome, ArticleRead):
+            problems.append(outcome)
             continue
-        if isinstance(extracted, ExtractionFailed):
-            problems.append(extracted)
-            continue
-        article = {"id": None, "title": item.title, "path": item.path, "url": item.url, "published": item.published}
-        for claim in extracted.claims:
-            rows.append({"id": None, "article": article, **claim.to_dict()})
+        for row in claim_dicts(outcome):
+            rows.append(row)
             if streamed and len(rows) == 1000:
                 _emit(render_claims(rows, fmt.value))
                 rows = []
@@ -414,10 +446,11 @@ def extract(
         raise typer.Exit(1)
 
 
-def _ingest(paths, db, story, include, max_bytes, jobs):
+def _ingest(paths, db, story, include, max_bytes, jobs, lexicon):
+    from claims.pipeline.ingest import ingest_articles
     from claims.store.database import open_store
-    from claims.store.ingest import ingest_articles
 
+    _use_lexicons(lexicon)
     store = open_store(db)
     files = _input_files(paths, include)
     with _progress("ingesting files" if files is not None else "ingesting") as progress:
@@ -451,9 +484,10 @@ def ingest(
     include: Include = None,
     max_bytes: MaxBytes = None,
     jobs: Jobs = None,
+    lexicon: CommandLexicon = None,
 ):
     """Store articles and their claims; text already stored is skipped."""
-    _, result = _ingest(paths, db, story, include, max_bytes, jobs)
+    _, result = _ingest(paths, db, story, include, max_bytes, jobs, lexicon)
     _say_stored(result)
     if result.problems:
         raise typer.Exit(1)
@@ -568,17 +602,20 @@ def audit(
     limit: Limit = None,
     summary: Summary = False,
     jobs: Jobs = None,
+    lexicon: CommandLexicon = None,
 ):
     """Ingest articles, check them against themselves and everything stored, print what involves them."""
-    from claims.check.triage import discrepancies
-    from claims.store.queries import story_ids_of
+    from claims.pipeline.audit import check_ingested
 
-    store, result = _ingest(paths, db, story, include, max_bytes, jobs)
+    store, result = _ingest(paths, db, story, include, max_bytes, jobs, lexicon)
     _say_stored(result)
-    articles = result.article_ids
-    if articles:
-        _run_check(store, story_ids_of(store, articles))
-    items = discrepancies(store, article_ids=articles) if articles else []
+    with _progress("checking figures") as progress:
+        task = progress.add_task("check", total=None)
+        items = check_ingested(
+            store,
+            result.article_ids,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
     _finish(items, fmt.value, fail_on, exit_zero, extra_code=2 if result.problems else 0, limit=limit, summary=summary)
 
 

@@ -3,11 +3,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import get_args
 
 from typer.core import TyperArgument, TyperOption
 
 _NAMES = {str: "TEXT", int: "INTEGER", float: "FLOAT"}
+
+
+class Choices(str):
+    """A metavar listing choices that are known only when the command runs ("[auto|vi|en]"): the
+    languages include those of the lexicon folders the command line names, read after the
+    options are declared. It is a str, so whatever formats the metavar gets the choices."""
+
+    def __new__(cls, choices: Callable[[], tuple[str, ...]]) -> Choices:
+        made = super().__new__(cls, "CHOICE")
+        made.choices = choices
+        return made
+
+    choices: Callable[[], tuple[str, ...]]
+
+    def __str__(self) -> str:
+        return "[" + "|".join(self.choices()) + "]"
 
 
 def _element(annotation):
@@ -18,7 +35,7 @@ def _element(annotation):
 def plain_metavar(param) -> str | None:
     """What an option takes, as the usual command-line convention names it; None for a flag."""
     if param.metavar is not None:
-        return param.metavar
+        return str(param.metavar)
     if isinstance(param, TyperOption) and (param.is_flag or param.count):
         return None
     described = param.type_descriptor
@@ -45,7 +62,8 @@ def _argument_name(self) -> str:
 
 def use_plain_metavars() -> None:
     """Install the plain metavars on typer's parameter classes (only the CLI calls this)."""
-    TyperOption.display_type_rich = _option_type
-    TyperArgument.display_type_rich = _argument_type
-    TyperArgument._rich_display_name = _argument_name
-    TyperArgument._usage_display_name = _argument_name
+    # Replacing typer's methods is the point here: typer has no setting for the names it prints.
+    TyperOption.display_type_rich = _option_type  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
+    TyperArgument._rich_display_name = _argument_name  # type: ignore[method-assign]
+    TyperArgument._usage_display_name = _argument_name  # type: ignore[method-assign]

@@ -6,8 +6,10 @@ Only defaults live here; the CLI applies them below its options and environment 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from claims.errors import InputError
 
@@ -91,7 +93,8 @@ def _lexicons(path: Path, value) -> tuple[str, ...]:
     return tuple(str(path.parent / Path(item).expanduser()) for item in value)
 
 
-_READERS = {
+# Each reader returns the value of the Project field of its key's name.
+_READERS: dict[str, Callable[[Path, Any], Any]] = {
     "database": _database,
     "fail_on": _fail_on,
     "lexicons": _lexicons,

@@ -9,8 +9,8 @@ import pytest
 
 from claims.check.checker import find_discrepancies
 from claims.extract.extractor import extract_claims
+from claims.pipeline.ingest import ingest_articles
 from claims.sources.article import SourceArticle
-from claims.store.ingest import ingest_articles
 
 
 def _findings(store, *texts: str, published=("2024-10-01", "2024-10-01")) -> list:
@@ -203,7 +203,10 @@ def test_one_shared_two_syllable_noun_does_not_make_one_fact(store):
             'Giám khảo mới\n"Tôi sẽ không khắt khe," ông Cowell, 45 tuổi, nói về vai trò giám khảo của mình.\n',
         ),
         (
-            "Writers' contest\n\"I'm not going to be the Mr Nasty of books,\" said Cowell, 54, of his role as a judge.\n",
+            (
+                "Writers' contest\n"
+                '"I\'m not going to be the Mr Nasty of books," said Cowell, 54, of his role as a judge.\n'
+            ),
             'New judge\n"I\'m not going to be the Mr Nasty of books," said Cowell, 45, of his role as a judge.\n',
         ),
     ],
@@ -277,7 +280,10 @@ def test_plan_and_estimate_words_are_whole_words(sentence, figure, aspect):
 def test_one_person_named_two_ways_is_one_name(store):
     found = _findings(
         store,
-        "Inauguration day\nChief Justice John G. Roberts Jr. administered the 35-word oath at noon before a large crowd.\n",
+        (
+            "Inauguration day\n"
+            "Chief Justice John G. Roberts Jr. administered the 35-word oath at noon before a large crowd.\n"
+        ),
         "A new president\nJustice John Roberts administered the 38-word oath at noon before a large crowd.\n",
     )
     assert _values(found) == [("value", 35, 38)]

@@ -12,8 +12,8 @@ from collections import Counter
 import pytest
 
 from claims.check.checker import run_check
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import read_articles
-from claims.store.ingest import ingest_articles
 from claims.store.queries import list_claims
 
 from .conftest import FIXTURES, SEED

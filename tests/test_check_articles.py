@@ -4,8 +4,8 @@ conflicts, a restated figure that changed is one, and a breakdown is checked aga
 from __future__ import annotations
 
 from claims.check.checker import find_discrepancies
+from claims.pipeline.ingest import ingest_articles
 from claims.sources.article import SourceArticle
-from claims.store.ingest import ingest_articles
 
 
 def _findings(store, *texts: str) -> list[tuple[str, str]]:

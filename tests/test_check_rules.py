@@ -123,6 +123,12 @@ def test_a_later_article_with_a_new_figure_is_an_update():
     assert [(f.kind, f.first.published) for f in found] == [("update", "2024-09-01")]
 
 
+def test_an_update_names_the_older_figure_first_whichever_is_met_first():
+    newer, older = fig(150, article=2, published="2024-09-08"), fig(100, article=1, published="2024-09-01")
+    found = story_findings([newer, older])
+    assert [(f.kind, f.first.published, f.second.published) for f in found] == [("update", "2024-09-01", "2024-09-08")]
+
+
 def test_without_both_dates_a_new_figure_is_a_conflict_not_an_update():
     assert kinds([fig(100, article=1, published="2024-09-01"), fig(150, article=2)]) == ["value"]
     assert kinds([fig(100, article=1, published="2024-09-01"), fig(150, article=2, published="2024-09-01")]) == [

@@ -8,8 +8,8 @@ import pytest
 
 from claims.check.checker import run_check
 from claims.check.triage import discrepancies
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import read_articles
-from claims.store.ingest import ingest_articles
 
 from .conftest import FIXTURES
 

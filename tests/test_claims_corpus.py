@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims import extract_claims
+from claims.lang import languages
 from claims.numbers.mention import FIGURE_KINDS
 
 from .corpus_format import CORPUS, read_cases
@@ -15,7 +16,7 @@ FLAGS = {"caption": "is_caption", "boilerplate": "is_boilerplate"}
 
 
 def _cases():
-    for lang in ("vi", "en"):
+    for lang in languages(()):  # every bundled pack has a corpus
         for case in read_cases(CORPUS / "claims" / f"{lang}.txt"):
             marks = [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
             yield pytest.param(lang, case, id=case.id, marks=marks)
@@ -30,7 +31,8 @@ def _roles(cell: str) -> dict:
 def _describe(found) -> str:
     return "\n".join(
         f"{c.text} | subject={c.subject or '-'} | concept={c.concept or '-'} | actor={c.actor or '-'} | "
-        f"location={c.location or '-'} | time={c.time or '-'} | roles={','.join(f'{k}:{v}' for k, v in c.roles.items()) or '-'}"
+        f"location={c.location or '-'} | time={c.time or '-'} | "
+        f"roles={','.join(f'{k}:{v}' for k, v in c.roles.items()) or '-'}"
         for c in found
     )
 

@@ -22,12 +22,12 @@ from typer.testing import CliRunner
 import claims.extract.extractor as extractor
 from claims import extract_claims, parse_numbers
 from claims.cli import app
-from claims.lang import load_pack
+from claims.lang import languages, load_pack
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import article_from_text
-from claims.store.ingest import ingest_articles
 from claims.store.models import Article
 
-LANGS = ("vi", "en")
+LANGS = languages(())
 # Characters real archives carry by accident: NUL, escapes, zero-width and bidi marks, BOM,
 # soft hyphen, odd spaces and line separators, a lone combining mark.
 CONTROLS = [
@@ -161,7 +161,10 @@ class PackWords:
             dates.get("quarter_word"),
         )
         self.month_words = self._of(
-            dates.get("month_word"), dates.get("month_names"), dates.get("month_names_en"), dates.get("roman_quarters")
+            dates.get("month_word"),
+            dates.get("month_names"),
+            dates.get("standalone_month_names"),
+            dates.get("roman_quarters"),
         )
         self.context_words = self._of(
             numbers.get("ordinals"),

@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 from claims import extract_claims
 from claims.cli import app
 from claims.errors import StoreError
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import article_from_text, read_articles
 from claims.store.database import open_store
-from claims.store.ingest import ingest_articles
 
 from .conftest import ROOT, SEED
 
@@ -34,7 +34,8 @@ def write_articles(folder, count: int) -> list:
         text = (
             f"title: Mưa lũ ở {province}, bản tin số {i}\n"
             f"date: 2024-09-{1 + i % 28:02d}\n\n"
-            f"Tính đến chiều nay, mưa lũ đã làm {i + 3} người chết và khoảng {10 * i + 7} người bị thương ở {province}.\n"
+            f"Tính đến chiều nay, mưa lũ đã làm {i + 3} người chết "
+            f"và khoảng {10 * i + 7} người bị thương ở {province}.\n"
             f"Hơn {1000 + i} ngôi nhà bị ngập, thiệt hại ước tính {i + 2},5 tỷ đồng.\n"
             f"Khoảng {i % 9 + 1}/10 diện tích lúa bị hư hại, theo Ban Chỉ đạo.\n"
         )
@@ -85,7 +86,8 @@ def test_ingest_killed_mid_run_leaves_whole_articles_and_a_rerun_completes(tmp_p
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         per_article = conn.execute(
-            "select a.text, a.published, a.tail_start, count(c.id) from articles a left join claims c on c.article_id = a.id group by a.id"
+            "select a.text, a.published, a.tail_start, count(c.id) from articles a "
+            "left join claims c on c.article_id = a.id group by a.id"
         ).fetchall()
     assert 0 < len(per_article) < len(paths)
     for text, published, tail_start, stored_claims in per_article:

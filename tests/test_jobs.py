@@ -15,12 +15,13 @@ import pytest
 from sqlalchemy import select
 
 import claims.extract.pool as pool
-import claims.store.ingest as ingest
+import claims.pipeline.ingest as ingest
 from claims.errors import InputError
 from claims.extract.article import ArticleClaims, ExtractionFailed, extract_article
-from claims.lang import LEXICON_ENV, detect_language
+from claims.lang import LEXICON_ENV
+from claims.lang.detect import detect_language
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import SourceArticle, article_from_text, read_articles
-from claims.store.ingest import ingest_articles
 from claims.store.models import Article
 
 from .conftest import FIXTURES

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from claims.lang import detect_language
+from claims.lang.detect import detect_language
 
 VIETNAMESE = "Bộ Y tế cho biết có khoảng 2.500 ca mắc sốt xuất huyết trong tuần qua, tăng 12% so với tuần trước. "
 ENGLISH = "The ministry said about 2,500 dengue cases were recorded last week, up 12% on the week before. "
@@ -63,3 +63,48 @@ def test_detection_agrees_with_counting_every_letter():
     for _ in range(3000):
         text = "".join(rng.choice(pieces)[: rng.randint(1, 90)] for _ in range(rng.randint(0, 12)))
         assert detect_language(text) == by_counting_every_letter(text), text
+
+
+def _pack_folder(root, code: str, detect: str):
+    (root / code).mkdir(parents=True)
+    (root / code / "detect.toml").write_text(f"[detect]\n{detect}\n", encoding="utf-8")
+    return str(root)
+
+
+INDONESIAN = (
+    "Kementerian mengatakan sekitar 2.500 kasus demam berdarah tercatat pada minggu lalu, "
+    "naik 12% dari minggu sebelumnya. "
+)
+
+
+def test_a_pack_without_letters_of_its_own_is_told_by_its_stop_words(tmp_path):
+    extra = (
+        _pack_folder(tmp_path, "id", 'letters = ""\nstopwords = ["yang", "dan", "di", "pada", "dari", "sekitar"]'),
+    )
+    assert detect_language(INDONESIAN * 3, extra) == "id"
+    assert detect_language(ENGLISH * 3, extra) == "en"
+    assert detect_language(VIETNAMESE * 3, extra) == "vi"  # letters settle it before stop words count
+
+
+def test_a_pack_with_letters_of_its_own_is_told_by_them(tmp_path):
+    extra = (_pack_folder(tmp_path, "de", 'letters = "äöüßÄÖÜ"\nstopwords = ["der", "die", "das"]'),)
+    german = "Das Ministerium sagte, dass in der Woche etwa 2.500 Fälle gezählt wurden, für Müller größer. "
+    assert detect_language(german * 3, extra) == "de"
+    assert detect_language(ENGLISH * 3, extra) == "en"
+    assert detect_language("2.500 - 12%", extra) == "vi"  # no letters: still the pack assumed without letters
+
+
+def test_letters_and_stop_words_come_from_the_packs_data():
+    from claims.lang import load_pack
+
+    vietnamese = load_pack("vi").section("detect")
+    assert "đ" in vietnamese["letters"] and vietnamese["assumed_without_letters"] is True
+    assert load_pack("en").section("detect")["letters"] == ""
+
+
+def test_a_misspelt_detect_key_is_refused_naming_the_file(tmp_path):
+    from claims.errors import InputError
+
+    extra = (_pack_folder(tmp_path, "id", 'stopword = ["yang"]'),)
+    with pytest.raises(InputError, match=r"id/detect\.toml: unknown key 'detect\.stopword' \(did you mean"):
+        detect_language(ENGLISH, extra)

@@ -27,7 +27,8 @@ def test_import_contracts_hold():
 def test_extraction_loads_no_database_code():
     probe = (
         "import sys, claims; claims.extract_claims('Có khoảng 2.500 lính Mỹ ở Iraq.'); "
-        "loaded = [m for m in sys.modules if m.startswith(('sqlalchemy', 'sqlmodel', 'claims.store', 'typer', 'tabulate'))]; "
+        "loaded = [m for m in sys.modules "
+        "if m.startswith(('sqlalchemy', 'sqlmodel', 'claims.store', 'typer', 'tabulate'))]; "
         "print(','.join(loaded))"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)

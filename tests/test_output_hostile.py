@@ -164,8 +164,8 @@ def test_an_include_glob_with_markup_is_printed_as_written(run):
 @pytest.fixture
 def audited(tmp_path):
     from claims.check.checker import run_check
+    from claims.pipeline.ingest import ingest_articles
     from claims.sources import article_from_text
-    from claims.store.ingest import ingest_articles
 
     store = open_store(f"sqlite:///{tmp_path / 'review.db'}")
     ingest_articles(store, [article_from_text(SEED.read_text(encoding="utf-8"), origin="seed")])

@@ -175,8 +175,9 @@ def test_reviewer_from_the_file_unless_the_environment_names_one(run, desk, monk
 def test_lexicons_from_the_file_are_loaded_unless_the_environment_names_some(run, desk, monkeypatch):
     _write(desk, 'lexicons = ["my-words"]\n')
     result = run("extract", SEED, "--format", "json")
-    # The folder is looked for where the file says, relative to the file; a missing one refuses the article.
-    assert result.exit_code == 1 and f"{desk / 'my-words'}: lexicon path does not exist" in result.stderr
+    # The folder is looked for where the file says, relative to the file; a missing one stops the command
+    # before any article is read (claims.lang.check_lexicons).
+    assert result.exit_code == 2 and f"{desk / 'my-words'}: lexicon path does not exist" in result.stderr
     (desk / "my-words").mkdir()
     assert run("extract", SEED, "--format", "json").exit_code == 0
     (desk / "my-words").rmdir()

@@ -17,10 +17,10 @@ from sqlalchemy import delete, func, select
 
 from claims.check.checker import run_check
 from claims.check.triage import discrepancies
+from claims.pipeline.ingest import ingest_articles
 from claims.report import render_claims, render_discrepancies, render_report, render_stories
 from claims.report.table import fit_widths
 from claims.sources.article import SourceArticle
-from claims.store.ingest import ingest_articles
 from claims.store.models import DiscrepancyPart
 
 from .test_report import claim, discrepancy, story
@@ -85,7 +85,10 @@ def test_a_discrepancy_stored_before_parts_were_kept_gets_them_at_the_next_check
 def test_a_disagreement_between_two_figures_has_no_parts(store):
     items = _ingest_and_check(
         store,
-        "Vụ cháy chung cư mini làm 56 người chết ở Hà Nội.\nTheo thống kê mới nhất, vụ cháy đã làm 65 người chết ở Hà Nội.",
+        (
+            "Vụ cháy chung cư mini làm 56 người chết ở Hà Nội.\n"
+            "Theo thống kê mới nhất, vụ cháy đã làm 65 người chết ở Hà Nội."
+        ),
     )
     assert items and all(item["parts"] == [] for item in items if item["kind"] != "arithmetic")
 

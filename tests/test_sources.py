@@ -171,7 +171,10 @@ def test_short_html_fragment_falls_back_to_its_text(tmp_path):
 
 
 def test_html_declared_charset_is_honoured(tmp_path):
-    page = '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>Caf\xe9 prices rose 5%.</p></body></html>'
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head>'
+        "<body><p>Caf\xe9 prices rose 5%.</p></body></html>"
+    )
     [article] = read(str(write(tmp_path / "p.html", page.encode("cp1252"))))
     assert "Café prices rose 5%." in article.text
 
@@ -384,7 +387,10 @@ def test_english_teaser_is_a_tail():
         "The new lines link the centre with three suburbs and carry about 30,000 riders a day.",
         "Fares stay at 7,000 dong per ride.",
     ]
-    teaser = "Floods threaten late harvest Farmers across the delta were told to bring in rice early as upstream water rises…"
+    teaser = (
+        "Floods threaten late harvest "
+        "Farmers across the delta were told to bring in rice early as upstream water rises…"
+    )
     text = "\n\n".join(story + [teaser])
     assert find_tail_start(text, story[0]) == text.index("Floods")
 

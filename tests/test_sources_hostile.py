@@ -19,12 +19,15 @@ from typer.testing import CliRunner
 
 from claims import extract_claims
 from claims.cli import app
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import SourceArticle, SourceProblem, article_from_text, read_articles, reader
 from claims.sources.html import article_from_html
-from claims.store.ingest import ingest_articles
 
 GOOD = "Lũ ở Lào Cai\nCó 12 người mất tích ở Lào Cai sau trận lũ quét đêm qua.\n"
-PARAGRAPH = "<p>Trận lũ quét đêm 9/9 ở huyện Bảo Yên đã cuốn trôi {n} ngôi nhà, theo chính quyền tỉnh Lào Cai cho biết sáng nay.</p>"
+PARAGRAPH = (
+    "<p>Trận lũ quét đêm 9/9 ở huyện Bảo Yên đã cuốn trôi {n} ngôi nhà, "
+    "theo chính quyền tỉnh Lào Cai cho biết sáng nay.</p>"
+)
 
 
 def read(*paths: str, **kwargs) -> list[SourceArticle | SourceProblem]:
@@ -96,7 +99,7 @@ def test_json_lines_refuse_the_bad_line_only(tmp_path):
     assert problems(items) == [
         (f"{path}:2", "JSON nested too deeply to read"),
         (f"{path}:3", "JSON holds a number longer than 4300 digits"),
-        (f"{path}:4", "declared language 'fr' is not supported (supported: vi, en)"),
+        (f"{path}:4", "declared language 'fr' is not supported (supported: en, vi)"),
     ]
 
 

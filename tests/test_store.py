@@ -12,9 +12,9 @@ from sqlalchemy import func, inspect, select, text
 
 from claims.check.checker import run_check
 from claims.check.triage import discrepancies, review
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import article_from_text
 from claims.store.database import MIGRATIONS, open_store
-from claims.store.ingest import ingest_articles
 from claims.store.models import Article, ClaimRecord
 from claims.store.queries import list_claims, list_stories
 
@@ -134,7 +134,8 @@ def test_an_0001_database_is_upgraded_and_its_articles_still_attract_their_story
         )
         conn.execute(
             text(
-                "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
+                "INSERT INTO articles "
+                "(id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
                 "VALUES (1, 'h1', 'Bão Yagi đổ bộ Quảng Ninh', '2024-09-08', 'vi', "
                 "'Bão Yagi đổ bộ Quảng Ninh, Hải Phòng và Thái Bình.', "
                 "'bão bình dương hải ninh phòng quảng thái yagi', 1, '2024-09-08 00:00:00')"

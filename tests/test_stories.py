@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from claims.lang import load_pack
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import article_from_text
-from claims.store.ingest import ingest_articles
 from claims.store.queries import list_stories
 from claims.store.stories import signature
 
@@ -49,7 +49,8 @@ def test_articles_that_share_only_syllables_of_common_names_are_apart(store):
     )
     phones = (
         "title: Apple muốn hạn chế iPhone xách tay tại Việt Nam\ndate: 2024-10-02\n\n"
-        "Apple mở cửa hàng trực tuyến ở Việt Nam; cửa hàng xách tay ở Hà Nội lo mất khách, hàng Trung Quốc cũng cạnh tranh."
+        "Apple mở cửa hàng trực tuyến ở Việt Nam; "
+        "cửa hàng xách tay ở Hà Nội lo mất khách, hàng Trung Quốc cũng cạnh tranh."
     )
     assert _stories(store, cars, phones) == [1, 1]
 

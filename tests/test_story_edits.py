@@ -10,8 +10,8 @@ from claims.check.checker import run_check
 from claims.check.triage import discrepancies, review
 from claims.cli import app
 from claims.errors import InputError
+from claims.pipeline.ingest import ingest_articles
 from claims.sources import article_from_text, read_articles
-from claims.store.ingest import ingest_articles
 from claims.store.queries import list_stories
 from claims.store.story_edits import merge_stories, move_article, rename_story, split_story
 from claims.store.story_regroup import regroup_stories
@@ -183,7 +183,8 @@ def test_a_0004_database_is_upgraded_with_weighted_terms_and_its_articles_still_
         )
         conn.execute(
             text(
-                "INSERT INTO articles (id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
+                "INSERT INTO articles "
+                "(id, content_hash, title, published, lang, text, signature, story_id, ingested_at) "
                 "VALUES (1, 'h1', :title, '2024-09-10', 'vi', :text, 'lào_cai làng_nủ', 1, '2024-09-10 00:00:00')"
             ),
             {"title": "Lũ quét ở Lào Cai làm 12 người chết", "text": _FLOOD_ONE.split("\n\n", 1)[1]},

@@ -31,7 +31,7 @@ MAX_FACTS_PER_WORD = 200
 # (a thousand, a million): "3 người bị bắt" and "150 triệu" are two facts that share words.
 MAX_FACTOR = 10.0
 # An estimate is how counts are given in breaking news: it states the same fact as a count.
-_ASPECT_AS = {"estimate": None}
+_ASPECT_AS: dict[str | None, str | None] = {"estimate": None}
 
 
 def frame_label(figure: Figure) -> str:
@@ -131,7 +131,7 @@ def facts(figures: list[Figure]) -> list[list[Figure]]:
     for figure in figures:
         if figure.words:
             groups.setdefault(_frame_signature(figure), []).append(figure)
-    found: list[list[Figure]] = []
+    found: list[_Fact] = []
     for members in groups.values():
         if len(members) > 1 and len({f.article_id for f in members}) > 1:
             found.extend(fact for fact in _gather(sorted(members, key=lambda f: f.id)) if len(fact.figures) > 1)
@@ -183,7 +183,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
             rank = (_distance(figure, first), index)
             if level is None or support > level:
                 level, best = support, rank
-            elif rank < best:
+            elif best is not None and rank < best:
                 best = rank
         if best is None:
             fact = _Fact([figure], set(figure.words), known, {figure.article_id})

@@ -10,15 +10,15 @@ from sqlalchemy import and_, false, or_, select
 from sqlalchemy.engine import Connection
 
 from claims.lang import languages, load_pack
-from claims.store.models import Article, ClaimRecord
+from claims.store.models import Article, ClaimRecord, table_of
 
 from .figures import Figure, figure_from_row
 from .rules import Finding, amount
 
 # A part more than this many times its stated total is no part of it.
 _NO_PART = 2
-_claims = ClaimRecord.__table__
-_articles = Article.__table__
+_claims = table_of(ClaimRecord)
+_articles = table_of(Article)
 
 
 @dataclass(slots=True)
@@ -29,7 +29,7 @@ class ArithmeticFinding(Finding):
 
 
 def _markers_by_lang() -> dict[str, list[str]]:
-    return {code: load_pack(code).section("arithmetic").get("part_markers", []) for code in languages()}
+    return {code: load_pack(code).value("arithmetic.part_markers") for code in languages()}
 
 
 def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> Iterator[Finding]:
@@ -75,8 +75,8 @@ def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> It
     if story_ids is not None:
         query = query.where(_claims.c.story_id.in_(list(story_ids)))
     rows = conn.execution_options(stream_results=True, yield_per=5000).execute(query)
-    for _, sentence_rows in groupby(rows, key=lambda r: (r.article_id, r.sentence_start)):
-        sentence_rows = list(sentence_rows)
+    for _, same_sentence in groupby(rows, key=lambda r: (r.article_id, r.sentence_start)):
+        sentence_rows = list(same_sentence)
         finding = _check_sentence(sentence_rows, markers.get(sentence_rows[0].lang, []))
         if finding:
             yield finding
@@ -97,8 +97,8 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
     if total_row is None:
         return None
     total = figure_from_row(tuple(total_row)[:17])
-    parts = [figure_from_row(tuple(r)[:17]) for r in after]
-    parts = [p for p in parts if p is not None]
+    read = [figure_from_row(tuple(r)[:17]) for r in after]
+    parts = [p for p in read if p is not None]
     if total is None or not parts or total.high == float("inf"):
         return None
     floor = sum(p.low for p in parts if p.low != float("-inf"))

@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, false, func, select
 
 from claims.numbers.mention import FIGURE_KINDS
 from claims.store.database import Store
-from claims.store.models import Article, ClaimRecord
+from claims.store.models import Article, ClaimRecord, table_of
 
 from .alignment import SentenceNeighbours, facts
 from .arithmetic import arithmetic_findings
@@ -20,8 +20,8 @@ from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compa
 from .persist import save_findings
 from .rules import Finding, fact_findings, percent_vs_points, sweep
 
-_claims = ClaimRecord.__table__
-_articles = Article.__table__
+_claims = table_of(ClaimRecord)
+_articles = table_of(Article)
 
 BATCH = 20_000
 # Above this many distinct (actor, location, time) keys in one topic, joins of keys are not added.
@@ -184,8 +184,8 @@ def find_discrepancies(
         total = conn.execute(counted).scalar_one() if progress else 0
         rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_figure_query(story_ids))
         figures = (f for f in map(figure_from_row, rows) if f is not None)
-        for _, story in groupby(figures, key=attrgetter("story_id")):
-            story = list(story)
+        for _, same_story in groupby(figures, key=attrgetter("story_id")):
+            story = list(same_story)
             read += len(story)
             unmatched += sum(1 for f in story if f.topic is None and not f.words)
             for finding in story_findings(story):

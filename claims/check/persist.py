@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select, update
 
 from claims.store.database import Store
-from claims.store.models import ClaimRecord, Discrepancy, DiscrepancyPart, utcnow
+from claims.store.models import ClaimRecord, Discrepancy, DiscrepancyPart, table_of, utcnow
 
+from .arithmetic import ArithmeticFinding
 from .rules import Finding
 
-_discrepancies = Discrepancy.__table__
-_claims = ClaimRecord.__table__
-_parts = DiscrepancyPart.__table__
+_discrepancies = table_of(Discrepancy)
+_claims = table_of(ClaimRecord)
+_parts = table_of(DiscrepancyPart)
 
 
 def save_findings(store: Store, findings: list[Finding], story_ids: Iterable[int] | None) -> int:
@@ -70,11 +71,11 @@ def save_findings(store: Store, findings: list[Finding], story_ids: Iterable[int
                 .where(_discrepancies.c.id.in_(gone[chunk_start : chunk_start + 500]))
                 .values(active=False)
             )
-        _save_parts(conn, [f for f in found.values() if getattr(f, "parts", ())])
+        _save_parts(conn, [f for f in found.values() if isinstance(f, ArithmeticFinding) and f.parts])
     return len(fresh)
 
 
-def _save_parts(conn, findings: list[Finding]) -> None:
+def _save_parts(conn, findings: list[ArithmeticFinding]) -> None:
     """Every part of each arithmetic total, written afresh: a discrepancy stored before parts were
     kept gets them when a check finds it again."""
     for chunk_start in range(0, len(findings), 500):

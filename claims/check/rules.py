@@ -55,8 +55,11 @@ def _severity(gap: float) -> str:
     return "high" if gap > HIGH_GAP else "medium" if gap > MEDIUM_GAP else "low"
 
 
-def _dated_apart(a: Figure, b: Figure) -> bool:
-    return a.article_id != b.article_id and bool(a.published) and bool(b.published) and a.published != b.published
+def _dated_apart(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
+    """The older and the newer of two figures that different articles published on different days."""
+    if a.article_id == b.article_id or not a.published or not b.published or a.published == b.published:
+        return None
+    return (a, b) if a.published < b.published else (b, a)
 
 
 def _topic(a: Figure, b: Figure) -> str:
@@ -75,8 +78,9 @@ def compare_disjoint(a: Figure, b: Figure) -> Finding:
             a,
             b,
         )
-    if _dated_apart(a, b):
-        older, newer = (a, b) if a.published < b.published else (b, a)
+    dated = _dated_apart(a, b)
+    if dated is not None:
+        older, newer = dated
         return Finding(
             "update",
             "low",
@@ -169,7 +173,8 @@ def context_findings(cluster: list[Figure]) -> list[Finding]:
                     Finding(
                         "context",
                         "high",
-                        f"{figure.topic.lstrip('~')}: the same {_show(figure)} is '{role}: {left}' in one place and '{role}: {right}' in another",
+                        f"{figure.topic.lstrip('~')}: the same {_show(figure)} is '{role}: {left}' "
+                        f"in one place and '{role}: {right}' in another",
                         seen,
                         figure,
                     )

@@ -8,16 +8,16 @@ from sqlalchemy import and_, func, or_, select
 
 from claims.errors import InputError
 from claims.store.database import Store
-from claims.store.models import Article, ClaimRecord, Discrepancy, DiscrepancyPart, Review, Story, utcnow
+from claims.store.models import Article, ClaimRecord, Discrepancy, DiscrepancyPart, Review, Story, table_of, utcnow
 from claims.store.queries import claims_by_id
 from claims.store.story_reasons import story_reasons
 
-_discrepancies = Discrepancy.__table__
-_reviews = Review.__table__
-_claims = ClaimRecord.__table__
-_articles = Article.__table__
-_stories = Story.__table__
-_parts = DiscrepancyPart.__table__
+_discrepancies = table_of(Discrepancy)
+_reviews = table_of(Review)
+_claims = table_of(ClaimRecord)
+_articles = table_of(Article)
+_stories = table_of(Story)
+_parts = table_of(DiscrepancyPart)
 
 SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "confirmed", "dismissed")

@@ -12,7 +12,8 @@ from typing import Protocol
 import regex
 
 from claims.errors import ClaimsError
-from claims.lang import LanguagePack, detect_language, load_pack
+from claims.lang import LanguagePack, load_pack
+from claims.lang.detect import detect_language
 
 from .claim import Claim
 from .extractor import extract_claims

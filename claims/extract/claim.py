@@ -34,7 +34,7 @@ class Claim:
     frame: dict = field(default_factory=dict)
     is_caption: bool = False
     is_boilerplate: bool = False
-    lang: str = "vi"
+    lang: str = field(kw_only=True)  # the pack code the claim was read with: always given, never assumed
 
     def to_dict(self) -> dict:
         # What asdict gives, without its deep copy of every field: only roles and frame hold

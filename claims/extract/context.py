@@ -8,6 +8,8 @@ sentence, only when a figure asks and only where the article's cue words stand
 from __future__ import annotations
 
 from bisect import bisect_right
+from enum import Enum
+from typing import Final
 
 from claims.numbers.mention import NumberMention
 
@@ -21,7 +23,19 @@ from .times import Calendar, TimeMark, time_marks
 _CLAUSE_MARKS = ((",", 1), (";", 1), (":", 1), (" - ", 3))
 # "Năm 2022 cả nước có ...": a mark this close to the sentence start opens it without a comma.
 _OPENING_SLACK = 12
-_UNSET = object()
+# Longer than any word dropped from the start of a clause before its name ("The", "Các").
+_DROPPED_FIRST_WORD = 12
+# Longer than any lower-case word (a verb) that shows a name after a conjunction opens a new subject.
+_FOLLOWING_VERB = 24
+
+
+class _Unset(Enum):
+    """Marks the sentence's source as not looked for yet (None: looked for, and there is none)."""
+
+    UNSET = 0
+
+
+_UNSET: Final = _Unset.UNSET
 _NOT_FIGURES = frozenset({"date", "year", "time", "duration", "ordinal", "identifier", "phone", "score"})
 
 
@@ -66,7 +80,7 @@ class Sentence:
         self._located: list[Located] | None = None
         self._marks: list[TimeMark] | None = None
         self._markers: list[Marker] | None = None
-        self._source = _UNSET
+        self._source: str | None | _Unset = _UNSET
         self._openings: dict[int, tuple] = {}
         self._cues: dict[str, list[int]] | None = None
 
@@ -143,7 +157,7 @@ class Sentence:
             at = clause_start
             while at < figure_start and self.folded[at] in " \"'(":
                 at += 1
-            first = self.folded[at : at + 12].split(" ", 1)[0]
+            first = self.folded[at : at + _DROPPED_FIRST_WORD].split(" ", 1)[0]
             if first.casefold() in self.lex.filler_drop_first:  # "The United States keeps ..."
                 at += len(first) + 1
             place, side, _ = self._name_at(at, figure_start)
@@ -196,7 +210,7 @@ class Sentence:
         place, side, end = self._name_at(after, figure_start)
         if place is None and side is None:
             return False
-        follower = self.folded[end + 1 : end + 24].split(" ", 1)[0]
+        follower = self.folded[end + 1 : end + _FOLLOWING_VERB].split(" ", 1)[0]
         return (
             self.folded[end : end + 1] == " "
             and follower.isalpha()

@@ -5,7 +5,10 @@ Pure: text in, plain Claim dataclasses out; no database, nothing global that cha
 
 from __future__ import annotations
 
-from claims.lang import LanguagePack, detect_language, load_pack
+from dataclasses import dataclass
+
+from claims.lang import LanguagePack, load_pack
+from claims.lang.detect import detect_language
 from claims.numbers.lexicon import lexicon_for
 from claims.numbers.mention import FIGURE_KINDS, NumberMention
 from claims.numbers.parse import matching_copy, scan_numbers
@@ -39,6 +42,15 @@ _LINE_GAP = 200
 # which nothing is read across): the folded copies, mentions and cues of one block are held at a time,
 # not of the whole text. A 19 MB article held them all at once; news articles are one block.
 BLOCK_CHARS = 250_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure of a sentence: its claim, its mention, and its place among the sentence's mentions."""
+
+    claim: Claim
+    mention: NumberMention
+    position: int
 
 
 def extract_claims(
@@ -177,7 +189,8 @@ class _Article:
     def _sentence_claims(self, sentence: Sentence) -> list[Claim]:
         text, start, end = self.text, sentence.start, sentence.end
         sentence_text = text[start:end]
-        claims, figures = [], []
+        claims: list[Claim] = []
+        figures: list[_Figure] = []
         for position, mention in enumerate(sentence.mentions):
             claim = Claim(
                 text=mention.text,
@@ -195,7 +208,7 @@ class _Article:
             )
             claims.append(claim)
             if mention.kind in FIGURE_KINDS:
-                figures.append((claim, mention, position))
+                figures.append(_Figure(claim, mention, position))
             elif mention.kind in ("date", "year"):
                 claim.time = self.calendar.resolve(mention.normalized)
             elif mention.kind == "time":
@@ -206,12 +219,13 @@ class _Article:
         self._frames(sentence, figures, subjects)
         return claims
 
-    def _subjects(self, sentence: Sentence, figures) -> list[Subject]:
+    def _subjects(self, sentence: Sentence, figures: list[_Figure]) -> list[Subject]:
         """What each figure counts; an elided noun takes the subject of the figure before it."""
         mentions, lex = sentence.mentions, self.lex
         subjects: list[Subject] = []
         previous: Subject | None = None
-        for claim, mention, position in figures:
+        for figure in figures:
+            claim, mention, position = figure.claim, figure.mention, figure.position
             limit = mentions[position + 1].start if position + 1 < len(mentions) else sentence.end
             subject = read_subject(sentence, mention, limit)
             # A duration measures the time of an event: "vụ giết hại ... hai năm trước" counts no deaths.
@@ -278,23 +292,24 @@ class _Article:
         elif subject.text is None and previous is not None and continues_change(sentence, clause_start, mention.start):
             subject.text, subject.concept, subject.actor = previous.text, previous.concept, previous.actor
 
-    def _frames(self, sentence: Sentence, figures, subjects: list[Subject]) -> None:
+    def _frames(self, sentence: Sentence, figures: list[_Figure], subjects: list[Subject]) -> None:
         """Where, when and in what frame each figure holds."""
         # A duration is no new thing counted: "8 triệu tấn gạo trong 11 tháng đầu năm 2024".
-        counted = [i for i, (_, mention, _) in enumerate(figures) if mention.kind != "duration"]
+        counted = [i for i, figure in enumerate(figures) if figure.mention.kind != "duration"]
         numbers = sum(1 for mention in sentence.mentions if mention.kind in FIGURE_KINDS)
         tabular = (
             numbers >= TABLE_MIN_NUMBERS
             and numbers * TABLE_TOKENS_PER_NUMBER >= sentence.folded.count(" ", sentence.start, sentence.end) + 1
         )
-        for index, ((claim, mention, _), subject) in enumerate(zip(figures, subjects)):
+        for index, (figure, subject) in enumerate(zip(figures, subjects)):
+            claim, mention = figure.claim, figure.mention
             later = [i for i in counted if i > index]
-            next_figure = figures[later[0]][1].start if later else sentence.end
+            next_figure = figures[later[0]].mention.start if later else sentence.end
             # Roles and "since" reach over figures that count the same thing: "2.500 lính Mỹ ở Iraq
             # và 900 lính Mỹ ở Syria trong khuôn khổ liên minh chống IS".
             scope_end = next(
                 (
-                    figures[i][1].start
+                    figures[i].mention.start
                     for i in later
                     if not subjects[i].elided and subjects[i].concept != subject.concept
                 ),
@@ -310,12 +325,12 @@ class _Article:
             claim.time = figure_time(sentence, mention, phrase_end, scope_end, subject.named_from)
             clause_start = sentence.clause_start(mention.start)
             earlier = [i for i in counted if i < index]
-            own_start = max(clause_start, figures[earlier[-1]][1].end) if earlier else clause_start
+            own_start = max(clause_start, figures[earlier[-1]].mention.end) if earlier else clause_start
             folded = sentence.folded
             own_end = min(sentence.clause_end(phrase_end), next_figure)
             # The rest of the sentence up to the figures on either side: over them, every figure of a
             # list would take the same words, and a changed item would meet its neighbour's counterpart.
-            previous_end = figures[earlier[-1]][1].end if earlier else sentence.start
+            previous_end = figures[earlier[-1]].mention.end if earlier else sentence.start
             beyond = (
                 folded[previous_end:own_start] if previous_end < own_start else "",
                 folded[own_end:next_figure],
@@ -338,7 +353,9 @@ class _Article:
 
 
 def _same_classifier(word: str | None, previous: str | None) -> bool:
-    return bool(word and previous) and " " not in word and previous.casefold().startswith(word.casefold() + " ")
+    if not word or not previous:
+        return False
+    return " " not in word and previous.casefold().startswith(word.casefold() + " ")
 
 
 def _joined_by_conjunction(sentence: Sentence, end: int, start: int) -> bool:
@@ -354,7 +371,7 @@ def _joined_by_conjunction(sentence: Sentence, end: int, start: int) -> bool:
     return any(words == word or words.endswith(" " + word) for word in sentence.lex.conjunctions)
 
 
-def _share_places(sentence: Sentence, figures, subjects: list[Subject]) -> None:
+def _share_places(sentence: Sentence, figures: list[_Figure], subjects: list[Subject]) -> None:
     """'làm 3 người chết và 5 người bị thương ở Yên Bái', 'killed 3 and injured 12 in Kabul': a place
     after the last of coordinated figures (a comma or a conjunction between them) that count
     different things is also the place of those before it that name none, unless a place stands
@@ -362,7 +379,8 @@ def _share_places(sentence: Sentence, figures, subjects: list[Subject]) -> None:
     lính ở Syria" puts only the 900 in Syria."""
     located, conjunctions = sentence.located(), sentence.lex.conjunctions
     for index in range(len(figures) - 2, -1, -1):
-        (claim, mention, _), (later, later_mention, _) = figures[index], figures[index + 1]
+        claim, mention = figures[index].claim, figures[index].mention
+        later, later_mention = figures[index + 1].claim, figures[index + 1].mention
         if (
             claim.location is not None
             or later.location is None
@@ -381,11 +399,12 @@ def _share_places(sentence: Sentence, figures, subjects: list[Subject]) -> None:
             claim.location = later.location
 
 
-def _share_targets(sentence: Sentence, figures, subjects: list[Subject]) -> None:
+def _share_targets(sentence: Sentence, figures: list[_Figure], subjects: list[Subject]) -> None:
     """'90 tên lửa và 60 máy bay không người lái vào các cơ sở năng lượng': both have the target."""
     for index in range(len(figures) - 1, 0, -1):
-        claim, later = figures[index - 1][0], figures[index][0]
+        claim, later = figures[index - 1].claim, figures[index].claim
         if "target" in later.roles and "target" not in claim.roles:
-            between = sentence.folded[max(subjects[index - 1].end, claim.end) : figures[index][1].start].strip(" ,")
+            gap_start = max(subjects[index - 1].end, claim.end)
+            between = sentence.folded[gap_start : figures[index].mention.start].strip(" ,")
             if between.casefold() in sentence.lex.conjunctions:
                 claim.roles = {"target": later.roles["target"], **claim.roles}

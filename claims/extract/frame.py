@@ -50,11 +50,9 @@ class FrameWords:
 def frame_words(pack: LanguagePack) -> FrameWords:
     cached = pack.compiled.get("frame")
     if cached is None:
-        data = pack.section("frame")
-        aspect, measure, period = data.get("aspect", {}), data.get("measure", {}), data.get("period", {})
-        groups = {name: aspect.get(name, []) for name in ASPECTS}
-        groups |= {name: measure.get(name, []) for name in MEASURES}
-        groups |= {name: period.get(name, []) for name in (*PERIODS, "background")}
+        groups = {name: pack.value(f"frame.aspect.{name}") for name in ASPECTS}
+        groups |= {name: pack.value(f"frame.measure.{name}") for name in MEASURES}
+        groups |= {name: pack.value(f"frame.period.{name}") for name in (*PERIODS, "background")}
         kind_of: dict[str, str] = {}
         for name, phrases in groups.items():
             for phrase in phrases:
@@ -63,9 +61,9 @@ def frame_words(pack: LanguagePack) -> FrameWords:
         cached = FrameWords(
             search=search,
             kinds=tuple(kind_of[word] for word in search.words),
-            per_unit=_per_unit(measure.get("per_unit", [])),
-            stopwords=frozenset(w.casefold() for w in data.get("evidence", {}).get("stopwords", [])),
-            syllables_per_unit=int(data.get("evidence", {}).get("syllables_per_unit", 1)),
+            per_unit=_per_unit(pack.value("frame.measure.per_unit")),
+            stopwords=frozenset(w.casefold() for w in pack.value("frame.evidence.stopwords")),
+            syllables_per_unit=int(pack.value("frame.evidence.syllables_per_unit")),
         )
         pack.compiled["frame"] = cached
     return cached

@@ -10,6 +10,7 @@ patterns (claims/extract/phrases.py): a flat alternation of the gazetteer is ten
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 import regex
 
@@ -23,8 +24,9 @@ from .phrases import NOTHING, PhraseSet, trie_pattern, with_capitals
 _CACHE_KEY = "claims.extract.lexicon"
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’-]*"
 _SPACES = "[ ]+"  # how patterns and tries (claims/extract/phrases.py) match the space between words
-# "at Ukraine's energy facilities": a place that owns something is not where the figure is.
-_NOT_OWNER = "(?!['’]s[ ])"
+# A counted noun takes up to this many modifiers, places or sides after it ("lính Mỹ ở Iraq"): what
+# head_phrase_at reads in one match, and claims/extract/subjects.py one at a time after other nouns.
+MAX_MODIFIERS = 4
 
 
 def phrase_key(text: str) -> str:
@@ -34,7 +36,7 @@ def phrase_key(text: str) -> str:
 
 def _names(mapping: dict) -> dict:
     """alias -> canonical, from canonical -> [aliases]; the canonical name is an alias of itself."""
-    found = {}
+    found: dict[str, str] = {}
     for canonical, aliases in mapping.items():
         for alias in [canonical, *aliases]:
             found.setdefault(" ".join(alias.split()), canonical)
@@ -102,6 +104,8 @@ class ExtractLexicon:
     conjunctions: frozenset
     subject_conjunctions: tuple  # case-folded
     max_subject_words: int
+    possessive_endings: tuple  # "Iraq's": a name that owns the noun after it
+    possessive_at: regex.Pattern  # "of Iraq's territory", "of the Philippines' territory"
     location_concepts: frozenset
     actor_concepts: frozenset
     # Where.
@@ -168,16 +172,12 @@ class ExtractLexicon:
         found = self.compiled.get(spaced)
         if found is None:
             patterns = {f.name: getattr(self, f.name) for f in fields(self)}
-            found = replace(
-                self,
-                **{
-                    name: compile_cached(
-                        source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags
-                    )
-                    for name, source in patterns.items()
-                    if isinstance(source, PatternSource)
-                },
-            )
+            compiled: dict[str, Any] = {
+                name: compile_cached(source.pattern if spaced else source.pattern.replace(_SPACES, " "), source.flags)
+                for name, source in patterns.items()
+                if isinstance(source, PatternSource)
+            }
+            found = replace(self, **compiled)
             found.compiled = self.compiled
             self.compiled[spaced] = found
         return found
@@ -195,204 +195,250 @@ class ExtractLexicon:
 
 
 def build_extract_lexicon(pack: LanguagePack) -> ExtractLexicon:
-    data = pack.data
-    concepts = data.get("concepts", {})
-    nouns = {phrase_key(w): concept for concept, words in concepts.get("nouns", {}).items() for w in words}
-    not_nouns = concepts.get("not_nouns", {}).get("words", [])
-    for word in not_nouns:
+    """One builder per section of the pack, each filling the fields it reads; what several share
+    (the gazetteer, the sides, the concept nouns) is read once here."""
+    places = _names(pack.value("places.names"))
+    place_trie = trie_pattern(places)
+    role_aliases = _names(pack.value("roles.aliases"))
+    sides = frozenset(pack.value("roles.actors.names"))
+    side_aliases = [alias for alias, canonical in role_aliases.items() if canonical in sides]
+    noun_words = _noun_words(pack)
+    return ExtractLexicon(
+        code=pack.code,
+        **_concept_fields(pack, noun_words),
+        **_subject_fields(pack, noun_words, place_trie, trie_pattern(side_aliases)),
+        **_place_fields(pack, places, place_trie),
+        **_role_fields(pack, role_aliases, sides),
+        **_time_fields(pack),
+        **_cue_fields(pack),
+        **_furniture_fields(pack),
+    )
+
+
+def _noun_words(pack: LanguagePack) -> list[str]:
+    """Every phrase the noun patterns match: concept nouns, phrases that are no subject, nouns by kind."""
+    words = [w for nouns in pack.value("concepts.nouns").values() for w in nouns]
+    words += pack.value("concepts.not_nouns.words")
+    words += [
+        w for by_concept in pack.value("concepts.by_kind").values() for nouns in by_concept.values() for w in nouns
+    ]
+    return words
+
+
+def _concept_fields(pack: LanguagePack, noun_words: list[str]) -> dict[str, Any]:  # [concepts]
+    nouns = {phrase_key(w): concept for concept, words in pack.value("concepts.nouns").items() for w in words}
+    for word in pack.value("concepts.not_nouns.words"):
         nouns[phrase_key(word)] = ""
     # Also as written, to look a match up without folding its case.
     nouns.update({written: nouns[phrase_key(written)] for written in with_capitals(nouns)})
-    noun_words = [w for words in concepts.get("nouns", {}).values() for w in words] + not_nouns
-    noun_words += [
-        w for by_concept in concepts.get("by_kind", {}).values() for words in by_concept.values() for w in words
-    ]
-    verbs = {phrase_key(w): concept for concept, words in concepts.get("verbs", {}).items() for w in words}
-    verbs_after = {phrase_key(w): concept for concept, words in concepts.get("verbs_after", {}).items() for w in words}
-    subjects = data.get("subjects", {})
-    subject_places = subjects.get("places", {})
-    # "máy bay không người lái của Nga": whose, after a word like "của".
-    owner = f"(?:(?:{trie_pattern(subjects.get('owner_words', []))})[ ]+)?"
+    verbs = {phrase_key(w): concept for concept, words in pack.value("concepts.verbs").items() for w in words}
+    verbs_after = {
+        phrase_key(w): concept for concept, words in pack.value("concepts.verbs_after").items() for w in words
+    }
+    return {
+        "concepts": nouns,
+        "noun_at": PatternSource(f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        "noun_search": PatternSource(f"{NOT_LETTER_BEFORE}(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        "verb_concepts": verbs,
+        # Matched backwards from the figure: a verb, then at most two words, then the figure.
+        "verb_before": PatternSource(
+            f"(?r){NOT_LETTER_BEFORE}(?P<verb>{_words(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"
+        ),
+        "verb_first_words": tuple(sorted(with_capitals({key.split(" ", 1)[0] for key in verbs}))),
+        "verb_after_concepts": verbs_after,
+        "verb_after": PatternSource(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
+        "unit_concepts": {unit: concept for concept, units in pack.value("concepts.units").items() for unit in units},
+        "kind_concepts": {
+            kind: {phrase_key(w): concept for concept, words in by_concept.items() for w in words}
+            for kind, by_concept in pack.value("concepts.by_kind").items()
+        },
+    }
 
-    places = _names(data.get("places", {}).get("names", {}))
-    place_trie = trie_pattern(places)
-    location = data.get("location", {})
-    prepositions = location.get("prepositions", [])
-    known_place_prepositions = location.get("known_place_prepositions", [])
-    place_words = data.get("places", {}).get("types", {}).get("words", []) + location.get("place_words", [])
+
+def _subject_fields(pack: LanguagePack, noun_words: list[str], place_trie: str, side_trie: str) -> dict[str, Any]:
+    """[subjects]: what a figure counts, as a noun phrase around it."""
+    modifiers = _words(pack.value("subjects.modifiers"))
+    owner_words = trie_pattern(pack.value("subjects.owner_words"))
+    # "máy bay không người lái của Nga": whose, after a word like "của".
+    owner = f"(?:(?:{owner_words})[ ]+)?"
+    possessives = pack.value("subjects.possessive_endings")
+    return {
+        "head_first": pack.value("subjects.noun_before") == "first",
+        "of_at": PatternSource(f"[ ]+(?:{_words(pack.value('subjects.of_words'))})[ ]+"),
+        "subject_stop": _folded(pack.value("subjects.stop")),
+        # After a Vietnamese noun: a modifier, a country ("lính Mỹ") or a side ("tay súng IS").
+        "after_noun": PatternSource(
+            f"[ ]+(?:(?P<mod>{modifiers})|{owner}(?P<place>{place_trie})|{owner}(?P<side>{side_trie}))"
+            f"{NOT_LETTER_AFTER}"
+        ),
+        # Vietnamese: "số" + noun + up to four modifiers, countries or sides, read in one match.
+        "head_phrase_at": PatternSource(
+            f"(?:(?:{_words(pack.value('subjects.quantity_words'))})[ ]+)?"
+            f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"
+            f"(?:[ ]+(?:{modifiers}|{owner}(?P<place>{place_trie})"
+            f"|{owner}(?P<side>{side_trie})){NOT_LETTER_AFTER}){{0,{MAX_MODIFIERS}}}"
+        ),
+        "owner_place": PatternSource(f"[ ](?:{owner_words})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+        "change_verb_at": PatternSource(f"[ ]*(?:{_words(pack.value('subjects.change_verbs'))}){NOT_LETTER_AFTER}"),
+        "elision_followers": _folded(pack.value("subjects.elision_followers")),
+        "people_named_before": frozenset(pack.value("subjects.people_named_before")),
+        "money_named_before": frozenset(pack.value("subjects.money_named_before")),
+        "quantity_named_before": frozenset(pack.value("subjects.quantity_named_before")),
+        "conjunctions": _folded(pack.value("subjects.conjunctions")),
+        "subject_conjunctions": tuple(w.casefold() for w in pack.value("subjects.subject_conjunctions")),
+        "max_subject_words": int(pack.value("subjects.max_words")),
+        "possessive_endings": tuple(possessives),
+        "possessive_at": PatternSource(trie_pattern(possessives + pack.value("subjects.plural_possessive_endings"))),
+        "location_concepts": frozenset(pack.value("subjects.places.location_concepts")),
+        "actor_concepts": frozenset(pack.value("subjects.places.actor_concepts")),
+    }
+
+
+def _place_fields(pack: LanguagePack, places: dict, place_trie: str) -> dict[str, Any]:
+    """[places] and [location]: where a figure applies."""
+    prepositions = pack.value("location.prepositions")
+    known_place_prepositions = pack.value("location.known_place_prepositions")
+    place_words = pack.value("places.types.words") + pack.value("location.place_words")
     # Up to two type words, fewest first: "the" + "state of" + "California", but the alias
     # "state of Georgia" before the type "state of" + the country "Georgia".
     types = f"(?:(?:{_words(place_words)})[ ]+){{1,2}}?"
-
-    roles = data.get("roles", {})
-    markers = roles.get("markers", {})
-    exceptions = roles.get("exceptions", {})
-    filler = roles.get("filler", {})
-    source = roles.get("source", {})
-    role_aliases = _names(roles.get("aliases", {}))
-    sides = frozenset(roles.get("actors", {}).get("names", []))
-    side_aliases = [alias for alias, canonical in role_aliases.items() if canonical in sides]
-
-    time = data.get("time", {})
-    relative = {phrase_key(k): tuple(v) for k, v in time.get("relative", {}).items()}
-    months = data.get("numbers", {}).get("dates", {}).get("month_names_en", {})
-    furniture = data
-    credits = furniture.get("captions", {}).get("credits", [])
-    boilerplate = furniture.get("boilerplate", {})
-
-    cue_kinds = _cue_kinds(
-        {
-            "location": prepositions + known_place_prepositions,
-            "against": markers.get("against", []),
-            "part_of": markers.get("part_of", []),
-            "source_before": markers.get("source_before", []),
-            "source_after": markers.get("source_after", []),
-            "relative": list(time.get("relative", {})),
-            "month": list(months),
-        },
-        common=frozenset(w.lower() for w in subjects.get("stop", []) + roles.get("filler", {}).get("stop", [])),
-    )
-    fillers = f"(?:(?:{_words(time.get('since_fillers', []))})[ -]+)?"
-    target_gap = int(exceptions.get("target_max_gap", 3))
-
-    return ExtractLexicon(
-        code=pack.code,
-        concepts=nouns,
-        noun_at=PatternSource(f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
-        noun_search=PatternSource(f"{NOT_LETTER_BEFORE}(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
-        head_first=subjects.get("noun_before", "last") == "first",
-        verb_concepts=verbs,
-        # Matched backwards from the figure: a verb, then at most two words, then the figure.
-        verb_before=PatternSource(
-            f"(?r){NOT_LETTER_BEFORE}(?P<verb>{_words(verbs)})(?:[ ]+[\\p{{L}}\\p{{M}}]+){{0,2}}[ ]+\\Z"
-        ),
-        verb_first_words=tuple(sorted(with_capitals({key.split(" ", 1)[0] for key in verbs}))),
-        verb_after_concepts=verbs_after,
-        verb_after=PatternSource(f"[ ]+(?P<verb>{_words(verbs_after)}){NOT_LETTER_AFTER}"),
-        of_at=PatternSource(f"[ ]+(?:{_words(subjects.get('of_words', []))})[ ]+"),
-        unit_concepts={unit: concept for concept, units in concepts.get("units", {}).items() for unit in units},
-        kind_concepts={
-            kind: {phrase_key(w): concept for concept, words in by_concept.items() for w in words}
-            for kind, by_concept in concepts.get("by_kind", {}).items()
-        },
-        subject_stop=frozenset(w.casefold() for w in subjects.get("stop", [])),
-        # After a Vietnamese noun: a modifier, a country ("lính Mỹ") or a side ("tay súng IS").
-        after_noun=PatternSource(
-            f"[ ]+(?:(?P<mod>{_words(subjects.get('modifiers', []))})|{owner}(?P<place>{place_trie})|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}"
-        ),
-        # Vietnamese: "số" + noun + up to four modifiers, countries or sides, read in one match.
-        head_phrase_at=PatternSource(
-            f"(?:(?:{_words(subjects.get('quantity_words', []))})[ ]+)?(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"
-            f"(?:[ ]+(?:{_words(subjects.get('modifiers', []))}|{owner}(?P<place>{place_trie})"
-            f"|{owner}(?P<side>{trie_pattern(side_aliases)})){NOT_LETTER_AFTER}){{0,4}}"
-        ),
-        owner_place=PatternSource(
-            f"[ ](?:{trie_pattern(subjects.get('owner_words', []))})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"
-        ),
-        change_verb_at=PatternSource(f"[ ]*(?:{_words(subjects.get('change_verbs', []))}){NOT_LETTER_AFTER}"),
-        elision_followers=frozenset(w.casefold() for w in subjects.get("elision_followers", [])),
-        people_named_before=frozenset(subjects.get("people_named_before", [])),
-        money_named_before=frozenset(subjects.get("money_named_before", [])),
-        quantity_named_before=frozenset(subjects.get("quantity_named_before", [])),
-        conjunctions=frozenset(w.casefold() for w in subjects.get("conjunctions", [])),
-        subject_conjunctions=tuple(w.casefold() for w in subjects.get("subject_conjunctions", [])),
-        max_subject_words=int(subjects.get("max_words", 3)),
-        location_concepts=frozenset(subject_places.get("location_concepts", [])),
-        actor_concepts=frozenset(subject_places.get("actor_concepts", [])),
-        places=places,
-        place_at=PatternSource(f"(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+    # "at Ukraine's energy facilities": a place that owns something is not where the figure is.
+    possessives = pack.value("subjects.possessive_endings")
+    not_owner = f"(?!(?:{trie_pattern(possessives)})[ ])" if possessives else ""
+    return {
+        "places": places,
+        "place_at": PatternSource(f"(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
         # The gazetteer is tried before and after skipping a type word ("bang Georgia" is an alias of
         # its own, "huyện Mỹ Đức" is not); an unknown capitalised name counts only after "ở", "in".
-        location=PatternSource(
-            f"{NOT_LETTER_BEFORE}(?:(?:{_words(prepositions)})[ ]+(?:(?:{types})??(?P<place>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER}"
+        "location": PatternSource(
+            f"{NOT_LETTER_BEFORE}(?:(?:{_words(prepositions)})[ ]+"
+            f"(?:(?:{types})??(?P<place>{place_trie}){NOT_LETTER_AFTER}{not_owner}"
             f"|(?:{types})??(?P<raw>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}))"
-            f"|(?:{_words(known_place_prepositions)})[ ]+(?:{types})??(?P<known>{place_trie}){NOT_LETTER_AFTER}{_NOT_OWNER})"
+            f"|(?:{_words(known_place_prepositions)})[ ]+"
+            f"(?:{types})??(?P<known>{place_trie}){NOT_LETTER_AFTER}{not_owner})"
         ),
-        not_places=frozenset(location.get("not_places", [])),
-        not_place_endings=tuple(location.get("not_place_endings", [])),
-        place_openers=frozenset(
+        "not_places": frozenset(pack.value("location.not_places")),
+        "not_place_endings": tuple(pack.value("location.not_place_endings")),
+        "place_openers": frozenset(
             w.split()[0] for w in list(places) + list(with_capitals(place_words)) if w.split() and not w[:1].isupper()
         )
         | frozenset(word for p in prepositions + known_place_prepositions for word in p.split()[1:]),
-        role_aliases=role_aliases,
-        alias_at=PatternSource(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
-        sides=sides,
-        against=PhraseSet(markers.get("against", []), not_after=exceptions.get("against_not_after", [])),
-        part_of=PhraseSet(markers.get("part_of", [])),
+    }
+
+
+def _role_fields(pack: LanguagePack, role_aliases: dict, sides: frozenset) -> dict[str, Any]:
+    """[roles]: who a figure is against, what it strikes, who states it."""
+    target_gap = int(pack.value("roles.exceptions.target_max_gap"))
+    return {
+        "role_aliases": role_aliases,
+        "alias_at": PatternSource(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
+        "sides": sides,
+        "against": PhraseSet(
+            pack.value("roles.markers.against"), not_after=pack.value("roles.exceptions.against_not_after")
+        ),
+        "part_of": PhraseSet(pack.value("roles.markers.part_of")),
         # A few lower-case words between the counted noun and the marker: "attacks have been launched on".
-        target_at=PatternSource(
-            f"(?:[ ]+\\p{{Ll}}+){{0,{target_gap}}}?[ ]+(?P<marker>{trie_pattern(markers.get('target', []))})[ ]+"
+        "target_at": PatternSource(
+            f"(?:[ ]+\\p{{Ll}}+){{0,{target_gap}}}?[ ]+"
+            f"(?P<marker>{trie_pattern(pack.value('roles.markers.target'))})[ ]+"
         ),
-        target_not_before=frozenset(w.casefold() for w in exceptions.get("target_not_before", [])),
-        target_concepts=frozenset(roles.get("target", {}).get("concepts", [])),
-        filler_stop=frozenset(filler.get("stop", [])),
-        filler_drop_first=frozenset(w.casefold() for w in filler.get("drop_first", [])),
-        filler_joiners=frozenset(filler.get("joiners", [])),
-        max_filler_words=int(filler.get("max_words", 5)),
-        source_before=PhraseSet(
-            markers.get("source_before", []),
-            not_after=exceptions.get("source_before_not_after", []),
-            not_before=exceptions.get("source_before_not_before", []),
+        "target_not_before": _folded(pack.value("roles.exceptions.target_not_before")),
+        "target_concepts": frozenset(pack.value("roles.target.concepts")),
+        "filler_stop": frozenset(pack.value("roles.filler.stop")),
+        "filler_drop_first": _folded(pack.value("roles.filler.drop_first")),
+        "filler_joiners": frozenset(pack.value("roles.filler.joiners")),
+        "max_filler_words": int(pack.value("roles.filler.max_words")),
+        "source_before": PhraseSet(
+            pack.value("roles.markers.source_before"),
+            not_after=pack.value("roles.exceptions.source_before_not_after"),
+            not_before=pack.value("roles.exceptions.source_before_not_before"),
         ),
-        source_after=PhraseSet(
-            markers.get("source_after", []),
-            not_after=exceptions.get("source_after_not_after", []),
-            not_before=exceptions.get("source_after_not_before", []),
+        "source_after": PhraseSet(
+            pack.value("roles.markers.source_after"),
+            not_after=pack.value("roles.exceptions.source_after_not_after"),
+            not_before=pack.value("roles.exceptions.source_after_not_before"),
         ),
-        source_lead_ins=PhraseSet(source.get("lead_ins", [])),
-        source_owners=tuple(f" {w} " for w in source.get("owners", [])),
-        source_stop=frozenset(source.get("stop", [])),
-        max_source_words=int(source.get("max_words", 8)),
-        date_words=frozenset(w.casefold() for w in data.get("numbers", {}).get("dates", {}).get("day_words", [])),
-        day_words=frozenset(w.casefold() for w in time.get("day_words", [])),
+        "source_lead_ins": PhraseSet(pack.value("roles.source.lead_ins")),
+        "source_owners": tuple(f" {w} " for w in pack.value("roles.source.owners")),
+        "source_stop": frozenset(pack.value("roles.source.stop")),
+        "max_source_words": int(pack.value("roles.source.max_words")),
+    }
+
+
+def _time_fields(pack: LanguagePack) -> dict[str, Any]:
+    """[time], and the month names of [numbers.dates]: when a figure holds."""
+    relative = pack.value("time.relative")
+    since, since_near, as_of = pack.value("time.since"), pack.value("time.since_near"), pack.value("time.as_of")
+    months = pack.value("numbers.dates.standalone_month_names")
+    fillers = f"(?:(?:{_words(pack.value('time.since_fillers'))})[ -]+)?"
+    return {
+        "date_words": _folded(pack.value("numbers.dates.day_words")),
+        "day_words": _folded(pack.value("time.day_words")),
         # Words before a date that make it "since" or "as of"; without one nearby, no pattern runs.
-        frame_words=tuple(
-            sorted(
-                {
-                    w.lower()
-                    for p in time.get("since", []) + time.get("since_near", []) + time.get("as_of", [])
-                    for w in p.split()
-                }
-            )
-        ),
+        "frame_words": tuple(sorted({w.lower() for p in since + since_near + as_of for w in p.split()})),
         # Matched backwards from a date: "kể từ giữa", a bare "từ", or "tính đến chiều" right before it.
-        frame_before=PatternSource(
-            f"(?r){NOT_LETTER_BEFORE}(?:(?P<since>{_words(time.get('since', []))})[ ]+{fillers}"
-            f"|(?P<near>{_words(time.get('since_near', []))})[ ]+{fillers}"
-            f"|(?P<as_of>{_words(time.get('as_of', []))})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?)\\Z"
+        "frame_before": PatternSource(
+            f"(?r){NOT_LETTER_BEFORE}(?:(?P<since>{_words(since)})[ ]+{fillers}"
+            f"|(?P<near>{_words(since_near)})[ ]+{fillers}"
+            f"|(?P<as_of>{_words(as_of)})[ ]+(?:[\\p{{L}}\\p{{M}}]+[ ]+)?)\\Z"
         ),
-        until=PhraseSet(time.get("until", [])),
-        after_figure=PatternSource(_gap_phrases(time.get("after_figure", []))),
-        relative=relative,
-        relative_phrases=PhraseSet(time.get("relative", {})),
-        cue_kinds=cue_kinds,
-        cue_search=WordSearch(cue_kinds),
-        next_before=PhraseSet(time.get("next_before", [])),
-        next_after=PhraseSet(time.get("next_after", [])),
-        next_needs_after=bool(time.get("next_needs_after", False)),
-        apposition=PhraseSet(time.get("apposition", [])),
-        month_names={k.casefold(): v for k, v in months.items()},
+        "until": PhraseSet(pack.value("time.until")),
+        "after_figure": PatternSource(_gap_phrases(pack.value("time.after_figure"))),
+        "relative": {phrase_key(k): tuple(v) for k, v in relative.items()},
+        "relative_phrases": PhraseSet(relative),
+        "next_before": PhraseSet(pack.value("time.next_before")),
+        "next_after": PhraseSet(pack.value("time.next_after")),
+        "next_needs_after": bool(pack.value("time.next_needs_after")),
+        "apposition": PhraseSet(pack.value("time.apposition")),
+        "month_names": {k.casefold(): v for k, v in months.items()},
         # "since mid-October last year", "in August": a month named in words, with no digits to
         # parse; read where a month's name is a cue ("since mid-" is read backwards from it).
-        month_at=PatternSource(
+        "month_at": PatternSource(
             f"(?P<month>{trie_pattern(months)}){NOT_LETTER_AFTER}"
-            f"(?:[ ]+(?P<relative>{_words(time.get('relative', {}))}){NOT_LETTER_AFTER})?"
+            f"(?:[ ]+(?P<relative>{_words(relative)}){NOT_LETTER_AFTER})?"
         )
         if months
         else None,
+    }
+
+
+def _cue_fields(pack: LanguagePack) -> dict[str, Any]:
+    """The cue words that say which markers a sentence may hold (see _cue_kinds)."""
+    cue_kinds = _cue_kinds(
+        {
+            "location": pack.value("location.prepositions") + pack.value("location.known_place_prepositions"),
+            "against": pack.value("roles.markers.against"),
+            "part_of": pack.value("roles.markers.part_of"),
+            "source_before": pack.value("roles.markers.source_before"),
+            "source_after": pack.value("roles.markers.source_after"),
+            "relative": list(pack.value("time.relative")),
+            "month": list(pack.value("numbers.dates.standalone_month_names")),
+        },
+        common=frozenset(w.lower() for w in pack.value("subjects.stop") + pack.value("roles.filler.stop")),
+    )
+    return {"cue_kinds": cue_kinds, "cue_search": WordSearch(cue_kinds)}
+
+
+def _furniture_fields(pack: LanguagePack) -> dict[str, Any]:
+    """[captions], [boilerplate] and [sentences]: the layout around the reporting."""
+    credits = pack.value("captions.credits")
+    lines, prefixes = pack.value("boilerplate.lines"), pack.value("boilerplate.prefixes")
+    return {
         # "... Ảnh: NYT", "(Ảnh minh họa: TASS)": a credit of a few words closes the line or sentence.
-        caption_end=PatternSource(
+        "caption_end": PatternSource(
             f"(?:^|[ (])(?:{_words(credits)})(?:[ ][\\p{{L}}\\p{{M}} ]{{0,24}})?[ ]*:[ ]*(?:[^\\n:.!?()]|[.](?![ ]))"
             f"{{1,48}}\\)?[.]?[ ]*$"
         ),
-        caption_words=tuple(sorted({c.casefold() for c in credits})),
-        boilerplate_lines=frozenset(phrase_key(w) for w in boilerplate.get("lines", [])),
-        boilerplate_prefixes=tuple(phrase_key(w) for w in boilerplate.get("prefixes", [])),
-        furniture_initials=frozenset(
-            phrase_key(w)[:1] for w in boilerplate.get("lines", []) + boilerplate.get("prefixes", [])
-        ),
-        abbreviations=frozenset(furniture.get("sentences", {}).get("abbreviations", [])),
-    )
+        "caption_words": tuple(sorted({c.casefold() for c in credits})),
+        "boilerplate_lines": frozenset(phrase_key(w) for w in lines),
+        "boilerplate_prefixes": tuple(phrase_key(w) for w in prefixes),
+        "furniture_initials": frozenset(phrase_key(w)[:1] for w in lines + prefixes),
+        "abbreviations": frozenset(pack.value("sentences.abbreviations")),
+    }
+
+
+def _folded(words) -> frozenset:
+    return frozenset(w.casefold() for w in words)
 
 
 def _gap_phrases(phrases) -> str:
@@ -401,7 +447,8 @@ def _gap_phrases(phrases) -> str:
     if not phrases:
         return NOTHING
     parts = []
-    for phrase in sorted({phrase_key(p) for p in phrases}, key=len, reverse=True):
+    # Longest first; ties in a fixed order, so the pattern (and its pattern-cache entry) is the same every run.
+    for phrase in sorted({phrase_key(p) for p in phrases}, key=lambda p: (-len(p), p)):
         words = [r"\S+(?: \S+){0,2}" if w == "*" else regex.escape(w) for w in phrase.split()]
         parts.append(" ".join(words))
     return "(?:" + "|".join(parts) + ")"

@@ -11,6 +11,9 @@ from __future__ import annotations
 import regex
 
 NOTHING = r"(?!x)x"
+# Longer than any word before a phrase that cancels it (not_after), and any word after it (not_before).
+_NOT_AFTER_REACH = 12
+_NOT_BEFORE_REACH = 24
 
 
 def capitalised(word: str) -> str:
@@ -107,7 +110,7 @@ class PhraseSet:
         candidates = self.by_first.get(first)
         if not candidates:
             return -1
-        if self.not_after and text[max(0, at - 12) : at].lower().endswith(self.not_after):
+        if self.not_after and text[max(0, at - _NOT_AFTER_REACH) : at].lower().endswith(self.not_after):
             return -1
         for phrase in candidates:
             if head.startswith(phrase):
@@ -117,7 +120,7 @@ class PhraseSet:
         return -1
 
     def _cancelled(self, text: str, end: int, limit: int) -> bool:
-        following = text[end : min(limit, end + 24)].lower()
+        following = text[end : min(limit, end + _NOT_BEFORE_REACH)].lower()
         for word in self.not_before:
             if following.startswith(word) and not following[len(word) : len(word) + 1].isalnum():
                 return True

@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .context import Sentence
 
+# Longer than any cue word before a place ("đến", "trên", "in") and the spaces after it.
+_CUE_WORD = 16
+# Longer than any word that opens a place without a capital ("tỉnh", "thủ đô", "địa bàn").
+_PLACE_OPENER = 24
+
 
 @dataclass(slots=True)
 class Located:
@@ -37,11 +42,12 @@ def located_places(sentence: Sentence) -> list[Located]:
             continue
         # Most "đến", "trên", "in" stand before no place: try the pattern only before a capital
         # or a word that can open a place ("tỉnh", "thủ đô", "dải Gaza", "địa bàn").
-        space = folded.find(" ", at, at + 16)
+        space = folded.find(" ", at, at + _CUE_WORD)
         while 0 <= space < end and folded[space + 1 : space + 2] == " ":  # "ở   Iraq"
             space += 1
         if space < 0 or not (
-            folded[space + 1 : space + 2].isupper() or folded[space + 1 : space + 24].split(" ", 1)[0] in openers
+            folded[space + 1 : space + 2].isupper()
+            or folded[space + 1 : space + _PLACE_OPENER].split(" ", 1)[0] in openers
         ):
             continue
         match = match_at(folded, at, end, timeout=timeout)
@@ -69,7 +75,7 @@ def _names_a_body(name: str, lex) -> bool:
         name.split(" ", 1)[0] in lex.not_places
         or last.endswith(lex.not_place_endings)
         or (len(name) > 1 and name.isupper())
-        or name.endswith(("'s", "’s"))
+        or name.endswith(lex.possessive_endings)
     )
 
 

@@ -20,12 +20,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from claims.errors import ClaimsError
 from claims.lang import load_pack
 
 from .article import ArticleClaims, ExtractionFailed, ReadArticle, _one_line, extract_article
+from .claim import Claim
 
 T = TypeVar("T")
 Extracted = ArticleClaims | ExtractionFailed
@@ -67,15 +68,16 @@ def extract_in_order(
     """
     if jobs <= 1:
         for item in items:
-            yield item, extract(item, lang) if wanted(item) else None
+            yield item, extract(_article(item), lang) if wanted(item) else None
         return
     chunks = _chunks(items, wanted)
     first = next(chunks, None)
     second = next(chunks, None) if first is not None else None
     if second is None:
         for item, want in first or ():
-            yield item, extract(item, lang) if want else None
+            yield item, extract(_article(item), lang) if want else None
         return
+    assert first is not None  # a second chunk comes after a first
     with _Workers(jobs, lang, extract) as workers:
         window: deque[_Sent] = deque()
         for chunk in chain((first, second), chunks):
@@ -86,13 +88,18 @@ def extract_in_order(
             yield from workers.receive(window.popleft())
 
 
+def _article(item: object) -> ReadArticle:
+    """An item `wanted` accepted: an article (the type checker cannot know it from a bool)."""
+    return cast(ReadArticle, item)
+
+
 def _chunks(items: Iterable[T], wanted: Callable[[T], bool]) -> Iterator[list[tuple[T, bool]]]:
     chunk: list[tuple[T, bool]] = []
     chars = 0
     for item in items:
         want = bool(wanted(item))
         chunk.append((item, want))
-        chars += len(item.text) if want else 0
+        chars += len(_article(item).text) if want else 0
         if chars >= CHUNK_CHARS or len(chunk) >= CHUNK_ITEMS:
             yield chunk
             chunk, chars = [], 0
@@ -112,7 +119,7 @@ def _extract_chunk(articles: list, lang: str | None, extract: Extract) -> list:
 
     The language pack stays behind: the caller's process has its own, and it is large to send.
     """
-    results = []
+    results: list[ExtractionFailed | tuple[str, list[Claim]] | ClaimsError] = []
     for article in articles:
         try:
             extracted = extract(article, lang)

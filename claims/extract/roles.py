@@ -27,8 +27,8 @@ class Marker:
     role: str
     start: int
     end: int  # where the filler starts
-    filler: str | None = None
-    filler_end: int = 0
+    filler: str
+    filler_end: int
 
 
 def role_markers(sentence: Sentence) -> list[Marker]:
@@ -39,10 +39,9 @@ def role_markers(sentence: Sentence) -> list[Marker]:
         for start, end in sentence.phrases(phrases, role):
             if folded[end : end + 1] != " ":
                 continue
-            marker = Marker(role, start, end + 1)
-            marker.filler, marker.filler_end = read_filler(sentence, end + 1, sentence.end)
-            if marker.filler:
-                found.append(marker)
+            filler, filler_end = read_filler(sentence, end + 1, sentence.end)
+            if filler:
+                found.append(Marker(role, start, end + 1, filler, filler_end))
     found.sort(key=lambda m: m.start)
     return found
 

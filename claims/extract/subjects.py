@@ -17,19 +17,26 @@ import regex
 from claims.numbers.mention import NumberMention
 from claims.text.names import capitalised_before
 
-from .lexicon import ExtractLexicon, phrase_key
+from .lexicon import MAX_MODIFIERS, ExtractLexicon, phrase_key
 
 if TYPE_CHECKING:
     from .context import Sentence
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}0-9'’-]*")
-_POSSESSIVE = regex.compile(r"(?:'s|’s|')")
 # How far before a figure its noun may stand: "ngân sách năm nay của thành phố là 2,5 tỷ đồng".
 _BEFORE_WINDOW = 64
 # How far a word that holds a noun may start before the noun: "Ngân hàng Nhà nước".
 _LONGEST_WORD = 16
 # Where an elided noun's figure ends: punctuation or the end of the sentence.
 _CLOSING = frozenset(".,;:!?)\"'”")
+# Holds the two words before a noun that may name its place: "Vietnam's GDP", "US inflation".
+_PLACE_BEFORE_NOUN = 40
+# How far before a figure the verb that names what it counts may start: "làm chết 3 người", "killed 67 people".
+_VERB_WINDOW = 40
+# Longer than any word after a figure that shows its noun was left out ("ở", "và", "across").
+_ELISION_WORD = 24
+# A noun is looked for at most this many words after a figure: "new confirmed cases", "US troops".
+_NOUN_WITHIN_WORDS = 4
 
 
 @dataclass(slots=True)
@@ -77,7 +84,7 @@ def _head_first(sentence: Sentence, at: int, limit: int, kind: str = "count") ->
     concept = None
     if phrase is not None:
         concept = _concept_for(lex, phrase["noun"], kind) or lex.concept_of(phrase["noun"])
-    if not concept:
+    if phrase is None or not concept:
         return _plain_words(sentence, at, limit)
     subject = Subject(None, at, phrase.end(), concept)
     for place in phrase.captures("place"):
@@ -90,7 +97,7 @@ def _head_first(sentence: Sentence, at: int, limit: int, kind: str = "count") ->
 
 def _read_modifiers(sentence: Sentence, subject: Subject, limit: int) -> None:
     folded, lex, timeout = sentence.folded, sentence.lex, sentence.timeout
-    for _ in range(4):
+    for _ in range(MAX_MODIFIERS):  # as many as head_phrase_at reads in one match
         found = lex.after_noun.match(folded, subject.end, limit, timeout=timeout)
         if found is None:
             return
@@ -101,7 +108,7 @@ def _read_modifiers(sentence: Sentence, subject: Subject, limit: int) -> None:
         subject.end = found.end()
 
 
-def _place_or_actor(subject: Subject, place: str, lex: ExtractLexicon) -> None:
+def _place_or_actor(subject: Subject, place: str | None, lex: ExtractLexicon) -> None:
     if subject.concept in lex.location_concepts:
         subject.place = subject.place or place
     else:
@@ -115,17 +122,19 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
     of = lex.of_at.match(folded, at - 1, limit, timeout=timeout)
     if of is not None:
         named = lex.place_at.match(folded, of.end(), limit, timeout=timeout)
-        possessive = _POSSESSIVE.match(folded, named.end(), limit, timeout=timeout) if named else None
-        if possessive is not None:  # "one third of Iraq's territory"
+        possessive = lex.possessive_at.match(folded, named.end(), limit, timeout=timeout) if named else None
+        if named is not None and possessive is not None:  # "one third of Iraq's territory"
             owner, at = lex.places[" ".join(named["place"].split())], possessive.end() + 1
         else:
             at = of.end()
         words_start = of.end()
-    cursor, places, sides = at, [], []
-    for _ in range(4):
+    cursor = at
+    places: list[str] = []
+    sides: list[str] = []
+    for _ in range(_NOUN_WITHIN_WORDS):
         noun = lex.noun_at.match(folded, cursor, limit, timeout=timeout)
         concept = _concept_for(lex, noun["noun"], kind) if noun is not None else None
-        if concept:
+        if noun is not None and concept:
             subject = Subject(None, words_start, noun.end(), concept)
             for place in ([owner] if owner else []) + places:
                 _place_or_actor(subject, place, lex)
@@ -233,15 +242,21 @@ def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: 
         subject.place, subject.actor = probe.place, probe.actor
     else:
         # "US inflation", "Vietnam's GDP": a place just before the noun.
-        words = sentence.folded[max(window_start, chosen.start() - 40) : chosen.start()].split()
+        words = sentence.folded[max(window_start, chosen.start() - _PLACE_BEFORE_NOUN) : chosen.start()].split()
         for size in (2, 1):
             if len(words) >= size:
                 written = " ".join(words[-size:])
-                place = lex.place(written[:-2] if written.endswith(("'s", "’s")) else written)
+                place = lex.place(_without_possessive(written, lex))
                 if place:
                     _place_or_actor(subject, place, lex)
                     break
     return subject
+
+
+def _without_possessive(written: str, lex: ExtractLexicon) -> str:
+    """'Vietnam's' -> 'Vietnam': the name that owns what follows."""
+    ending = next((e for e in lex.possessive_endings if written.endswith(e)), "")
+    return written[: len(written) - len(ending)]
 
 
 def _ends_longer_word(sentence: Sentence, window_start: int, noun) -> bool:
@@ -259,7 +274,7 @@ def concept_from_verb(sentence: Sentence, figure_start: int) -> str | None:
     lex = sentence.lex
     if not lex.verb_concepts:
         return None
-    window_start = max(sentence.start, figure_start - 40)
+    window_start = max(sentence.start, figure_start - _VERB_WINDOW)
     # Most figures have no verb before them: a substring test says so without a pattern call.
     window = sentence.folded[window_start:figure_start]
     if not any(word in window for word in lex.verb_first_words):
@@ -277,7 +292,7 @@ def is_elided(sentence: Sentence, figure_end: int) -> bool:
         return True
     if following != " ":
         return False
-    word = folded[figure_end + 1 : figure_end + 24].split(" ", 1)[0].rstrip(".,;:")
+    word = folded[figure_end + 1 : figure_end + _ELISION_WORD].split(" ", 1)[0].rstrip(".,;:")
     return word.casefold() in sentence.lex.elision_followers
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from claims.numbers.mention import NumberMention
 from claims.text.names import capitalised_before
@@ -31,6 +31,8 @@ from claims.text.names import capitalised_before
 from .lexicon import phrase_key
 
 if TYPE_CHECKING:
+    import regex
+
     from .context import Sentence
 
 # ISO 8601 duration designators, with a factor: a decade is ten years, a quarter three months.
@@ -44,11 +46,23 @@ _ISO_DURATION = {
 }
 # How far before a date its "since" or "as of" may stand: "kể từ giữa tháng 10".
 _MARKER_WINDOW = 32
+# Holds the day word and a space before a date: "đêm 12/9", "sáng 3/4", "on September 27".
+_DAY_WORD_REACH = 12
+# Holds the spaces between a time phrase and the digits that make it part of a date: "đầu năm  2024".
+_DIGITS_REACH = 6
+# Filler between a figure's phrase and a time mark ("trong", "vào năm") never runs longer than this.
+_LONGEST_FILLER = 80
 
 
 @dataclass(slots=True)
 class Calendar:
     published: str | None
+
+    @overload
+    def resolve(self, normalized: str, year_offset: int | None = None) -> str: ...
+
+    @overload
+    def resolve(self, normalized: str | None, year_offset: int | None = None) -> str | None: ...
 
     def resolve(self, normalized: str | None, year_offset: int | None = None) -> str | None:
         """An ISO-like reading with the year filled in from the publication date where possible."""
@@ -65,8 +79,9 @@ class Calendar:
         if year is None:
             return f"Y{year_offset:+d}-{rest}" if year_offset else normalized
         resolved = f"{year:04d}-{rest}"
+        published = self.published or ""  # there is a year only where there is a publication date
         # "27/9" in an article of 5 January is last September.
-        if year_offset is None and resolved[: len(self.published)] > self.published and not rest.startswith("Q"):
+        if year_offset is None and resolved[: len(published)] > published and not rest.startswith("Q"):
             resolved = f"{year - 1:04d}-{rest}"
         return resolved
 
@@ -83,7 +98,7 @@ class Calendar:
         if len(offsets) == 1:
             return f"{self.year + offsets[0]:04d}"
         try:
-            today = date.fromisoformat(self.published[:10])
+            today = date.fromisoformat((self.published or "")[:10])  # there is a year, so there is a date
         except ValueError:
             return None
         months = today.year * 12 + today.month - 1 + offsets[0] * 12 + offsets[1]
@@ -141,7 +156,7 @@ def time_marks(sentence: Sentence) -> list[TimeMark]:
         if reading:  # "hôm qua", "yesterday" name a day, like "hôm 23/1"
             marks.append(TimeMark(start, end, reading, on_day=len(offsets) == 3))
     if lex.month_at is not None:
-        marks.extend(_named_months(sentence, marks))
+        marks.extend(_named_months(sentence, marks, lex.month_at))
     marks.sort(key=lambda m: m.start)
     for index, mark in enumerate(marks):
         _read_frame(sentence, mark, marks[index + 1] if index + 1 < len(marks) else None)
@@ -164,7 +179,7 @@ def _on_day(sentence: Sentence, mention: NumberMention) -> bool:
         return False
     words = sentence.lex.day_words
     first = mention.text.split(" ", 1)[0].casefold()
-    before = sentence.folded[max(sentence.start, mention.start - 12) : mention.start].split()
+    before = sentence.folded[max(sentence.start, mention.start - _DAY_WORD_REACH) : mention.start].split()
     return first in words or bool(before) and before[-1].casefold() in words
 
 
@@ -181,7 +196,7 @@ def _relative_after(sentence: Sentence, end: int):
 
 def _digits_follow(folded: str, end: int) -> bool:
     # "đầu năm 2024" is a year, not "đầu năm" (the start of this year).
-    return folded[end : end + 6].lstrip(" ")[:1].isdigit()
+    return folded[end : end + _DIGITS_REACH].lstrip(" ")[:1].isdigit()
 
 
 def _looking_ahead(sentence: Sentence, duration: NumberMention) -> TimeMark | None:
@@ -200,12 +215,12 @@ def _looking_ahead(sentence: Sentence, duration: NumberMention) -> TimeMark | No
     return TimeMark(before, after if after >= 0 else duration.end, reading, looks_ahead=True)
 
 
-def _named_months(sentence: Sentence, marks: list[TimeMark]) -> list[TimeMark]:
+def _named_months(sentence: Sentence, marks: list[TimeMark], month_at: regex.Pattern[str]) -> list[TimeMark]:
     """'since mid-October last year', 'in August': months in words, which carry no digits."""
     lex, calendar = sentence.lex, sentence.calendar
     found_marks = []
     for at in sentence.cues("month"):
-        found = lex.month_at.match(sentence.folded, at, sentence.end, timeout=sentence.timeout)
+        found = month_at.match(sentence.folded, at, sentence.end, timeout=sentence.timeout)
         if found is None or any(m.start <= at < m.end for m in marks):
             continue
         month = lex.month_names[found["month"].casefold()]
@@ -293,7 +308,7 @@ def _adjacent(sentence: Sentence, phrase_end: int, mark: TimeMark) -> bool:
     gap = sentence.folded[phrase_end : mark.start]
     if not gap.strip(" ,"):
         return True
-    if len(gap) > 80:
+    if len(gap) > _LONGEST_FILLER:
         return False
     gap = phrase_key(sentence.gap_text(phrase_end, mark.start).strip(" ,"))
     return sentence.lex.after_figure.fullmatch(gap, timeout=sentence.timeout) is not None

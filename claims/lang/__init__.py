@@ -3,7 +3,9 @@
 Bundled data sits in `claims/lang/<code>/*.toml`. Users add or override entries with
 folders of the same layout, named by `--lexicon` or the `CLAIMS_LEXICON_PATH`
 environment variable (several joined with the OS path separator). Tables merge key
-by key over the bundled ones; lists are extended.
+by key over the bundled ones; lists are extended. Every file is checked against
+claims/lang/schema.toml as it is read, and code reads the merged data through it
+(`LanguagePack.value`).
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
 from claims.errors import InputError
 
-from .shape import check_shape, kind_of
+from .schema import kind_of, pack_schema
 
 BUNDLED = Path(__file__).parent
 LEXICON_ENV = "CLAIMS_LEXICON_PATH"
@@ -35,7 +38,14 @@ class LanguagePack:
     compiled: dict = field(default_factory=dict)
 
     def section(self, name: str) -> dict:
+        """A whole top-level table as merged, for code that walks all of it (tests, detection)."""
         return self.data.get(name, {})
+
+    def value(self, key: str) -> Any:
+        """The value at dotted `key` ("numbers.digits.decimal"), or its default from claims/lang/schema.toml.
+
+        Raises UndeclaredKey for a key the schema does not declare."""
+        return pack_schema().value(self.data, key)
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -66,6 +76,19 @@ def _read_toml(path: Path) -> dict:
         raise InputError(f"{path}: not a readable lexicon file ({exc})") from exc
 
 
+def _shown(path: Path) -> str:
+    """A bundled file as the repository names it ("claims/lang/vi/numbers.toml"); a user's file as given."""
+    return f"claims/lang/{path.relative_to(BUNDLED).as_posix()}" if path.is_relative_to(BUNDLED) else str(path)
+
+
+def _read_pack_file(path: Path) -> dict:
+    # Checked before merging: an unknown key would be ignored in silence, a value of the wrong
+    # type surface as a traceback far from its file.
+    data = _read_toml(path)
+    pack_schema().check_file(data, _shown(path))
+    return data
+
+
 def extra_lexicon_paths() -> tuple[str, ...]:
     raw = os.environ.get(LEXICON_ENV, "")
     return tuple(p for p in raw.split(os.pathsep) if p)
@@ -74,14 +97,8 @@ def extra_lexicon_paths() -> tuple[str, ...]:
 def _bundled(code: str) -> dict:
     data: dict = {}
     for path in _pack_files(BUNDLED, code):
-        _merge(data, _read_toml(path))
+        _merge(data, _read_pack_file(path))
     return data
-
-
-def _merge_user_file(data: dict, extra: dict, path: Path, examples: list[dict]) -> None:
-    # Checked before merging: a value of the wrong kind would surface as a traceback far from its file.
-    check_shape(extra, examples, path)
-    _merge(data, extra)
 
 
 def _codes_in(root: Path) -> set[str]:
@@ -117,20 +134,25 @@ def _load(code: str, extra: tuple[str, ...]) -> LanguagePack:
     if code not in known:
         raise InputError(f"unsupported language {code!r} (supported: {', '.join(known)})")
     data = _bundled(code)
-    # What a user file may hold: what the bundled data holds, in any language (the packs share one layout).
-    examples = [_bundled(code)] + [_bundled(other) for other in _codes_in(BUNDLED) if other != code] if extra else []
+    # Where the pack comes from, for a message about the pack as a whole (a missing required key).
+    origins = [_shown(BUNDLED / code)] if (BUNDLED / code).is_dir() else []
     for root in extra:
         root_path = Path(root)
         if root_path.is_file():
             tables = _read_toml(root_path).get(code, {})
             if not isinstance(tables, dict):
                 raise InputError(f"{root_path}: '{code}' must be a table of the {code} lexicon, not {kind_of(tables)}")
-            _merge_user_file(data, tables, root_path, examples)
+            pack_schema().check_file(tables, root_path)
+            _merge(data, tables)
+            origins.append(f"{root_path} [{code}]")
         elif root_path.is_dir():
             for path in _pack_files(root_path, code):
-                _merge_user_file(data, _read_toml(path), path, examples)
+                _merge(data, _read_pack_file(path))
+            if (root_path / code).is_dir():
+                origins.append(str(root_path / code))
         else:
             raise InputError(f"{root}: lexicon path does not exist")
+    pack_schema().check_required(data, f"language pack '{code}' ({', '.join(origins)})")
     return LanguagePack(code=code, data=data)
 
 
@@ -139,52 +161,11 @@ def load_pack(code: str, extra: tuple[str, ...] | None = None) -> LanguagePack:
     return _load(code, extra_lexicon_paths() if extra is None else tuple(extra))
 
 
-# Letters that only Vietnamese uses among our languages: đ and the vowels with hats or horns, and
-# toned vowels. The first seven are the most frequent: in Vietnamese text they settle the count alone.
-_VIETNAMESE_LETTERS = "ươđêôâăƯƠĐÊÔÂĂạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-_FREQUENT = 7
-_RARE_LETTERS = frozenset(_VIETNAMESE_LETTERS[_FREQUENT:])
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-# Decomposed text (NFD) writes a tone as a mark after its letter: the pattern counts the letter.
-_VIETNAMESE_LETTER = regex.compile(f"[{_VIETNAMESE_LETTERS}]|[\\p{{Ll}}\\p{{Lu}}](?=[{_TONE_MARKS}])")
-_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-_SAMPLE = 20000
-_SHARE = 3  # per cent of the letters
+def check_lexicons(extra: tuple[str, ...] | None = None) -> None:
+    """Load every language's pack with the user lexicons of `extra` (default: the environment).
 
-
-def detect_language(text: str) -> str:
-    """'vi' when more than 3% of the letters in the first 20,000 characters are Vietnamese ones, else 'en'.
-
-    Counted in C, and only as far as it takes: a Python pass over every character cost 2 ms an
-    article, 40% of extraction. Bounds decide most texts: the characters are at least the
-    letters, and the ASCII letters at most.
-    """
-    sample = text[:_SAMPLE]
-    if any(mark in sample for mark in _TONE_MARKS):
-        return _by_share(len(_VIETNAMESE_LETTER.findall(sample, timeout=2)), _letter_count(sample))
-    marked = 0
-    for letter in _letters_to_count(sample):
-        marked += sample.count(letter)
-        if marked * 100 > _SHARE * len(sample):
-            return "vi"
-    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
-    if ascii_letters and marked * 100 <= _SHARE * ascii_letters:
-        return "en"
-    if not marked:
-        return "en" if any(ch.isalpha() for ch in sample) else "vi"
-    return _by_share(marked, _letter_count(sample))
-
-
-def _letters_to_count(sample: str):
-    yield from _VIETNAMESE_LETTERS[:_FREQUENT]
-    yield from _RARE_LETTERS.intersection(sample)  # only those present, found in one pass
-
-
-def _letter_count(sample: str) -> int:
-    return sum(len(word) if word.isalpha() else sum(ch.isalpha() for ch in word) for word in sample.split())
-
-
-def _by_share(marked: int, letters: int) -> str:
-    if not letters:
-        return "vi"
-    return "vi" if marked / letters > _SHARE / 100 else "en"
+    A command calls it before reading any article: a broken lexicon file is then one error
+    (exit 2), not a refusal of every article. Loaded packs are cached, so it costs nothing later."""
+    paths = extra_lexicon_paths() if extra is None else tuple(extra)
+    for code in languages(paths):
+        load_pack(code, paths)

@@ -8,10 +8,16 @@ read the rest.
 from __future__ import annotations
 
 import unicodedata
+from enum import Enum
+from typing import TYPE_CHECKING, Final, Literal
 
 import regex
 
-from .lexicon import DIGIT_FOLLOWS, NumberLexicon
+from .lexicon import DIGIT_FOLLOWS
+from .reader_parts import ReaderParts
+
+if TYPE_CHECKING:
+    from .reader_parts import Before
 
 # How far back a qualifier, "từ" or a date word may stand from the digits.
 _BEFORE_WINDOW = 48
@@ -21,22 +27,25 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # Characters before which no scale, unit, range or fraction can follow a number.
 _NOTHING_AFTER = frozenset(",;:!?)]}\n\"'")
 _CLOSING = ".,;:!?)]}\"'"
-_UNSEEN = object()
+
+
+class _Unseen(Enum):
+    """Marks a position the reader has not looked at yet (None means nothing can follow there)."""
+
+    UNSEEN = 0
+
+
+_UNSEEN: Final = _Unseen.UNSEEN
 # Where a clause ends: a lone number word just before one is some other word ("mận chín.").
 CLAUSE_ENDS = _NOTHING_AFTER | {"."}
 # After these a capitalised word opens a sentence rather than naming someone ("Ba người").
 SENTENCE_OPENERS = ".!?:;\"'(\n"
 
 
-class ContextReading:
+class ContextReading(ReaderParts):
     """The reader's questions about the text around a number (a mixin of Reader)."""
 
-    folded: str
-    lex: NumberLexicon
-    timeout: float
-    _gates: dict
-
-    def _before(self, start: int) -> regex.Match | OneWordBefore | None:
+    def _before(self, start: int) -> Before:
         """The qualifier, range opener, date or label word and currency sign before `start`.
 
         Cheap checks on the word before the number decide most cases; the reverse
@@ -71,7 +80,7 @@ class ContextReading:
         found = self.lex.before.search(folded, max(0, start - _BEFORE_WINDOW), start, timeout=self.timeout)
         return found if found and found.start() < start else None
 
-    def _one_word_before(self, word: str, key: str, j: int) -> OneWordBefore | bool | None:
+    def _one_word_before(self, word: str, key: str, j: int) -> OneWordBefore | Literal[False] | None:
         """What the `before` pattern matches when one word stands alone before the number
         (the word before it can be part of no context phrase); None when the pattern must tell.
 
@@ -106,7 +115,7 @@ class ContextReading:
             return at < 2 or not (self.folded[at - 2].isdigit() or self.folded[at - 2] == "%")
         return not (previous.isalnum() or previous == "-")
 
-    def _match(self, pattern: regex.Pattern, at: int) -> regex.Match | None:
+    def _match(self, pattern: regex.Pattern[str], at: int) -> regex.Match[str] | None:
         """`pattern` matched at `at`, tried only when the word there can open it."""
         following = self._gates.get(at, _UNSEEN)
         if following is _UNSEEN:
@@ -143,7 +152,9 @@ class ContextReading:
             stop = folded.find(" ", at + 1, at + _LONGEST_WORD)
             word = folded[at + 1 : stop if stop > 0 else at + _LONGEST_WORD].rstrip(_CLOSING)
             if not word.isalpha():  # a line break, a sign or a long word: let the pattern cut it
-                word = _WORD.match(folded, at + 1, timeout=self.timeout).group()
+                letters = _WORD.match(folded, at + 1, timeout=self.timeout)
+                assert letters is not None  # a letter stands at at + 1
+                word = letters.group()
             following = word.casefold()
         elif folded[at + 1].isdigit():
             following = DIGIT_FOLLOWS  # only the minutes of a clock ("9 giờ 30") are read there
@@ -152,7 +163,7 @@ class ContextReading:
         self._gates[at] = following
         return following
 
-    def _include(self, before: regex.Match | None, *groups: str) -> int | None:
+    def _include(self, before: Before, *groups: str) -> int | None:
         """Where the mention starts when it takes in these parts of the context before it."""
         if before is None:
             return None
@@ -160,6 +171,13 @@ class ContextReading:
             return before.at if before.group in groups else None
         starts = [before.start(g) for g in groups if before[g]]
         return min(starts) if starts else None
+
+    def _word_start(self, before: Before) -> int:
+        """Where the context word ("ngày", "tháng", "Điều") before a number starts, once it was read there."""
+        start = self._include(before, "word")
+        if start is None:
+            raise ValueError("no context word stands before this number")
+        return start
 
 
 class OneWordBefore:

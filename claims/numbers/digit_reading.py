@@ -7,6 +7,7 @@ figures go on to claims/numbers/figures.py.
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -17,6 +18,10 @@ from .context import OneWordBefore
 from .digits import read_digits
 from .intervals import interval
 from .mention import NumberMention
+from .reader_parts import ReaderParts
+
+if TYPE_CHECKING:
+    from .reader_parts import Before
 
 # A name's number is small ("Mazda 3", "Đak Mi 4", "Tháp Bà 86"); a name runs a few words back.
 _NAME_NUMBER_DIGITS = 3
@@ -24,9 +29,15 @@ _NAME_WORDS = 4
 _DASH_DAY = regex.compile(r"-([0-9]{1,2})(?![0-9])")
 # Characters before digits that glue them to no word.
 _SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
+# Holds the one or two label words ("Điều", "Nghị định") before a number that a label word follows.
+_LABEL_WORDS_REACH = 24
+# A year written with two digits ("1.1.16", "27/9/24") is of this century.
+_TWO_DIGIT_YEARS_FROM = 2000
+# "1/2", "2/3", "3/4", "1/10": denominators that make a slash a share, where the parts could also be a day and month.
+_SMALL_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
 
 
-class DigitReading:
+class DigitReading(ReaderParts):
     """Digits read as dates, times, years, ordinals and labels (a mixin of Reader)."""
 
     def _glued_before(self, s: int) -> int | None:
@@ -84,7 +95,7 @@ class DigitReading:
                 return self._label("score", s, e, s, normalized=written.replace(":", "-")), e
             meridiem = self._match(lex.meridiem_after, e)
             if meridiem is not None and int(reading[:2]) <= 12:  # "7:15 pm"
-                hour = int(reading[:2]) % 12 + (12 if meridiem["meridiem"].casefold().startswith("p") else 0)
+                hour = self._on_24_hour_clock(int(reading[:2]) % 12, meridiem["meridiem"])
                 return self._label("time", s, meridiem.end(), s, normalized=f"{hour:02d}{reading[2:]}"), meridiem.end()
             return self._label("time", s, e, s, normalized=reading), e
         if "/" in written:
@@ -102,7 +113,7 @@ class DigitReading:
             after = self._match(lex.clock_after_pattern, e)
             part = after["part"] if after else None
             if word in lex.clock_before or (part and word not in lex.day_words and word not in lex.date_words):
-                stop = after.end() if part else e
+                stop = after.end() if after is not None and part else e
                 hour = self._on_24_hour_clock(int(parts[0]), part)
                 return self._label("time", s, stop, s, normalized=f"{hour:02d}:{parts[1]}"), stop
         if (
@@ -117,14 +128,14 @@ class DigitReading:
             # a day and month ("ngày 8.11") or a month and year ("tháng 1.2013"), as newsrooms write them.
             first, second = int(parts[0]), int(parts[1])
             if len(parts[1]) == 4 and word == lex.month_word and 1 <= first <= 12 and valid_year_like(second):
-                start = self._include(before, "word")
+                start = self._word_start(before)
                 return self._label("date", start, e, s, normalized=f"{second:04d}-{first:02d}"), e
             if len(parts[1]) <= 2 and day_month(first, second) is not None:
                 return self._date(before, s, e, first, second)
         if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) in (2, 4) and len(parts[1]) <= 2:
             day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
             if 1 <= day <= 31 and 1 <= month <= 12:  # "1.1.2016"
-                return self._date(before, s, e, day, month, year if year > 99 else 2000 + year)
+                return self._date(before, s, e, day, month, year if year > 99 else _TWO_DIGIT_YEARS_FROM + year)
         value = read_digits(written, lex.group, lex.decimal)
         if value is None:
             return None, e
@@ -158,11 +169,13 @@ class DigitReading:
         at = label_start - 2
         while at > 0 and (folded[at - 1].isdigit() or folded[at - 1] in ".,"):
             at -= 1
-        words = folded[max(0, at - 24) : at].casefold().split()
+        words = folded[max(0, at - _LABEL_WORDS_REACH) : at].casefold().split()
         labels = self.lex.identifier_labels
         return not (words and (words[-1] in labels or " ".join(words[-2:]) in labels))  # "Điều", "Nghị định"
 
-    def _plain_number(self, before, s: int, e: int, written: str, integer: bool) -> tuple | None:
+    def _plain_number(
+        self, before: Before, s: int, e: int, written: str, integer: bool
+    ) -> tuple[NumberMention | None, int] | None:
         """A number with at most one qualifier word before it and nothing readable after it.
 
         The same reading as _number and _figure give, without their dozen checks; None
@@ -217,7 +230,7 @@ class DigitReading:
             return None, e
         numbers = [int(p) for p in parts]
         if len(numbers) == 3:
-            year = numbers[2] if numbers[2] > 99 else 2000 + numbers[2]
+            year = numbers[2] if numbers[2] > 99 else _TWO_DIGIT_YEARS_FROM + numbers[2]
             # US order ("9/27/2024") where the language writes the month first and the first part can be one.
             day, month = (numbers[1], numbers[0]) if self.lex.month_first and numbers[0] <= 12 else numbers[:2]
             return self._date(before, s, e, day, month, year)
@@ -232,7 +245,7 @@ class DigitReading:
         # "Từ 1/10" (from 1 October): a date, where "1/10" alone could be a tenth.
         dated = word in self.lex.day_words or word in self.lex.date_words or bool(before and before["open"])
         qualified = bool(before and before["qual"])
-        small_fraction = first < second and second in (2, 3, 4, 5, 8, 10)
+        small_fraction = first < second and second in _SMALL_DENOMINATORS
         if not dated and (qualified or small_fraction or day_month(first, second) is None) and second:
             return self._figure(before, s, e, first / second, fraction=True)
         return self._date(before, s, e, first, second)
@@ -240,15 +253,15 @@ class DigitReading:
     def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
         lex = self.lex
         if word in lex.identifier_labels:
-            label_start = self._include(before, "word")
+            label_start = self._word_start(before)
             if not self._counted_by_number_before(label_start):
                 end = self._glued_end(e) if self._match(lex.glued, e) else e
                 return self._label("identifier", label_start, end, s), end
-        if word in lex.ordinal_before and not self._counted_by_number_before(self._include(before, "word")):
-            return self._label("ordinal", self._include(before, "word"), e, s, value), e
+        if word in lex.ordinal_before and not self._counted_by_number_before(self._word_start(before)):
+            return self._label("ordinal", self._word_start(before), e, s, value), e
         meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
         if meridiem is not None:  # "10am", "3 p.m."
-            hour = int(value) % 12 + (12 if meridiem["meridiem"].casefold().startswith("p") else 0)
+            hour = self._on_24_hour_clock(int(value) % 12, meridiem["meridiem"])
             return self._label("time", s, meridiem.end(), s, normalized=f"{hour:02d}:00"), meridiem.end()
         glued = self._match(lex.glued, e)
         if glued is not None:
@@ -259,17 +272,17 @@ class DigitReading:
             year = self._match(lex.month_after, e)
             end = year.end() if year else e
             normalized = f"{int(year['y']):04d}-{int(value):02d}" if year else f"--{int(value):02d}"
-            return self._label("date", self._include(before, "word"), end, s, normalized=normalized), end
+            return self._label("date", self._word_start(before), end, s, normalized=normalized), end
         if integer and word == lex.quarter_word and 1 <= value <= 4:
             year = self._match(lex.month_after, e)
             end = year.end() if year else e
             normalized = f"{int(year['y']):04d}-Q{int(value)}" if year else f"Q{int(value)}"
-            return self._label("date", self._include(before, "word"), end, s, normalized=normalized), end
-        if integer and word and word in lex.month_names_en:  # "September 27", "September 2025"
-            month = lex.month_names_en[word]
+            return self._label("date", self._word_start(before), end, s, normalized=normalized), end
+        if integer and word and word in lex.standalone_month_names:  # "September 27", "September 2025"
+            month = lex.standalone_month_names[word]
             if valid_year_like(value) and value > 31:
                 return self._label(
-                    "date", self._include(before, "word"), e, s, normalized=f"{int(value):04d}-{month:02d}"
+                    "date", self._word_start(before), e, s, normalized=f"{int(value):04d}-{month:02d}"
                 ), e
             year = lex.year_after.match(self.folded, e, timeout=self.timeout)  # ", 2023" passes the comma gate
             end = year.end() if year else e
@@ -280,15 +293,15 @@ class DigitReading:
                 month = (
                     int(long_date["m"])
                     if "m" in long_date.groupdict() and long_date["m"]
-                    else lex.month_names_en.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
+                    else lex.standalone_month_names.get((long_date.groupdict().get("mon") or "").casefold().rstrip("."))
                 )
-                year = int(long_date["y"]) if long_date["y"] else None
+                long_year = int(long_date["y"]) if long_date["y"] else None
                 if month:
                     return self._date_span(
-                        before, s, long_date.end(), int(value), month, year, include_word=word in lex.date_words
+                        before, s, long_date.end(), int(value), month, long_year, include_word=word in lex.date_words
                     )
         if integer and word == lex.year_word and lex.year_word and value >= 100:  # "năm 2014"
-            return self._label("year", self._include(before, "word"), e, s, value, normalized=f"{int(value):04d}"), e
+            return self._label("year", self._word_start(before), e, s, value, normalized=f"{int(value):04d}"), e
         dated = word in lex.date_words or word in lex.day_words
         dash = (
             _DASH_DAY.match(self.folded, e, e + 4, timeout=self.timeout)
@@ -301,7 +314,7 @@ class DigitReading:
                 before, s, dash.end(), int(value), int(dash[1]), None, include_word=word in lex.date_words
             )
         if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
-            return self._label("date", self._include(before, "word"), e, s, normalized=f"---{int(value):02d}"), e
+            return self._label("date", self._word_start(before), e, s, normalized=f"---{int(value):02d}"), e
         year_like = integer and e - s == 4 and valid_year_like(value) and not self._counts_something(e)
         return self._figure(before, s, e, value, integer=integer, year_like=year_like)
 
@@ -310,7 +323,9 @@ class DigitReading:
         following = self._next_word(e)
         return bool(following) and following in self.lex.classifier_first_words
 
-    def _date_span(self, before, s, end, day, month, year, include_word=True):
+    def _date_span(
+        self, before: Before, s: int, end: int, day: int, month: int, year: int | None, include_word: bool = True
+    ) -> tuple[NumberMention | None, int]:
         start = self._include(before, "word") if include_word else None
         normalized = day_month(day, month, year)
         if normalized is None:
@@ -339,9 +354,9 @@ class DigitReading:
                 hour = self._on_24_hour_clock(int(value), part["part"] if part and not part["min"] else None)
                 return self._label("time", s, end, s, normalized=f"{hour:02d}:{minutes}"), end
         if suffix.casefold() in lex.ordinal_suffixes:
-            long_date = self._match(lex.long_date_after, e) if value <= 31 and lex.month_names_en else None
-            month = lex.month_names_en.get((long_date["mon"] or "").casefold()) if long_date else None
-            if month:  # "3rd of June"
+            long_date = self._match(lex.long_date_after, e) if value <= 31 and lex.standalone_month_names else None
+            month = lex.standalone_month_names.get((long_date["mon"] or "").casefold()) if long_date else None
+            if long_date is not None and month:  # "3rd of June"
                 return self._date_span(
                     before,
                     s,
@@ -371,7 +386,9 @@ class DigitReading:
         end = s + len(str(int(value)))
         return self._label("date", s, end, s, normalized=normalized)
 
-    def _clock_words(self, before, s, end, value, last=None):
+    def _clock_words(
+        self, before: Before, s: int, end: int, value: float, last: float | None = None
+    ) -> tuple[NumberMention | None, int] | None:
         """'lúc 7 giờ', '7 giờ 30 sáng': a time of day, not a duration. With `last`, `value` opens
         a span of times of day ('4-5 giờ chiều' is "16:00/17:00"): the part of the day and the
         minutes written once after the span hold for its end, the part of the day for both."""
@@ -401,7 +418,7 @@ class DigitReading:
         if not before or not before["word"] or before["word"].casefold() != self.lex.month_word:
             return None, e
         month = self.lex.month_names[self.folded[s:e].casefold()]
-        return self._label("date", self._include(before, "word"), e, s, normalized=f"--{month:02d}"), e
+        return self._label("date", self._word_start(before), e, s, normalized=f"--{month:02d}"), e
 
     def _roman_quarter(self) -> tuple[NumberMention | None, int]:
         s, e = self.anchor.span("quarter")

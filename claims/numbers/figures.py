@@ -6,28 +6,51 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import copysign
+from typing import TYPE_CHECKING
 
 from .calendar import day_month, valid_year_like
 from .context import spaces
 from .digits import read_digits
 from .intervals import interval
 from .mention import NumberMention
+from .reader_parts import ReaderParts
 from .words import read_number_words
 
+if TYPE_CHECKING:
+    from .reader_parts import Before, Reading
 
-class FigureReading:
+
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """A range read after its first number ("2.000-2.500", "từ 2 đến 3 triệu"): its bounds and where it ends."""
+
+    low: float
+    high: float
+    end: int
+
+
+class FigureReading(ReaderParts):
     """Amounts: what follows a number and makes it a count, quantity, money or share (a mixin of Reader)."""
 
     def _figure(
-        self, before, s, e, value, *, fraction=False, integer=False, year_like=False, words_used=None
-    ) -> tuple[NumberMention | None, int]:
+        self,
+        before: Before,
+        s: int,
+        e: int,
+        value: float,
+        *,
+        fraction: bool = False,
+        integer: bool = False,
+        year_like: bool = False,
+        words_used: list[str] | None = None,
+    ) -> Reading:
         lex, end = self.lex, e
         qualifier = lex.qualifiers.get(spaces(before["qual"]).casefold()) if before and before["qual"] else None
         currency = lex.currency_prefixes.get(before["cur"]) if before and before["cur"] else None
         if before and before["sign"]:  # "-5%", "âm 3 độ C": the qualifier's interval is read around -value
             value, year_like = -value, False
-        low_value = high_value = None
         kind, unit = ("fraction", None) if fraction else ("count", None)
         if not self._may_follow(e):  # no scale, range, unit, fraction or suffix can follow
             if year_like and not currency:
@@ -50,9 +73,9 @@ class FigureReading:
         # A range: "2.000-2.500", "từ 2.000 đến 2.500", "2 đến 3 triệu", "between 2,000 and 2,500".
         ranged = None if fraction else self._range(before, s, end, value, scale, currency, integer, year_like)
         if ranged is not None:
-            if ranged[0] in ("date", "score", "years"):
-                return ranged[1], ranged[2]
-            low_value, high_value, end, value = ranged[1], ranged[2], ranged[3], ranged[4]
+            if not isinstance(ranged, _Bounds):  # a date, a span of years or a score, read to its end
+                return ranged
+            end = ranged.end
         elif year_like and not scale and not currency:
             unit_match = self._match(lex.unit_after, end)
             if unit_match is None:
@@ -64,7 +87,7 @@ class FigureReading:
                 kind, unit = found
                 end = unit_match.end()
                 if kind == "money":
-                    unit, end = self._per_unit(unit, end)
+                    unit, end = self._per_unit(found[1], end)
                 half = (
                     self._match(lex.half_after, end) if ranged is None and not scale and value == int(value) else None
                 )
@@ -76,18 +99,17 @@ class FigureReading:
                     if clock is not None:
                         return clock
                     if unit_range is not None:  # "từ 30% đến 40%", "between 30% and 40%"
-                        ranged = unit_range
-                        low_value, high_value, end = unit_range[1], unit_range[2], unit_range[3]
+                        ranged, end = unit_range, unit_range.end
         if currency and kind != "money":
             kind, unit = "money", currency
         if currency and unit == currency:  # "$2,400/oz"
-            unit, end = self._per_unit(unit, end)
+            unit, end = self._per_unit(currency, end)
         if kind == "count" and not fraction and before and before["word"] and lex.unit_before:
             kind, unit = lex.unit_before.get(before["word"].casefold(), (kind, unit))  # "aged 60"
         if kind == "duration" and unit == "hour":
             # A range has no single value: both its bounds are read on the clock ("4-5 giờ chiều").
             timed = (
-                self._clock_words(before, s, end, low_value, high_value)
+                self._clock_words(before, s, end, ranged.low, ranged.high)
                 if ranged is not None
                 else self._clock_words(before, s, end, value)
             )
@@ -112,21 +134,22 @@ class FigureReading:
         )
         start = s if start is None else start
         if ranged is not None:
-            low, high = low_value, high_value
             if qualifier == "approx":
-                low, high = interval(low, "approx", lex.tolerance)[0], interval(high, "approx", lex.tolerance)[1]
-            return self._mention(start, end, s, None, low, high, "range", kind, unit), end
+                low = interval(ranged.low, "approx", lex.tolerance)[0]
+                high = interval(ranged.high, "approx", lex.tolerance)[1]
+                return self._mention(start, end, s, None, low, high, "range", kind, unit), end
+            return self._mention(start, end, s, None, ranged.low, ranged.high, "range", kind, unit), end
         qualifier = qualifier or "exact"
         low, high = interval(value, qualifier, lex.tolerance)
         return self._mention(start, end, s, value, low, high, qualifier, kind, unit), end
 
-    def _range_of_units(self, before, s, at, value, scale, currency, integer, unit) -> tuple | None:
+    def _range_of_units(self, before, s, at, value, scale, currency, integer, unit) -> _Bounds | None:
         ranged = self._range(before, s, at, value, scale, currency, integer, False)
-        if ranged is None or ranged[0] != "range":
+        if not isinstance(ranged, _Bounds):
             return None
-        repeated = self._match(self.lex.unit_after, ranged[3])
+        repeated = self._match(self.lex.unit_after, ranged.end)
         found = self.lex.unit_of(repeated["unit"]) if repeated is not None else None
-        if found is None:
+        if repeated is None or found is None:
             return None
         # "từ 20.000 đồng/lít đến 22.000 đồng/lít": a price per unit on both bounds.
         repeated_unit, repeated_end = (
@@ -134,19 +157,19 @@ class FigureReading:
         )
         if (found[0], repeated_unit) != unit:
             return None
-        return ("range", ranged[1], ranged[2], repeated_end, None)
+        return _Bounds(ranged.low, ranged.high, repeated_end)
 
     def _per_unit(self, currency: str, at: int) -> tuple[str, int]:
         """'2.400 USD/ounce', '$80 per barrel': a price per unit reads "USD/oz"; the unit and where it ends."""
         per = self._match(self.lex.per_after, at)
         measure = self.lex.unit_of(per["per"]) if per is not None else None
-        return (f"{currency}/{measure[1]}", per.end()) if measure is not None else (currency, at)
+        return (f"{currency}/{measure[1]}", per.end()) if per is not None and measure is not None else (currency, at)
 
-    def _clock_range_start(self, s, end, value, unit, unit_range) -> tuple[NumberMention, int] | None:
+    def _clock_range_start(self, s, end, value, unit, unit_range: _Bounds | None) -> tuple[NumberMention, int] | None:
         """'từ 9 giờ đến 11 giờ sáng': two times of day, the first read with the second's part of the day."""
         if unit != "hour" or unit_range is None or value > 24 or value != int(value):
             return None
-        after = self._match(self.lex.clock_after_pattern, unit_range[3])
+        after = self._match(self.lex.clock_after_pattern, unit_range.end)
         if not (after and (after["part"] or after["min"])):
             return None
         hour = self._on_24_hour_clock(int(value), after["part"])
@@ -219,7 +242,10 @@ class FigureReading:
         found = self.lex.kind_of_word(words[-1]) if words else None
         return found[1] if found and found[0] == "scale" and len(words) > 1 else None
 
-    def _range(self, before, s, end, value, scale, currency, integer, year_like):
+    def _range(self, before, s, end, value, scale, currency, integer, year_like) -> _Bounds | Reading | None:
+        """The range that a number opens ("2.000-2.500", "từ 2 đến 3 triệu"), or what the dash
+        or the joining word made of it instead: a date ("6-2", "9 đến 11/10"), a span of years
+        ("2020-2024") or a score ("3-1"), read to its end."""
         lex = self.lex
         join = self._match(lex.range_after, end)
         if join is None:
@@ -231,7 +257,7 @@ class FigureReading:
         second = self._second_number(join.end())
         if second is None:
             day_of = self._day_before_date(s, value, integer, join.end())
-            return ("date", day_of, day_of.end) if day_of else None
+            return (day_of, day_of.end) if day_of else None
         second_value, second_end, second_integer = second
         if join["sign"]:  # "từ -5 đến -1"
             second_value = -second_value
@@ -241,14 +267,14 @@ class FigureReading:
             start = self._include(before, "word") if word in lex.date_words else None
             normalized = day_month(int(value), int(second_value))
             mention = self._label("date", start if start is not None else s, second_end, s, normalized=normalized)
-            return ("date", mention, second_end)
+            return mention, second_end
         if (
             year_like
             and valid_year_like(second_value)
             and second_integer
             and len(self.folded[join.end() : second_end]) == 4
         ):
-            return ("years", self._label("year", s, s + 4, s, value, normalized=f"{int(value):04d}"), s + 4)
+            return self._label("year", s, s + 4, s, value, normalized=f"{int(value):04d}"), s + 4
         second_scale = self._scale(second_end, currency)
         if second_scale:
             second_value, second_end = second_value * second_scale[0], second_scale[1]
@@ -259,10 +285,10 @@ class FigureReading:
         unit_follows = self._match(lex.unit_after, second_end) is not None
         if tight_dash and not unit_follows and (word in lex.score_context or value > second_value):
             written = f"{int(value)}-{int(second_value)}"
-            return ("score", self._label("score", s, second_end, s, normalized=written), second_end)
+            return self._label("score", s, second_end, s, normalized=written), second_end
         if second_value <= value:
             return None
-        return ("range", value, second_value, second_end, None)
+        return _Bounds(value, second_value, second_end)
 
     def _denominator(self, parts: dict) -> float | None:
         if parts.get("half"):

@@ -7,6 +7,7 @@ alternations, so "điểm phần trăm" wins over "phần trăm" and "nghìn t�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -14,7 +15,8 @@ from claims.lang import LanguagePack
 from claims.text.pattern_cache import compile_cached
 from claims.text.word_search import WordSearch
 
-from .word_tables import edge_words, idioms, lower_keys, number_word_kinds, openers, second_words, single_words_before
+from .pack_sections import NumberSections, place_aliases, read_sections
+from .word_tables import edge_words, lower_keys, openers, second_words, single_words_before
 
 _CACHE_KEY = "claims.numbers.lexicon"
 # What the reader reports as the "word" after a number when a space and a digit follow it.
@@ -91,7 +93,7 @@ class NumberLexicon:
     year_word: str
     quarter_word: str
     month_names: dict
-    month_names_en: dict
+    standalone_month_names: dict  # folded: "october", "oct" -> 10
     roman_quarters: dict
     month_first: bool
     vague_unit_joiner: regex.Pattern
@@ -171,106 +173,116 @@ class NumberLexicon:
 
 
 def build_lexicon(pack: LanguagePack) -> NumberLexicon:
-    data = pack.section("numbers") or pack.data
-    words = data.get("words", {})
-    context = words.get("context", {})
-    fractions = data.get("fractions", {})
-    fraction_extra = fractions.get("extra", {})
-    scales = data.get("scales", {})
-    quals = data.get("qualifiers", {})
-    vague = data.get("vague", {})
-    ranges = data.get("ranges", {})
-    units = data.get("units", {})
-    dates = data.get("dates", {})
-    ordinals = data.get("ordinals", {})
-    signs = data.get("signs", {})
-    sign_words = list(signs.get("words", []))
+    """Each [numbers.*] section read on its own (claims/numbers/pack_sections.py), then what crosses them:
+    where a number opens, what may stand before it, what may follow it."""
+    s = read_sections(pack)
+    return NumberLexicon(
+        code=pack.code,
+        place_names=place_aliases(pack),
+        **_tables(s),
+        **_opening(s),
+        **_before(s),
+        **_after(s),
+    )
 
-    word_kinds = number_word_kinds(words)
-    qualifiers = {}
-    for name in ("approx", "more_than", "at_least", "less_than", "at_most", "nearly"):
-        for phrase in quals.get(name, []):
-            qualifiers[phrase.casefold()] = name
-    linkers = list(quals.get("linkers", []))
-    suffix_qualifiers = {p.casefold(): "at_least" for p in quals.get("suffix_at_least", [])}
-    suffix_qualifiers.update({p.casefold(): "at_most" for p in quals.get("suffix_at_most", [])})
 
-    unit_table: dict = {}
-    for word in units.get("percent", []):
-        unit_table[word] = ("percent", "percent")
-    for word in units.get("percentage_point", []):
-        unit_table[word] = ("percentage_point", "percentage_point")
-    for word, code in units.get("currencies", {}).items():
-        unit_table[word] = ("money", code)
-    for word, code in units.get("durations", {}).items():
-        unit_table[word] = ("duration", code)
-    for word, code in units.get("measures", {}).items():
-        unit_table[word] = ("quantity", code)
-    cased_units = {w: v for w, v in unit_table.items() if len(w) <= 2 or not w.isalpha()}
-    folded_units = {w.casefold(): v for w, v in unit_table.items() if w not in cased_units}
+def _tables(s: NumberSections) -> dict[str, Any]:
+    """What the reader looks words up in, section by section."""
+    words, dates, ordinals, not_figures, vague, units = s.words, s.dates, s.ordinals, s.not_figures, s.vague, s.units
+    return {
+        "group": s.digits.group,
+        "decimal": s.digits.decimal,
+        "exponents": s.digits.exponents,
+        "word_kinds": words.kinds,
+        "weak": words.weak,
+        "opening_markers": words.opening_markers,
+        "after_ten": words.after_ten,
+        "idioms": words.idioms,
+        "lone_word_before_noun": words.lone_word_before_noun,
+        "title_case_lines": words.title_case_lines,
+        "articles": words.articles,
+        "needs_unit": words.needs_unit,
+        "shorthand": words.shorthand,
+        "classifiers": words.classifiers,
+        "classifier_first_words": edge_words(words.classifiers, first=True),
+        "not_after_one": words.not_after_one,
+        "outcomes_after_one": words.outcomes_after_one,
+        "not_numbers": not_figures.written,
+        "service_prefixes": not_figures.service_prefixes,
+        "score_context": not_figures.score_context,
+        "identifier_labels": not_figures.labels,
+        "tolerance": s.qualifiers.tolerance,
+        "qualifiers": s.qualifiers.before,
+        "suffix_qualifiers": s.qualifiers.suffix,
+        "spaced_scales": lower_keys(s.scales.spaced) | s.scales.spaced,
+        "attached_scales": s.scales.attached,
+        "currency_scales": s.scales.with_currency,
+        "units": units.folded,
+        "cased_units": units.cased,
+        "currency_prefixes": units.currency_prefixes,
+        "unit_before": {w.casefold(): ("quantity", u) for w, u in units.before.items()},
+        "sign_not_after": s.signs.not_after,
+        "denominators": s.fractions.after_marker | s.fractions.words,
+        "vague_many": frozenset(w.casefold() for w in vague.many),
+        "vague_few": frozenset(w.casefold() for w in vague.few),
+        "vague_scales": vague.scales,
+        "vague_plurals": vague.plurals,
+        "range_open": frozenset(w.casefold() for w in s.ranges.open),
+        "range_needs_open": s.ranges.needs_open,
+        "day_words": dates.day_words,
+        "date_words": dates.in_mention,
+        "month_word": dates.month_word.casefold(),
+        "year_word": dates.year_word.casefold(),
+        "quarter_word": dates.quarter_word.casefold(),
+        "month_names": dates.month_names,
+        "standalone_month_names": lower_keys(dates.standalone_month_names),
+        "roman_quarters": dates.roman_quarters,
+        "month_first": dates.month_first,
+        "clock_attached": dates.clock_attached,
+        "clock_before": dates.clock_before,
+        "clock_after": frozenset(w.casefold() for w in dates.clock_after),
+        "afternoon": dates.afternoon,
+        "ordinal_before": ordinals.before,
+        "ordinal_suffixes": frozenset(w.casefold() for w in ordinals.suffixes),
+        "ordinal_words": ordinals.words,
+        "word_token": regex.compile(r"[\p{L}\p{M}]+"),
+        "digits_only": regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
+    }
 
-    denominators = lower_keys(fraction_extra.get("denominators", {}) or fractions.get("denominators", {}))
-    half_words = frozenset(w.casefold() for w in fractions.get("half", []))
-    classifiers = frozenset(w.casefold() for w in context.get("classifiers", []))
-    weak = frozenset(w.casefold() for w in context.get("weak", []))
 
+def _opening(s: NumberSections) -> dict[str, Any]:
+    """Where a number opens: the anchor patterns, and the words a line is first checked for."""
+    words, units, scales, fractions, vague, dates = s.words, s.units, s.scales, s.fractions, s.vague, s.dates
+    word_kinds, weak, marker = words.kinds, words.weak, fractions.marker
+    ordinal_words, quarter_word, month_only_names = s.ordinals.words, dates.quarter_word, s.month_only_names
     numword = word_alternation(word_kinds)
     strong_words = [w for w in word_kinds if w not in weak]
-    # A weak word ("một", "năm", "one", "a") may open a number only when more of the number,
-    # a unit, a scale, a classifier or a fraction follows it.
-    weak_follow = word_alternation(
+    # What may follow a weak word ("một", "năm", "one", "a") for it to open a number: more of the
+    # number, a unit, a scale, a classifier or a fraction.
+    after_weak = (
         list(word_kinds)
-        + list(classifiers)
-        + list(units.get("durations", {}))
-        + list(units.get("measures", {}))
-        + list(units.get("percent", []))
-        + list(units.get("currencies", {}))
-        + list(scales.get("spaced", {}))
-        + ([fractions["marker"]] if fractions.get("marker") else [])
-        + list(half_words)
-        + list(denominators)
-        + list(fractions.get("denominators", {}))
+        + list(words.classifiers)
+        + list(units.durations)
+        + list(units.measures)
+        + units.percent
+        + list(units.currencies)
+        + list(scales.spaced)
     )
-    weak_follow_words = edge_words(
-        list(word_kinds)
-        + list(classifiers)
-        + list(units.get("durations", {}))
-        + list(units.get("measures", {}))
-        + list(units.get("percent", []))
-        + list(units.get("currencies", {}))
-        + list(scales.get("spaced", {}))
-        + [fractions.get("marker", "")]
-        + list(half_words)
-        + list(denominators)
-        + list(fractions.get("denominators", {})),
-        first=True,
-    )
-    article_follow_words = edge_words(
-        list(word_kinds)
-        + list(scales.get("spaced", {}))
-        + [fractions.get("marker", "")]
-        + list(half_words)
-        + list(denominators)
-        + list(fractions.get("denominators", {})),
-        first=True,
-    )
-    unit_follow_words = article_follow_words | edge_words(unit_table, first=True)
-    articles = frozenset(w.casefold() for w in context.get("articles", []))
-    needs_unit = frozenset(w.casefold() for w in context.get("needs_unit", []))
+    fraction_words = list(fractions.half) + list(fractions.after_marker) + fractions.words_written
+    weak_follow = word_alternation(after_weak + ([marker] if marker else []) + fraction_words)
+    weak_follow_words = edge_words(after_weak + [marker] + fraction_words, first=True)
+    article_follow_words = edge_words(list(word_kinds) + list(scales.spaced) + [marker] + fraction_words, first=True)
+    unit_follow_words = article_follow_words | edge_words(units.table, first=True)
     first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
-    vague_scales = lower_keys(vague.get("scales", {}))
-    vague_heads = list(vague.get("many", [])) + list(vague.get("few", []))
-    vague_plurals = lower_keys(vague.get("plurals", {}))
-    ordinal_words = lower_keys(ordinals.get("words", {}))
 
-    service_prefixes = tuple(data.get("phones", {}).get("service_prefixes", []))
-    service = "".join(f"|{regex.escape(p)}(?:[ .]?[0-9]{{2,4}}){{1,3}}(?![0-9])" for p in service_prefixes)
+    service = "".join(
+        f"|{regex.escape(p)}(?:[ .]?[0-9]{{2,4}}){{1,3}}(?![0-9])" for p in s.not_figures.service_prefixes
+    )
     anchor_parts = [
         # Phone numbers open with 0 or +: "0912 345 678", "+84 24 3825 1234" (digit count checked in code).
         r"(?P<phone>(?:\+[0-9]{1,3}[ .-]?|\(0[0-9]{1,3}\)[ ]?|0)[0-9]{1,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9])"
         + service
         + ")",
-        # d-m-yyyy first, so that "27-9-2024" is not read as a range.
         # Dates with dashes first ("2024-09-27", "27-9-2024"), so that they are not read as ranges.
         # One leading [0-9] lets the regex module skip ahead to digits fast (an alternation at
         # the top would make it try every position).
@@ -280,117 +292,149 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         # bound keeps a long run of number words from being rescanned from every word in it.
         f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER}){{0,15}}){NOT_LETTER_AFTER}",
     ]
-    quarter_word = dates.get("quarter_word", "")
-    if quarter_word and dates.get("roman_quarters"):
+    if quarter_word and dates.roman_quarters:
         anchor_parts.append(
             f"{NOT_LETTER_BEFORE}(?P<quarter>(?i:{regex.escape(quarter_word)})[ ]+"
-            f"{alternation(dates['roman_quarters'], ignore_case=False)})(?![\\p{{L}}\\p{{M}}0-9])"
+            f"{alternation(dates.roman_quarters, ignore_case=False)})(?![\\p{{L}}\\p{{M}}0-9])"
         )
-    if vague_heads:
+    if vague.heads:
         anchor_parts.append(
-            f"{NOT_LETTER_BEFORE}(?P<vague>{word_alternation(vague_heads)}[ ]+{word_alternation(vague_scales)}"
-            f"(?:[ ]+{word_alternation(vague_scales)})?){NOT_LETTER_AFTER}"
+            f"{NOT_LETTER_BEFORE}(?P<vague>{word_alternation(vague.heads)}[ ]+{word_alternation(vague.scales)}"
+            f"(?:[ ]+{word_alternation(vague.scales)})?){NOT_LETTER_AFTER}"
         )
-    if vague_plurals:
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{word_alternation(vague_plurals)}){NOT_LETTER_AFTER}")
-    if half_words:
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<half>{word_alternation(half_words)}){NOT_LETTER_AFTER}")
+    if vague.plurals:
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{word_alternation(vague.plurals)}){NOT_LETTER_AFTER}")
+    if fractions.half:
+        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<half>{word_alternation(fractions.half)}){NOT_LETTER_AFTER}")
     if ordinal_words:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<ordword>{word_alternation(ordinal_words)}){NOT_LETTER_AFTER}")
-    # Month names that are no number words ("tháng giêng", "tháng chạp").
-    month_names = lower_keys(dates.get("month_names", {}))
-    month_only_names = frozenset(w for w in month_names if " " not in w and w not in word_kinds)
     if month_only_names:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<monthname>{word_alternation(month_only_names)}){NOT_LETTER_AFTER}")
-    anchor = compile_cached("|".join(anchor_parts))  # the three longest patterns: later runs load them
-    phone_anchor = regex.compile("|".join(anchor_parts[:2]))
-    digit_anchor = regex.compile(anchor_parts[1])
-    word_anchor = regex.compile("|".join(anchor_parts[2:]))
     # Where words can open a number: scanning for them is the costly part, so lines are
     # first checked for these words with plain substring tests (claims/numbers/parse.py).
-    opening_markers = frozenset(w.casefold() for w in words.get("tens_marker_alone", []))
     starters = {w for w, (kind, _) in word_kinds.items() if kind in ("digit", "ten", "tens", "hundred")}
-    starters |= opening_markers
-    starters |= {w.casefold() for w in vague_heads} | set(vague_plurals) | set(half_words) | set(ordinal_words)
+    starters |= words.opening_markers
+    starters |= {w.casefold() for w in vague.heads} | set(vague.plurals) | set(fractions.half) | set(ordinal_words)
     starters |= month_only_names
     if quarter_word:
         starters.add(quarter_word.casefold())
     starter_words = sorted(starters)
-    word_candidates = compile_cached(f"{NOT_LETTER_BEFORE}{word_alternation(starter_words)}{NOT_LETTER_AFTER}")
+    return {
+        "anchor": compile_cached("|".join(anchor_parts)),  # the three longest patterns: later runs load them
+        "phone_anchor": regex.compile("|".join(anchor_parts[:2])),
+        "digit_anchor": regex.compile(anchor_parts[1]),
+        "word_anchor": regex.compile("|".join(anchor_parts[2:])),
+        "word_candidates": compile_cached(f"{NOT_LETTER_BEFORE}{word_alternation(starter_words)}{NOT_LETTER_AFTER}"),
+        "starter_search": WordSearch(" " + word for word in starter_words),
+        "weak_follows": {
+            w: article_follow_words
+            if w in words.articles
+            else unit_follow_words
+            if w in words.needs_unit
+            else weak_follow_words
+            for w in weak
+        },
+        "starter_follow_words": {
+            **{head.casefold(): edge_words(vague.scales, first=True) for head in vague.heads},
+            **(
+                {quarter_word.casefold(): frozenset(n.casefold() for n in dates.roman_quarters)} if quarter_word else {}
+            ),
+        },
+        "gated_weak": weak
+        - edge_words(
+            vague.heads
+            + list(vague.plurals)
+            + list(fractions.half)
+            + list(ordinal_words)
+            + list(month_only_names)
+            + [quarter_word],
+            first=True,
+        ),
+    }
 
-    day_words = frozenset(w.casefold() for w in dates.get("day_words", []))
-    date_words = frozenset(w.casefold() for w in dates.get("in_mention", []))
-    month_names_en = dict(dates.get("month_names_en", {}))
-    clock_before = frozenset(w.casefold() for w in dates.get("clock_before", []))
-    ordinal_before = frozenset(w.casefold() for w in ordinals.get("before", []))
-    score_context = frozenset(w.casefold() for w in data.get("scores", {}).get("context", []))
-    labels = frozenset(w.casefold() for w in data.get("identifiers", {}).get("labels", []))
-    neutral_before = frozenset(w.casefold() for w in context.get("neutral_before", []))
-    currency_prefixes = dict(units.get("currency_prefixes", {}))
+
+def _before(s: NumberSections) -> dict[str, Any]:
+    """What may stand right before a number: a qualifier, a range opener, a date or label word, a sign, a currency."""
+    dates, qualifiers, linkers = s.dates, s.qualifiers.before, s.qualifiers.linkers
+    sign_words, currency_prefixes = s.signs.words, s.units.currency_prefixes
     before_words = (
-        set(day_words)
-        | set(date_words)
-        | set(clock_before)
-        | set(ordinal_before)
-        | set(score_context)
-        | set(labels)
-        | set(neutral_before)
-        | set(month_names_en)
-        | set(units.get("before", {}))
+        set(dates.day_words)
+        | set(dates.in_mention)
+        | set(dates.clock_before)
+        | set(s.ordinals.before)
+        | set(s.not_figures.score_context)
+        | set(s.not_figures.labels)
+        | set(s.words.neutral_before)
+        | set(dates.standalone_month_names)
+        | set(s.units.before)
     )
     # A minus sign stands straight before the digits (or the currency sign), never after a number: "1 -2".
     sign = f"(?P<sign>{word_alternation(sign_words)}[ ]+|(?<![0-9%][ ]?)-)"
-    # Matched backwards from the number ((?r)), so only one attempt is made per number.
-    before = compile_cached(
-        "(?r)"
-        f"{NOT_LETTER_BEFORE}"
-        f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"
-        f"(?:(?P<open>{word_alternation(ranges.get('open', []))})[ ]+)?"
-        f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
-        f"(?:{sign})?"
-        f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z"
-    )
-    attached = dict(scales.get("attached", {}))
+    return {
+        # Matched backwards from the number ((?r)), so only one attempt is made per number.
+        "before": compile_cached(
+            "(?r)"
+            f"{NOT_LETTER_BEFORE}"
+            f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"
+            f"(?:(?P<open>{word_alternation(s.ranges.open)})[ ]+)?"
+            f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
+            f"(?:{sign})?"
+            f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z"
+        ),
+        "qualifier_last_words": edge_words(list(qualifiers) + sign_words, first=False),
+        "before_signs": frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
+        **single_words_before(qualifiers, linkers, s.ranges.open, before_words, sign_words),
+        "before_last_words": edge_words(
+            list(qualifiers) + linkers + s.ranges.open + list(before_words) + list(currency_prefixes) + sign_words,
+            first=False,
+        ),
+    }
+
+
+def _after(s: NumberSections) -> dict[str, Any]:
+    """What may follow a number: a scale, a range's second bound, a unit, a fraction, a date's month or year."""
+    words, units, scales, fractions, dates, ranges = s.words, s.units, s.scales, s.fractions, s.dates, s.ranges
+    marker, denominators, denominator_words = fractions.marker, fractions.after_marker, fractions.words
+    month_word, year_word, month_names = dates.month_word, dates.year_word, dates.standalone_month_names
+    currency_prefixes, sign_words = units.currency_prefixes, s.signs.words
     glued = regex.compile(r"[\p{L}°²³][\p{L}\p{M}0-9²³]*(?:/h)?")
     # An abbreviation's dot ("2,5 tr. đồng") is kept; a full stop ends the sentence instead.
     scale_after = regex.compile(
-        f"[ ]?(?P<scale>{alternation(scales.get('spaced', {}))})(?:\\.(?=[ ]\\p{{Ll}}))?{NOT_LETTER_AFTER}"
+        f"[ ]?(?P<scale>{alternation(scales.spaced)})(?:\\.(?=[ ]\\p{{Ll}}))?{NOT_LETTER_AFTER}"
     )
-    join = word_alternation(ranges.get("join", []))
     range_after = regex.compile(
-        f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{join})[ ]+)(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
-        # A negative second bound: "từ -5 đến -1", "from minus 10 to minus 2" (a sign after a space only: "5--3" is none).
+        f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{word_alternation(ranges.join)})[ ]+)"
+        f"(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
+        # A negative second bound: "từ -5 đến -1", "from minus 10 to minus 2" (a sign after a space
+        # only: "5--3" is none).
         f"(?P<sign>(?<=[ ])-|{word_alternation(sign_words)}[ ]+)?"
-        f"(?=[0-9]|{numword}{NOT_LETTER_AFTER})"
+        f"(?=[0-9]|{word_alternation(words.kinds)}{NOT_LETTER_AFTER})"
     )
     # English joins a unit to its number with a hyphen before a noun: "a 10-year plan", "a 6.1-inch screen".
-    unit_joiner = "(?:[ ]|-(?=\\p{L}))?" if units.get("hyphenated") else "[ ]?"
-    unit_after = regex.compile(f"{unit_joiner}(?P<unit>{alternation(unit_table)}){NOT_LETTER_AFTER}")
-    # A price per unit: "/" straight before any measure or duration ("USD/ounce", "đồng/tháng"), a word between spaces ("per barrel").
-    per_joiners = ["/"] if "/" in units.get("per", []) else []
-    per_words = [w for w in units.get("per", []) if w != "/"]
+    unit_joiner = "(?:[ ]|-(?=\\p{L}))?" if units.hyphenated else "[ ]?"
+    unit_after = regex.compile(f"{unit_joiner}(?P<unit>{alternation(units.table)}){NOT_LETTER_AFTER}")
+    # A price per unit: "/" straight before any measure or duration ("USD/ounce", "đồng/tháng"), a word
+    # between spaces ("per barrel").
+    per_joiners = ["/"] if "/" in units.per else []
+    per_words = [w for w in units.per if w != "/"]
     per_joiners += [f"[ ]+{word_alternation(per_words)}[ ]+"] if per_words else []
-    per_units = list(units.get("measures", {})) + list(units.get("durations", {}))
+    per_units = list(units.measures) + list(units.durations)
     per_after = regex.compile(
         f"(?:{'|'.join(per_joiners)})(?P<per>{alternation(per_units)}){NOT_LETTER_AFTER}" if per_joiners else r"(?!x)x"
     )
-    marker = fractions.get("marker", "")
     fraction_parts = []
     if marker:
         fraction_parts.append(
             f"[ ]+{regex.escape(marker)}[ ]+(?P<den>{word_alternation(denominators)}|[0-9]+){NOT_LETTER_AFTER}"
         )
-    en_denominators = lower_keys(fractions.get("denominators", {}))
-    if en_denominators:
-        fraction_parts.append(f"[ -](?P<den_word>{word_alternation(en_denominators)}){NOT_LETTER_AFTER}")
-    if half_words:
-        fraction_parts.append(f"[ ]+(?P<half>{word_alternation(half_words)}){NOT_LETTER_AFTER}")
-    half_suffix = frozenset(w.casefold() for w in fraction_extra.get("half_suffix", []))
-    and_half_after = regex.compile(f"[ ]+(?P<and_half>{word_alternation(half_suffix)}){NOT_LETTER_AFTER}")
+    if denominator_words:
+        fraction_parts.append(f"[ -](?P<den_word>{word_alternation(denominator_words)}){NOT_LETTER_AFTER}")
+    if fractions.half:
+        fraction_parts.append(f"[ ]+(?P<half>{word_alternation(fractions.half)}){NOT_LETTER_AFTER}")
+    and_half_after = regex.compile(f"[ ]+(?P<and_half>{word_alternation(fractions.half_suffix)}){NOT_LETTER_AFTER}")
     fraction_after = regex.compile("|".join(fraction_parts) if fraction_parts else r"(?!x)x")
-    suffix_after = regex.compile(f"[ ]+(?P<suffix>{word_alternation(suffix_qualifiers)}){NOT_LETTER_AFTER}")
-    month_word, year_word = dates.get("month_word", ""), dates.get("year_word", "")
-    ordinal_suffix = f"(?:{alternation(ordinals.get('suffixes', []), ignore_case=False)})?"
+    suffix_after = regex.compile(f"[ ]+(?P<suffix>{word_alternation(s.qualifiers.suffix)}){NOT_LETTER_AFTER}")
+    ordinal_suffix = f"(?:{alternation(s.ordinals.suffixes, ignore_case=False)})?"
     if month_word:
         long_date_after = regex.compile(
             f"[ ]+(?i:{regex.escape(month_word)})[ ]+(?P<m>[0-9]{{1,2}})(?![0-9])"
@@ -399,8 +443,8 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     else:
         # "30 October", "3rd of June", "10 Oct. 2023"; a full stop after a month name ends the sentence.
         long_date_after = regex.compile(
-            f"{ordinal_suffix}[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?"
-            f"(?P<mon>{alternation(month_names_en)})(?:\\.(?=[ ]*,?[ ]*[0-9]))?{NOT_LETTER_AFTER}"
+            f"{ordinal_suffix}[ ]+(?:{word_alternation(dates.month_joiners)}[ ]+)?"
+            f"(?P<mon>{alternation(month_names)})(?:\\.(?=[ ]*,?[ ]*[0-9]))?{NOT_LETTER_AFTER}"
             f"(?:,?[ ]+(?P<y>[0-9]{{4}})(?![0-9]))?"
         )
     month_after = regex.compile(
@@ -408,188 +452,74 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
         if year_word
         else f"{ordinal_suffix},?[ ]+(?P<y>[0-9]{{4}})(?![0-9])"
     )
-    year_after = month_after
     clock_after_pattern = (
         regex.compile(
-            f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{word_alternation(dates.get('minutes_word', []))}))?)?"
-            f"(?:[ ]+(?P<part>{word_alternation(dates.get('clock_after', []))}){NOT_LETTER_AFTER})?"
+            f"(?:[ ]+(?P<min>[0-9]{{1,2}})(?:[ ]+(?:{word_alternation(dates.minutes_word)}))?)?"
+            f"(?:[ ]+(?P<part>{word_alternation(dates.clock_after)}){NOT_LETTER_AFTER})?"
         )
-        if dates.get("clock_after")
+        if dates.clock_after
         else regex.compile(r"(?!x)x")
     )
-
-    meridiem_after = regex.compile(
-        f"[ ]?(?P<meridiem>{alternation(dates.get('meridiem', []), ignore_case=False)})(?![\\p{{L}}])"
-    )
-    half_after = regex.compile(f"[ ]+(?P<half>{word_alternation(words.get('half', []))}){NOT_LETTER_AFTER}")
+    meridiem_after = regex.compile(f"[ ]?(?P<meridiem>{alternation(dates.meridiem, ignore_case=False)})(?![\\p{{L}}])")
+    half_after = regex.compile(f"[ ]+(?P<half>{word_alternation(words.half)}){NOT_LETTER_AFTER}")
     # What each pattern can start with (see _openers); the reader tries a pattern only there.
     first_words = {
         glued: frozenset("°²³"),  # or a letter glued to the digits
-        scale_after: openers(scales.get("spaced", {})),
-        range_after: openers(ranges.get("join", [])) | {"-"},
-        unit_after: openers(unit_table) | ({"-"} if units.get("hyphenated") else set()),
-        per_after: openers(units.get("per", [])),
-        fraction_after: openers([marker, *denominators, *en_denominators, *half_words])
-        | ({"-"} if en_denominators else set()),
-        and_half_after: openers(half_suffix),
-        half_after: openers(words.get("half", [])),
-        suffix_after: openers(suffix_qualifiers),
-        meridiem_after: openers(dates.get("meridiem", [])),
-        long_date_after: openers([month_word] if month_word else [*dates.get("month_joiners", []), *month_names_en]),
+        scale_after: openers(scales.spaced),
+        range_after: openers(ranges.join) | {"-"},
+        unit_after: openers(units.table) | ({"-"} if units.hyphenated else set()),
+        per_after: openers(units.per),
+        fraction_after: openers([marker, *denominators, *denominator_words, *fractions.half])
+        | ({"-"} if denominator_words else set()),
+        and_half_after: openers(fractions.half_suffix),
+        half_after: openers(words.half),
+        suffix_after: openers(s.qualifiers.suffix),
+        meridiem_after: openers(dates.meridiem),
+        long_date_after: openers([month_word] if month_word else [*dates.month_joiners, *month_names]),
         month_after: openers([year_word]) | {"/"} if year_word else frozenset({DIGIT_FOLLOWS}),
-        clock_after_pattern: openers(dates.get("clock_after", [])) | {DIGIT_FOLLOWS},
+        clock_after_pattern: openers(dates.clock_after) | {DIGIT_FOLLOWS},
     }
-
-    return NumberLexicon(
-        code=pack.code,
-        group=data.get("digits", {}).get("group", "."),
-        decimal=data.get("digits", {}).get("decimal", ","),
-        word_kinds=word_kinds,
-        weak=weak,
-        opening_markers=opening_markers,
-        after_ten=frozenset(w.casefold() for w in context.get("after_ten", [])),
-        idioms=idioms(context.get("idioms", [])),
-        lone_word_before_noun=bool(context.get("lone_word_before_noun", False)),
-        title_case_lines=bool(context.get("title_case_lines", False)),
-        not_numbers=frozenset(data.get("not_numbers", {}).get("written", [])),
-        service_prefixes=service_prefixes,
-        articles=articles,
-        needs_unit=needs_unit,
-        shorthand=bool(words.get("shorthand_after_multiplier", False)),
-        tolerance={"approx": 0.1, "nearly": 0.1, **data.get("tolerance", {})},
-        qualifiers=qualifiers,
-        suffix_qualifiers=suffix_qualifiers,
-        spaced_scales=lower_keys(scales.get("spaced", {})) | dict(scales.get("spaced", {})),
-        attached_scales=attached,
-        currency_scales=dict(scales.get("attached_with_currency", {})),
-        units=folded_units,
-        cased_units=cased_units,
-        currency_prefixes=currency_prefixes,
-        sign_not_after=frozenset(w.casefold() for w in signs.get("not_after", [])),
-        exponents=frozenset(data.get("digits", {}).get("exponent", [])),
-        denominators=denominators | en_denominators,
-        vague_many=frozenset(w.casefold() for w in vague.get("many", [])),
-        vague_few=frozenset(w.casefold() for w in vague.get("few", [])),
-        vague_scales=vague_scales,
-        vague_plurals=vague_plurals,
-        range_open=frozenset(w.casefold() for w in ranges.get("open", [])),
-        range_needs_open={
-            j.casefold(): frozenset(o.casefold() for o in openers)
-            for j, openers in ranges.get("needs_open", {}).items()
-        },
-        day_words=day_words,
-        date_words=date_words,
-        month_word=month_word.casefold(),
-        year_word=year_word.casefold(),
-        quarter_word=dates.get("quarter_word", "").casefold(),
-        month_names=month_names,
-        month_names_en=lower_keys(month_names_en),
-        roman_quarters=dict(dates.get("roman_quarters", {})),
-        month_first=bool(dates.get("month_first", False)),
-        vague_unit_joiner=regex.compile(f"[ ]+{word_alternation(vague.get('unit_joiners', []))}(?=[ ])"),
-        clock_attached=frozenset(dates.get("clock_attached", [])),
-        clock_before=clock_before,
-        clock_after=frozenset(w.casefold() for w in dates.get("clock_after", [])),
-        ordinal_before=ordinal_before,
-        ordinal_suffixes=frozenset(w.casefold() for w in ordinals.get("suffixes", [])),
-        ordinal_words=ordinal_words,
-        score_context=score_context,
-        identifier_labels=labels,
-        afternoon={k.casefold(): tuple(v) for k, v in dates.get("afternoon", {}).items()},
-        classifiers=classifiers,
-        place_names=frozenset(
-            alias for aliases in pack.data.get("places", {}).get("names", {}).values() for alias in aliases
+    return {
+        "glued": glued,
+        "scale_after": scale_after,
+        "range_after": range_after,
+        "unit_after": unit_after,
+        "per_after": per_after,
+        "fraction_after": fraction_after,
+        "and_half_after": and_half_after,
+        "half_after": half_after,
+        "suffix_after": suffix_after,
+        "long_date_after": long_date_after,
+        "month_after": month_after,
+        "year_after": month_after,
+        "clock_after_pattern": clock_after_pattern,
+        "meridiem_after": meridiem_after,
+        "quarter_after_ordinal": regex.compile(
+            f"[ ]+{word_alternation(dates.quarter_after_ordinal)}{NOT_LETTER_AFTER}"
+            f"(?:,?[ ]+(?:{word_alternation(dates.month_joiners)}[ ]+)?(?P<y>[0-9]{{4}})(?![0-9]))?"
         ),
-        classifier_first_words=edge_words(classifiers, first=True),
-        not_after_one=frozenset(w.casefold() for w in context.get("not_after_one", [])),
-        outcomes_after_one=frozenset(tuple(w.casefold().split()) for w in context.get("outcomes_after_one", [])),
-        anchor=anchor,
-        before=before,
-        glued=glued,
-        scale_after=scale_after,
-        range_after=range_after,
-        unit_after=unit_after,
-        per_after=per_after,
-        fraction_after=fraction_after,
-        suffix_after=suffix_after,
-        long_date_after=long_date_after,
-        month_after=month_after,
-        year_after=year_after,
-        clock_after_pattern=clock_after_pattern,
-        word_token=regex.compile(r"[\p{L}\p{M}]+"),
-        meridiem_after=meridiem_after,
-        first_words=first_words,
-        starter_search=WordSearch(" " + word for word in starter_words),
-        and_half_after=and_half_after,
-        quarter_after_ordinal=regex.compile(
-            f"[ ]+{word_alternation(dates.get('quarter_after_ordinal', []))}{NOT_LETTER_AFTER}"
-            f"(?:,?[ ]+(?:{word_alternation(dates.get('month_joiners', []))}[ ]+)?(?P<y>[0-9]{{4}})(?![0-9]))?"
-        ),
-        unit_before={w.casefold(): ("quantity", u) for w, u in units.get("before", {}).items()},
-        half_after=half_after,
-        digit_anchor=digit_anchor,
-        phone_anchor=phone_anchor,
-        word_anchor=word_anchor,
-        weak_follows={
-            w: article_follow_words if w in articles else unit_follow_words if w in needs_unit else weak_follow_words
-            for w in weak
-        },
-        qualifier_last_words=edge_words(list(qualifiers) + sign_words, first=False),
-        starter_follow_words={
-            **{head.casefold(): edge_words(vague_scales, first=True) for head in vague_heads},
-            **(
-                {quarter_word.casefold(): frozenset(n.casefold() for n in dates.get("roman_quarters", {}))}
-                if quarter_word
-                else {}
-            ),
-        },
-        after_first_words=frozenset().union(*first_words.values())
+        "vague_unit_joiner": regex.compile(f"[ ]+{word_alternation(s.vague.unit_joiners)}(?=[ ])"),
+        "first_words": first_words,
+        "after_first_words": frozenset().union(*first_words.values())
         | edge_words(
-            list(month_names_en)
-            + list(dates.get("minutes_word", []))
-            + list(word_kinds)
-            + list(dates.get("month_joiners", []))
-            + list(vague.get("unit_joiners", [])),
+            list(month_names) + dates.minutes_word + list(words.kinds) + dates.month_joiners + s.vague.unit_joiners,
             first=True,
         ),
-        before_signs=frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
-        **single_words_before(qualifiers, linkers, list(ranges.get("open", [])), before_words, sign_words),
-        before_last_words=edge_words(
-            list(qualifiers)
-            + linkers
-            + list(ranges.get("open", []))
-            + list(before_words)
-            + list(currency_prefixes)
-            + sign_words,
-            first=False,
-        ),
-        word_candidates=word_candidates,
-        second_words=second_words(
-            list(word_kinds)
-            + list(scales.get("spaced", {}))
-            + list(unit_table)
-            + list(classifiers)
-            + list(ranges.get("join", []))
-            + list(half_suffix)
-            + list(half_words)
-            + list(en_denominators)
+        "second_words": second_words(
+            list(words.kinds)
+            + list(scales.spaced)
+            + list(units.table)
+            + list(words.classifiers)
+            + ranges.join
+            + list(fractions.half_suffix)
+            + list(fractions.half)
+            + list(denominator_words)
             + list(denominators)
-            + list(suffix_qualifiers),
+            + list(s.qualifiers.suffix),
             marker,
             denominators,
         ),
-        gated_weak=weak
-        - edge_words(
-            vague_heads
-            + list(vague_plurals)
-            + list(half_words)
-            + list(ordinal_words)
-            + list(month_only_names)
-            + [quarter_word],
-            first=True,
-        ),
-        digits_only=regex.compile(r"[0-9]+(?:(?:[.,/:]|\u00a0)[0-9]+)*"),
-    )
+    }
 
 
 def lexicon_for(pack: LanguagePack) -> NumberLexicon:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from claims.lang import LanguagePack, load_pack
+from claims.lang.detect import detect_language
 from claims.text.normalize import fold_for_matching, normalize_with_offsets
 
 from .candidates import word_starts
@@ -30,10 +31,11 @@ def _timeout(text: str) -> float:
     return max(1.0, len(text) / 2e6)
 
 
-def parse_numbers(text: str, lang: str = "vi", *, pack: LanguagePack | None = None) -> list[NumberMention]:
-    """Every number mention in `text`, in order; offsets index `text` itself."""
-    pack = pack or load_pack(lang)
+def parse_numbers(text: str, lang: str | None = None, *, pack: LanguagePack | None = None) -> list[NumberMention]:
+    """Every number mention in `text`, in order; offsets index `text` itself. Read with `pack`, else
+    the pack of `lang`, else of the language detected in the text."""
     normalized, offsets = normalize_with_offsets(text)
+    pack = pack or load_pack(lang or detect_language(normalized))
     mentions = scan_numbers(normalized, lexicon_for(pack))
     if offsets is None:
         return mentions

@@ -18,13 +18,17 @@ from .mention import NumberMention
 from .word_gate import WordGate
 from .word_reading import WordReading
 
+# The fewest and most digits of a phone number: a service number ("1900 1234") has fewer than others,
+# which may carry a country code ("+84 912 345 678").
+_SERVICE_NUMBER_DIGITS = (8, 10)
+_PHONE_NUMBER_DIGITS = (9, 13)
+
 
 class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate):
     """Reads mentions in one text, one anchor match at a time."""
 
     def __init__(self, folded: str, original: str, lexicon: NumberLexicon, timeout: float):
         self.folded, self.original, self.lex, self.timeout = folded, original, lexicon, timeout
-        self.anchor: regex.Match | None = None
         self._gates: dict[int, str | None] = {}
         self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
 
@@ -48,7 +52,7 @@ class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate)
     def _label(self, kind: str, start: int, end: int, number_start: int, value=None, normalized=None) -> NumberMention:
         return self._mention(start, end, number_start, value, value, value, "exact", kind, None, normalized)
 
-    def read(self, anchor: regex.Match) -> tuple[NumberMention | None, int]:
+    def read(self, anchor: regex.Match[str]) -> tuple[NumberMention | None, int]:
         self.anchor = anchor
         found = anchor.lastgroup  # the anchor's alternatives are named groups with none inside
         if found == "words":
@@ -64,7 +68,7 @@ class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate)
         if found == "quarter":
             return self._roman_quarter()
         if found in ("vague", "plural"):
-            return self._vague()
+            return self._vague(found)
         if found == "half":
             return self._half()
         if found == "monthname":
@@ -82,7 +86,9 @@ class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate)
         s, e = self.anchor.span("phone")
         written = self.folded[s:e]
         digits = sum(ch.isdigit() for ch in written)
-        shortest, longest = (8, 10) if written.startswith(self.lex.service_prefixes) else (9, 13)
+        shortest, longest = (
+            _SERVICE_NUMBER_DIGITS if written.startswith(self.lex.service_prefixes) else _PHONE_NUMBER_DIGITS
+        )
         if not shortest <= digits <= longest:
             return None
         return self._label("phone", s, e, s, normalized="".join(ch for ch in written if ch.isdigit() or ch == "+"))

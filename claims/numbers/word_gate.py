@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import unicodedata
 
-from .lexicon import NumberLexicon
+from .reader_parts import ReaderParts
 from .word_tables import leading_letters
 
 # Longer than any word the gate looks for.
 _LONGEST_WORD = 24
 
 
-class WordGate:
+class WordGate(ReaderParts):
     """Starts of number words that certainly make no mention (a mixin of Reader)."""
-
-    folded: str
-    lex: NumberLexicon
 
     def reads_nothing_at(self, start: int) -> bool:
         """True when the number words at `start` certainly make no mention."""

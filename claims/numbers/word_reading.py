@@ -10,6 +10,7 @@ from .candidates import counts_an_outcome
 from .context import CLAUSE_ENDS, SENTENCE_OPENERS, spaces
 from .intervals import vague_interval
 from .mention import NumberMention
+from .reader_parts import ReaderParts
 from .words import read_number_words
 
 # A line is in title case when it has this many words of this many letters or more, all
@@ -18,9 +19,13 @@ from .words import read_number_words
 _TITLE_WORD = 4
 _TITLE_WORDS = 3
 _PUNCTUATION = ".,;:!?\"'()[]"
+# Longer than the words of any idiom ("ba mẹ", "chín chắn") on either side of its number word.
+_IDIOM_REACH = 40
+# Holds an ordinal word and a space before "half" ("the first half", "the second half").
+_ORDINAL_REACH = 8
 
 
-class WordReading:
+class WordReading(ReaderParts):
     """Number words, vague amounts ("hàng trăm", "dozens") and halves (a mixin of Reader)."""
 
     def _tokens(self, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
@@ -48,11 +53,11 @@ class WordReading:
         before = self._before(s)
         word = before["word"].casefold() if before and before["word"] else None
         if word in lex.ordinal_before:
-            return self._label("ordinal", self._include(before, "word"), end, s, value), end
+            return self._label("ordinal", self._word_start(before), end, s, value), end
         if word == lex.month_word and used <= 2:  # "tháng ba" = March
             month = lex.month_names.get(" ".join(t.casefold() for t in tokens[:used]))
             if month:
-                return self._label("date", self._include(before, "word"), end, s, normalized=f"--{month:02d}"), end
+                return self._label("date", self._word_start(before), end, s, normalized=f"--{month:02d}"), end
         mention, resume = self._figure(before, s, end, value, words_used=tokens[:used])
         return mention, resume if mention is not None else end
 
@@ -62,8 +67,8 @@ class WordReading:
         if not phrases:
             return False
         at = spans[0][0]
-        following = self.folded[at : at + 40].casefold().split()
-        preceding = self.folded[max(0, at - 40) : at].casefold().split()
+        following = self.folded[at : at + _IDIOM_REACH].casefold().split()
+        preceding = self.folded[max(0, at - _IDIOM_REACH) : at].casefold().split()
         return any(
             following[: len(words) - position] == words[position:]
             and (not position or preceding[-position:] == words[:position])
@@ -148,9 +153,9 @@ class WordReading:
                 two_words = f"{next_word} {after.group().casefold()}"
         return next_word in lex.classifiers or two_words in lex.classifiers
 
-    def _vague(self) -> tuple[NumberMention | None, int]:
+    def _vague(self, name: str) -> tuple[NumberMention | None, int]:
+        """A vague amount ("hàng trăm", "dozens"): `name` is the anchor's group that matched it."""
         lex = self.lex
-        name = self.anchor.lastgroup
         s, e = self.anchor.span(name)
         written = spaces(self.anchor[name]).casefold()
         if name == "plural":
@@ -168,8 +173,9 @@ class WordReading:
         end, kind, unit = e, "count", None
         of = lex.vague_unit_joiner.match(self.folded, end, timeout=self.timeout)  # "hundreds of tonnes"
         unit_match = self._match(lex.unit_after, of.end() if of else end)
-        if unit_match is not None and lex.unit_of(unit_match["unit"]):
-            kind, unit = lex.unit_of(unit_match["unit"])
+        found = lex.unit_of(unit_match["unit"]) if unit_match is not None else None
+        if unit_match is not None and found:
+            kind, unit = found
             end = unit_match.end()
         return self._mention(
             start if start is not None else s, end, s, None, float(low), float(high), "vague", kind, unit
@@ -177,7 +183,7 @@ class WordReading:
 
     def _half(self) -> tuple[NumberMention | None, int]:
         s, e = self.anchor.span("half")
-        previous = self.folded[max(0, s - 8) : s].split()
+        previous = self.folded[max(0, s - _ORDINAL_REACH) : s].split()
         if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
             return None, e
         before = self._before(s)

@@ -14,24 +14,25 @@ def lower_keys(mapping: dict) -> dict:
 
 
 def number_word_kinds(words: dict) -> dict:
+    """folded number word -> (kind, value), from the tables of [numbers.words] (every one present)."""
     kinds: dict = {}
-    for word, value in words.get("digits", {}).items():
+    for word, value in words["digits"].items():
         kinds[word] = ("digit", float(value))
-    for word, value in words.get("after_tens", {}).items():
+    for word, value in words["after_tens"].items():
         kinds.setdefault(word, ("after_tens", float(value)))
-    for word in words.get("ten", []):
+    for word in words["ten"]:
         kinds[word] = ("ten", 10.0)
-    for word, value in words.get("tens", {}).items():
+    for word, value in words["tens"].items():
         kinds[word] = ("tens", float(value))
-    for word in words.get("tens_marker", []):
+    for word in words["tens_marker"]:
         kinds[word] = ("tens_marker", 10.0)
-    for word, value in words.get("hundred", {}).items():
+    for word, value in words["hundred"].items():
         kinds[word] = ("hundred", float(value))
-    for word, value in words.get("scales", {}).items():
+    for word, value in words["scales"].items():
         kinds[word] = ("scale", float(value))
-    for word in words.get("joiners", []):
+    for word in words["joiners"]:
         kinds[word] = ("joiner", 0.0)
-    for word in words.get("half", []):
+    for word in words["half"]:
         kinds[word] = ("half", 0.5)
     return lower_keys(kinds)
 
@@ -42,7 +43,9 @@ def single_words_before(qualifiers, linkers, openers, before_words, signs=()) ->
     The pattern tries the sign first, then the word group, the range opener and the qualifier;
     words the pattern matches in their written case only are kept apart.
     """
-    single, cased, pairs = {}, {}, set()
+    single: dict[str, str] = {}
+    cased: dict[str, str] = {}
+    pairs: set[tuple[str, str]] = set()
     ends = {"qual": {w.casefold() for w in linkers}, "open": set(), "word": set(), "sign": set()}
     for group, phrases in (("qual", qualifiers), ("open", openers), ("word", before_words), ("sign", signs)):
         for phrase in phrases:
@@ -78,7 +81,8 @@ def second_words(phrases, marker: str, denominators) -> dict:
     """Words that open only phrases of two words or more after a number ("phần": "phần trăm"
     and, as the fraction marker, "phần ba"), each with the letters that the phrases' second
     words start with. `phrases` is everything the reader reads after a number word."""
-    alone, seconds = set(), {}
+    alone: set[str] = set()
+    seconds: dict[str, set[str]] = {}
     for phrase in phrases:
         words = phrase.casefold().split()
         if len(words) == 1:

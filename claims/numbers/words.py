@@ -24,7 +24,8 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
     kinds = [word_kinds.get(t.casefold()) for t in tokens]
     for i, token in enumerate(tokens):
         kind, value = kinds[i] or (None, 0.0)
-        following = kinds[i + 1][0] if i + 1 < len(kinds) and kinds[i + 1] else None
+        next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
+        following = next_kind[0] if next_kind else None
         if kind == "digit":
             if pending is not None or last == "half":
                 break

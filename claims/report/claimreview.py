@@ -19,7 +19,7 @@ GENERATOR_MARK = f'"name": "{GENERATOR}"'
 CONFIRMED = "confirmed"
 
 # The verdict as a reader sees it in search results (Rating.alternateName), by discrepancy kind.
-VERDICTS = {
+VERDICTS: dict[str | None, str] = {
     "value": "Conflicting figures",
     "context": "Same figure, different context",
     "scale": "Scale mismatch",

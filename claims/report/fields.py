@@ -158,14 +158,18 @@ def _offset_in_sentence(sentence: str, claim: dict) -> int | None:
     return None
 
 
+def _start_of(claim: dict) -> int:
+    """Where a claim starts in its article; 0 when the claim does not say."""
+    start = claim.get("start")
+    return start if isinstance(start, int) else 0
+
+
 def highlight_spans(sentence: str, claims: list[dict]) -> list[tuple[int, int] | None]:
     """Where each claim's figure stands in one sentence, in the order given; None where it cannot
     be found apart from the others. Figures are placed in the order they stand in the article, each
     looked for after the one before, so "5 người chết, 5 người bị thương" marks both fives."""
     spans: list[tuple[int, int] | None] = [None] * len(claims)
-    order = sorted(
-        range(len(claims)), key=lambda i: claims[i].get("start") if isinstance(claims[i].get("start"), int) else 0
-    )
+    order = sorted(range(len(claims)), key=lambda i: _start_of(claims[i]))
     taken: list[tuple[int, int]] = []
     cursor = 0
     for index in order:

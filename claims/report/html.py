@@ -37,14 +37,17 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 
 # Our marker: `claims report` overwrites a file that carries it without --force.
 GENERATOR_MARK = '<meta name="generator" content="claims discrepancy report">'
 _STYLE = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1d1d1f;background:#fff}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:64rem;
+  padding:0 1rem;color:#1d1d1f;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#666;margin-top:0}
 section.d{border:1px solid #ddd;border-left:6px solid #999;border-radius:6px;padding:.8rem 1.2rem;margin:1.2rem 0}
 section.high{border-left-color:#c62828}section.medium{border-left-color:#ef8f00}section.low{border-left-color:#7a9c3a}
 section.dismissed{opacity:.65}
 h2{font-size:1.25rem;margin:.2rem 0 .6rem}
-.badge{display:inline-block;font-size:.8rem;font-weight:600;padding:.05rem .5rem;border-radius:1rem;background:#eee;margin-right:.3rem}
-.badge.high{background:#fde0e0;color:#8e0000}.badge.medium{background:#fff0d6;color:#7a4500}.badge.low{background:#eef5e0;color:#3d5a10}
+.badge{display:inline-block;font-size:.8rem;font-weight:600;padding:.05rem .5rem;border-radius:1rem;background:#eee;
+  margin-right:.3rem}
+.badge.high{background:#fde0e0;color:#8e0000}.badge.medium{background:#fff0d6;color:#7a4500}
+.badge.low{background:#eef5e0;color:#3d5a10}
 .badge.confirmed{background:#e0e8fd;color:#0d2f8e}.badge.dismissed{background:#eee;color:#555}
 .why{font-weight:500}.note{background:#f6f6f6;padding:.4rem .7rem;border-radius:4px}
 .claims{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media(max-width:700px){.claims{grid-template-columns:1fr}}
@@ -58,8 +61,10 @@ mark.total{background:#ffd0c2;outline:2px solid #c62828}mark.part{background:#ff
 .source{font-size:.85rem;color:#444;word-break:break-word}code{font-size:.85rem}
 .triage{font-size:.8rem;color:#555}.triage code{user-select:all;background:#f3f3f3;padding:0 .3rem}
 .evidence{font-size:.9rem;color:#444}.plain{text-transform:none;letter-spacing:0;color:#1d1d1f}
-table.summary{border-collapse:collapse;margin:1rem 0}table.summary th,table.summary td{border:1px solid #ddd;padding:.2rem .6rem;text-align:left}
-table.summary td{text-align:right}.toc ol{padding-left:1.4rem}.story>h2{border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}
+table.summary{border-collapse:collapse;margin:1rem 0}
+table.summary th,table.summary td{border:1px solid #ddd;padding:.2rem .6rem;text-align:left}
+table.summary td{text-align:right}.toc ol{padding-left:1.4rem}
+.story>h2{border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}
 h3.card{font-size:1.05rem;margin:.2rem 0 .6rem}
 """
 
@@ -85,7 +90,8 @@ def _sentence(claim: dict, other: dict | None = None) -> str:
         and text(other.get("sentence")) == sentence
         and (other.get("article") or {}).get("id") == (claim.get("article") or {}).get("id")
     )
-    own, theirs = highlight_span(sentence, claim), highlight_span(sentence, other) if same else None
+    own = highlight_span(sentence, claim)
+    theirs = highlight_span(sentence, other) if other is not None and same else None
     if own is None or theirs is None or not (theirs[1] <= own[0] or theirs[0] >= own[1]):
         return highlighted_sentence(claim, escape, "<mark>", "</mark>")
     pieces, at = [], 0
@@ -190,7 +196,8 @@ def _section(item: dict) -> str:
     explanation, evidence = explanation_and_evidence(item.get("explanation"))
     parts = [
         f'<section class="{classes}" id="d{escape(item.get("id"))}">',
-        f'<h3 class="card">{badges} {escape(KIND_TITLES.get(kind, kind))} <small>#{escape(item.get("id"))}</small></h3>',
+        f'<h3 class="card">{badges} {escape(KIND_TITLES.get(kind, kind))} '
+        f"<small>#{escape(item.get('id'))}</small></h3>",
         f'<p class="why">{escape(explanation)}</p>',
     ]
     if evidence:
@@ -242,10 +249,15 @@ def _summary(items: list[dict]) -> str:
     )
 
 
+def _by_severity(members: list[dict]) -> str:
+    """ "2 high, 1 low": how many discrepancies of a group stand at each severity."""
+    return ", ".join(f"{n} {s}" for s, n in counts(members, "severity", SEVERITY_ORDER))
+
+
 def _contents(groups) -> str:
     entries = "".join(
         f'<li><a href="#{anchor}">{escape(heading)}</a> <span class="meta">'
-        f"({len(members)}: {escape(', '.join(f'{n} {s}' for s, n in counts(members, 'severity', SEVERITY_ORDER)))})</span></li>"
+        f"({len(members)}: {escape(_by_severity(members))})</span></li>"
         for anchor, heading, members in groups
     )
     return f'<nav class="toc"><h2>Contents</h2><ol>{entries}</ol></nav>'

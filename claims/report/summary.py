@@ -50,13 +50,20 @@ def summarize(items: list[dict]) -> list[dict]:
             row["reviewed" if reviewed else "open"] += 1
     orders = {"story": None, "kind": KIND_ORDER, "severity": SEVERITY_ORDER}
     rows = [row for group in GROUPS for row in _ordered(tallies[group], orders[group])]
-    reviewed = sum(1 for item in items if item.get("status") not in (None, "open"))
-    return rows + [{"by": ALL, "name": "", "total": len(items), "open": len(items) - reviewed, "reviewed": reviewed}]
+    reviewed_count = sum(1 for item in items if item.get("status") not in (None, "open"))
+    total = {
+        "by": ALL,
+        "name": "",
+        "total": len(items),
+        "open": len(items) - reviewed_count,
+        "reviewed": reviewed_count,
+    }
+    return rows + [total]
 
 
 def most_severe_first(items: list[dict]) -> list[dict]:
     """High before medium before low; within a severity the open ones, then in the order found (by id)."""
-    rank = {name: place for place, name in enumerate(SEVERITY_ORDER)}
+    rank: dict[str | None, int] = {name: place for place, name in enumerate(SEVERITY_ORDER)}
     return sorted(
         items,
         key=lambda item: (

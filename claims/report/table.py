@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 
 from tabulate import tabulate
 
@@ -159,9 +160,9 @@ def _widths_for(
 def _tabulate(
     rows: list[list[str]],
     headers: list[str],
-    widths: list[int | None],
+    widths: Sequence[int | None],
     fmt: str,
-    header_widths: list[int | None] | None = None,
+    header_widths: Sequence[int | None] | None = None,
 ) -> str:
     # disable_numparse always: tabulate would print the Vietnamese "1.200" (1,200) as 1.2 (FINDINGS.md).
     return tabulate(

@@ -26,7 +26,8 @@ _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", regex.IGNORECASE)
 _INVISIBLE = "//script|//style|//noscript|//template|//head|//svg|//iframe"
 _BLOCKS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote figure figcaption header footer pre dd dt".split()
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote figure figcaption header footer".split()
+    + ["pre", "dd", "dt"]
 )
 _SPACES = regex.compile(r"[ \t\r\f\v]+")
 # For pages too deep to parse: comments, invisible elements with their content, and tags.

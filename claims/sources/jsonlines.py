@@ -103,15 +103,23 @@ def _article_from_record(record: object, *, origin: str, path: str | None) -> It
     text = _pick(record, "text")
     if not isinstance(text, str) or not text.strip():
         return SourceProblem(origin, "no text (expected a non-empty text, body or content field)")
-    meta = {field: _pick(record, field) for field in ("title", "url", "published", "source", "lang")}
-    meta["author"] = _author(_pick(record, "author"))
     page_warnings: list[str] = []
     if _MARKUP.search(text[:20000], timeout=1):
         page = article_from_html(text, origin=origin, path=path)
         if page is None:
             return SourceProblem(origin, "no text in the record's HTML")
         text, page_warnings = page.text, page.warnings
-    article = assemble_article(text, origin=origin, path=path, **meta)
+    article = assemble_article(
+        text,
+        origin=origin,
+        path=path,
+        title=_pick(record, "title"),
+        url=_pick(record, "url"),
+        published=_pick(record, "published"),
+        source=_pick(record, "source"),
+        lang=_pick(record, "lang"),
+        author=_author(_pick(record, "author")),
+    )
     article.warnings[:0] = [w for w in page_warnings if w not in article.warnings]
     return article
 

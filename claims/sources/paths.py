@@ -127,11 +127,11 @@ def _glob(pattern: str) -> Iterator[str | SourceProblem]:
                     following.append(item[0])
                     following += [os.path.join(item[0], name) for name in item[1]] if last else []
             elif any(ch in part for ch in _GLOB_CHARS):
-                for item in _matches_in(folder, part, want_files=last):
-                    if isinstance(item, SourceProblem):
-                        yield item
+                for matched in _matches_in(folder, part, want_files=last):
+                    if isinstance(matched, SourceProblem):
+                        yield matched
                     else:
-                        following.append(item)
+                        following.append(matched)
             else:
                 candidate = os.path.join(folder, part)
                 if os.path.lexists(candidate) if last else os.path.isdir(candidate):

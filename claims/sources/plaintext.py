@@ -28,9 +28,8 @@ def _header_keys() -> dict[str, str]:
         if _PACK_KEY not in pack.compiled:
             pack.compiled[_PACK_KEY] = {
                 normalize_text(alias).lower(): field
-                for field, aliases in pack.section("article_header").items()
-                if field in FIELDS
-                for alias in aliases
+                for field in FIELDS
+                for alias in pack.value(f"article_header.{field}")
             }
         keys.update(pack.compiled[_PACK_KEY])
     return keys
@@ -64,7 +63,7 @@ def split_header(raw: str) -> tuple[dict[str, str], str | None]:
             return fields, raw[start:]
         found = _header_line(line.rstrip("\r"))
         field = keys.get(normalize_text(found[0]).lower()) if found else None
-        if field is None:
+        if found is None or field is None:
             return {}, None  # one line that is not a known key: there is no header
         fields.setdefault(field, found[1])
     return {}, None  # header lines with no body after them: read it all as text

@@ -96,7 +96,7 @@ def _markers() -> _Markers | None:
     cached = packs[0].compiled.get(_PACK_KEY)
     if cached is not None and all(pack.compiled.get(_PACK_KEY) is cached for pack in packs):
         return cached[0]
-    markers = [marker for pack in packs for marker in pack.section("related_links").get("markers", [])]
+    markers = [marker for pack in packs for marker in pack.value("related_links.markers")]
     # One entry shared by every pack: a pack loaded anew (another user lexicon) lacks it, so it is rebuilt.
     entry = (_Markers(markers) if markers else None,)
     for pack in packs:
@@ -134,7 +134,7 @@ def _related_links_start(text: str, spans: list[tuple[int, int]]) -> int | None:
 def _stopwords() -> frozenset[str]:
     words: set[str] = set()
     for code in languages():
-        words.update(w.lower() for w in load_pack(code).section("stories").get("stopwords", []))
+        words.update(w.lower() for w in load_pack(code).value("stories.stopwords"))
     return frozenset(words)
 
 

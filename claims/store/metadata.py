@@ -156,7 +156,9 @@ TABLES: dict[str, Described] = {
             "lang": "Language (vi, en).",
             "path": "File the article was read from.",
             "text": "Full text as stored; claim offsets count characters in it.",
-            "tail_start": "Where another story pasted after the article begins (a character offset), when one was seen.",
+            "tail_start": (
+                "Where another story pasted after the article begins (a character offset), when one was seen."
+            ),
             "signature": "Names and distinctive words of headline and lead, which story grouping compares.",
             "story_id": "Story the article belongs to (stories.id).",
             "ingested_at": f"When the article was stored {_WHEN_UTC}.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Table, Text, UniqueConstraint, inspect
 from sqlmodel import Field, SQLModel
 
 
@@ -161,3 +161,11 @@ class Review(SQLModel, table=True):
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     reviewer: str | None = None
     reviewed_at: datetime = Field(default_factory=utcnow, sa_type=_TIMESTAMP)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a model, typed: SQLModel sets `__table__` on table models but declares no type for it."""
+    table = inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is no table model")
+    return table

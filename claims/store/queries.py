@@ -9,12 +9,12 @@ from sqlalchemy import func, or_, select
 from claims.errors import InputError
 
 from .database import Store
-from .models import Article, ClaimRecord, Story
+from .models import Article, ClaimRecord, Story, table_of
 from .story_reasons import story_reasons
 
-_claims = ClaimRecord.__table__
-_articles = Article.__table__
-_stories = Story.__table__
+_claims = table_of(ClaimRecord)
+_articles = table_of(Article)
+_stories = table_of(Story)
 # Ids are 64-bit on both backends; a larger number names nothing, and a larger LIMIT means none.
 _LARGEST_ID = 2**63 - 1
 

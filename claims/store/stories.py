@@ -24,7 +24,7 @@ from claims.lang import LanguagePack
 from claims.text.normalize import fold_for_matching
 from claims.text.word_search import WordSearch
 
-from .models import Article, Story, StoryPin, StoryTerm, StoryTermCount
+from .models import Article, Story, StoryPin, StoryTerm, StoryTermCount, table_of, utcnow
 
 # How much of the article besides its title speaks for its story; the title counts twice.
 LEAD_CHARS = 1000
@@ -50,11 +50,11 @@ _LOOKUP_CHUNK = 400
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:[.,/][\p{N}]+)*")
 _JOINER = "_"
 
-_articles = Article.__table__
-_stories = Story.__table__
-_terms = StoryTerm.__table__
-_counts = StoryTermCount.__table__
-_pins = StoryPin.__table__
+_articles = table_of(Article)
+_stories = table_of(Story)
+_terms = table_of(StoryTerm)
+_counts = table_of(StoryTermCount)
+_pins = table_of(StoryPin)
 
 
 @dataclass(eq=False)
@@ -87,25 +87,23 @@ class Signature:
 def _rules(pack: LanguagePack) -> tuple[set[str], dict[str, str], WordSearch, dict[str, int], int]:
     rules = pack.compiled.get("store.stories.rules")
     if rules is None:
-        section = pack.section("stories")
-        stop = {w.casefold() for w in section.get("stopwords", [])}
+        stop = {w.casefold() for w in pack.value("stories.stopwords")}
         # Every way of writing a place is one term ("TP.HCM", "TP Hồ Chí Minh", "Sài Gòn"), and so
         # is every alias in [stories.aliases].
         aliases: dict[str, str] = {}
-        for canonical, written in pack.section("places").get("names", {}).items():
+        for canonical, written in pack.value("places.names").items():
             for alias in [canonical, *written]:
                 aliases.setdefault(fold_for_matching(" ".join(alias.split())), canonical)
-        for canonical, written in section.get("aliases", {}).items():
+        for canonical, written in pack.value("stories.aliases").items():
             for alias in [canonical, *written]:
                 aliases[fold_for_matching(" ".join(alias.split()))] = canonical
         aliases = {alias: _JOINER.join(canonical.casefold().split()) for alias, canonical in aliases.items() if alias}
-        background = section.get("background", {})
         rules = (
             stop,
             aliases,
             WordSearch(aliases),
-            {_JOINER.join(t.split()): n for t, n in background.get("terms", {}).items()},
-            int(background.get("articles", 0)),
+            {_JOINER.join(t.split()): n for t, n in pack.value("stories.background.terms").items()},
+            int(pack.value("stories.background.articles")),
         )
         pack.compiled["store.stories.rules"] = rules
     return rules
@@ -156,10 +154,11 @@ def _read_counts(conn: Connection, terms: list[str]) -> dict[str, int]:
     return found
 
 
-def weigh(conn: Connection, sig: Signature) -> Signature:
-    """Weigh the terms against the archive as it is now and keep the heaviest (once per signature)."""
+def weigh(conn: Connection, sig: Signature) -> dict[str, float]:
+    """Weigh the terms against the archive as it is now and keep the heaviest (once per signature):
+    those terms, with their frequency weights (`sig.chosen`)."""
     if sig.chosen is not None:
-        return sig
+        return sig.chosen
     seen = _read_counts(conn, [TOTAL, *sorted(sig.counts)])
     sig.archive = seen.pop(TOTAL, 0)
     sig.seen = seen
@@ -167,9 +166,9 @@ def weigh(conn: Connection, sig: Signature) -> Signature:
     sig.idf = {t: math.log(articles / (seen.get(t, 0) + sig.background.get(t, 0) + 1)) for t in sig.counts}
     weight = {t: (1 + math.log(c)) * sig.idf[t] for t, c in sig.counts.items()}
     heaviest = sorted(weight, key=lambda t: (-weight[t], t))[:SIGNATURE_TERMS]
-    sig.chosen = {t: 1 + math.log(sig.counts[t]) for t in heaviest}
+    sig.chosen = chosen = {t: 1 + math.log(sig.counts[t]) for t in heaviest}
     sig.norm = math.sqrt(sum(weight[t] ** 2 for t in heaviest)) or 1.0
-    return sig
+    return chosen
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -192,12 +191,12 @@ def _window(published: str | None):
 
 def article_links(conn: Connection, sig: Signature, published: str | None) -> dict[int, tuple[int | None, float]]:
     """article id -> (its story, cosine similarity) for every stored article sharing a looked-up term."""
-    weigh(conn, sig)
+    chosen = weigh(conn, sig)
     common = max(COMMON_FLOOR, COMMON_SHARE * sig.archive)
-    lookup = sorted(t for t in sig.chosen if sig.seen.get(t, 0) <= common)
+    lookup = sorted(t for t in chosen if sig.seen.get(t, 0) <= common)
     if not lookup:
         return {}
-    query_weight = {t: sig.chosen[t] * sig.idf[t] ** 2 for t in lookup}
+    query_weight = {t: chosen[t] * sig.idf[t] ** 2 for t in lookup}
     window = _window(published)
     totals: dict[int, float] = {}
     stories: dict[int, int | None] = {}
@@ -225,7 +224,7 @@ def story_links(conn: Connection, sig: Signature, published: str | None) -> list
     near = [s for s, best in closest.items() if best >= MIN_LINK]
     if not near:
         return []
-    sizes = dict(
+    sizes: dict[int, int] = dict(
         conn.execute(
             select(_articles.c.story_id, func.count())
             .where(_articles.c.story_id.in_(near))
@@ -258,7 +257,7 @@ def _upsert_counts(conn: Connection, terms: list[str]) -> None:
 
 def index_terms(conn: Connection, article_id: int, story_id: int, sig: Signature, published: str | None) -> None:
     """Put the article's heaviest terms in the term index, under its story."""
-    weigh(conn, sig)
+    chosen = weigh(conn, sig)
     rows = [
         {
             "term": t,
@@ -268,11 +267,11 @@ def index_terms(conn: Connection, article_id: int, story_id: int, sig: Signature
             "weight": w,
             "norm": sig.norm,
         }
-        for t, w in sorted(sig.chosen.items())
+        for t, w in sorted(chosen.items())
     ]
     if rows:
         conn.execute(insert(_terms), rows)
-    _upsert_counts(conn, sorted(sig.chosen))
+    _upsert_counts(conn, sorted(chosen))
 
 
 def story_named(conn: Connection, name: str) -> int:
@@ -280,9 +279,7 @@ def story_named(conn: Connection, name: str) -> int:
     found = conn.execute(select(_stories.c.id).where(_stories.c.name == name)).scalar()
     if found is not None:
         return found
-    return conn.execute(
-        insert(_stories).values(name=name, manual=True, created_at=Story().created_at)
-    ).inserted_primary_key[0]
+    return _insert_story(conn, name, manual=True)
 
 
 def pinned_story(conn: Connection, content_hash: str) -> int | None:
@@ -294,6 +291,12 @@ def pinned_story(conn: Connection, content_hash: str) -> int | None:
 def new_story(conn: Connection, title: str | None, article_hash: str) -> int:
     # A story is named after its first article; the hash keeps names unique.
     name = f"{(title or 'untitled')[:80]} [{article_hash[:8]}]"
-    return conn.execute(
-        insert(_stories).values(name=name, manual=False, created_at=Story().created_at)
-    ).inserted_primary_key[0]
+    return _insert_story(conn, name, manual=False)
+
+
+def _insert_story(conn: Connection, name: str, *, manual: bool) -> int:
+    """A new story row and its id."""
+    inserted = conn.execute(insert(_stories).values(name=name, manual=manual, created_at=utcnow())).inserted_primary_key
+    if inserted is None:
+        raise RuntimeError(f"the database gave no id for the new story {name!r}")
+    return inserted[0]

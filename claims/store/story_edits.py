@@ -15,14 +15,14 @@ from sqlalchemy.engine import Connection
 from claims.errors import InputError
 
 from .database import Store
-from .models import Article, ClaimRecord, Story, StoryPin, StoryTerm, utcnow
+from .models import Article, ClaimRecord, Story, StoryPin, StoryTerm, table_of, utcnow
 from .stories import story_named
 
-_articles = Article.__table__
-_claims = ClaimRecord.__table__
-_stories = Story.__table__
-_terms = StoryTerm.__table__
-_pins = StoryPin.__table__
+_articles = table_of(Article)
+_claims = table_of(ClaimRecord)
+_stories = table_of(Story)
+_terms = table_of(StoryTerm)
+_pins = table_of(StoryPin)
 
 
 def _story_id(conn: Connection, reference: str) -> int:
@@ -83,7 +83,7 @@ def _place(conn: Connection, article_ids: list[int], story_id: int) -> None:
 
 
 def _members(conn: Connection, story_id: int) -> list[int]:
-    return (
+    return list(
         conn.execute(select(_articles.c.id).where(_articles.c.story_id == story_id).order_by(_articles.c.id))
         .scalars()
         .all()

@@ -7,11 +7,11 @@ import math
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from .models import StoryTerm, StoryTermCount
+from .models import StoryTerm, StoryTermCount, table_of
 from .stories import TOTAL
 
-_terms = StoryTerm.__table__
-_counts = StoryTermCount.__table__
+_terms = table_of(StoryTerm)
+_counts = table_of(StoryTermCount)
 
 REASONS = 6
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from sqlalchemy import delete, or_, select, true, update
 
 from claims.lang import languages, load_pack
+from claims.lang.detect import detect_language
 
 from .database import Store
-from .models import Article, ClaimRecord, Story, StoryTerm, StoryTermCount
+from .models import Article, ClaimRecord, Story, StoryTerm, StoryTermCount, table_of
 from .stories import find_story, index_terms, new_story, pinned_story, signature
 
-_articles = Article.__table__
-_claims = ClaimRecord.__table__
-_stories = Story.__table__
-_terms = StoryTerm.__table__
-_counts = StoryTermCount.__table__
+_articles = table_of(Article)
+_claims = table_of(ClaimRecord)
+_stories = table_of(Story)
+_terms = table_of(StoryTerm)
+_counts = table_of(StoryTermCount)
 _BATCH = 500
 
 
@@ -38,6 +39,7 @@ def regroup_stories(store: Store) -> int:
         conn.execute(update(_articles).where(automatic).values(story_id=None))
         conn.execute(delete(_stories).where(_stories.c.manual.is_(False)))
         packs: dict = {}
+        known = languages()
         last = 0
         while True:
             rows = conn.execute(
@@ -57,7 +59,8 @@ def regroup_stories(store: Store) -> int:
             if not rows:
                 break
             for article_id, title, text, lang, published, story_id, content_hash in rows:
-                code = lang if lang in languages() else "en"
+                # An article stored in a language whose pack is gone since is grouped in the one its text reads as.
+                code = lang if lang in known else detect_language(f"{title or ''}\n{text or ''}")
                 pack = packs.get(code) or packs.setdefault(code, load_pack(code))
                 sig = signature(title, text or "", pack)
                 if story_id is None:

@@ -63,7 +63,7 @@ class _Tables:
 
 
 def _vietnamese_letters() -> frozenset[str]:
-    letters = set()
+    letters: set[str] = set()
     for base in "aăâeêioôơuưy":
         for tone in ("",) + tuple(_TONES):
             ch = unicodedata.normalize("NFC", base + tone)

@@ -29,6 +29,7 @@ _MAX_FILES = 400
 # What a pickled pattern calls to rebuild itself (as the regex module registered it), and the
 # only thing a cache file may call.
 _rebuild = copyreg.dispatch_table[regex.Pattern](regex.compile(""))[0]
+assert not isinstance(_rebuild, str)  # a reduction is (the callable, its arguments); a name only for globals
 _REBUILD = (_rebuild.__module__, _rebuild.__name__)
 
 

@@ -12,7 +12,7 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
-from claims.lang import languages, load_pack
+from claims.lang import LanguagePack, languages, load_pack
 from claims.store.stories import signature
 
 revision = "0003"
@@ -39,7 +39,7 @@ def upgrade() -> None:
     terms = sa.table(
         "story_terms", sa.column("term"), sa.column("article_id"), sa.column("story_id"), sa.column("published")
     )
-    packs = {}
+    packs: dict[str, LanguagePack] = {}
     last_id = 0
     while True:
         rows = bind.execute(

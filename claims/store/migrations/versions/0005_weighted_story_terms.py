@@ -13,7 +13,7 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
-from claims.lang import languages, load_pack
+from claims.lang import LanguagePack, languages, load_pack
 from claims.store.stories import index_terms, signature
 
 revision = "0005"
@@ -54,7 +54,7 @@ def upgrade() -> None:
         sa.column("published"),
     )
     bind.execute(sa.text("DELETE FROM story_terms"))
-    packs = {}
+    packs: dict[str, LanguagePack] = {}
     last_id = 0
     while True:
         rows = bind.execute(

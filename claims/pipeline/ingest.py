@@ -1,0 +1,80 @@
+"""Articles into the store with their claims: `claims ingest` and the first half of `claims audit`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from claims.check.topics import topic_of
+from claims.extract.article import ArticleClaims, ExtractionFailed
+from claims.extract.pool import extract_in_order
+from claims.sources import SourceArticle, SourceProblem
+from claims.store.database import Store
+from claims.store.ingest import stored_article_id, write_article
+from claims.store.stories import signature
+
+from .read import Item
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did: new articles, ones already stored, and inputs refused."""
+
+    stored: list[int] = field(default_factory=list)
+    already_stored: list[int] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    claims_stored: int = 0
+
+    @property
+    def article_ids(self) -> list[int]:
+        return self.stored + self.already_stored
+
+
+def ingest_articles(
+    store: Store,
+    items: Iterable[Item],
+    *,
+    story: str | None = None,
+    on_item: Callable[[Item], None] | None = None,
+    jobs: int = 1,
+) -> IngestResult:
+    """Store every article in `items`; refused inputs are collected, the rest goes on.
+
+    Re-ingesting a text already stored adds nothing. Each article is one transaction,
+    so an interrupted run leaves whole articles only and a rerun completes the rest.
+    With `jobs` above 1, claims are extracted in that many worker processes; this
+    process still writes every article, in input order, so the stories and the result
+    are the same as with one. `on_item` hears each item as its turn comes (a progress bar).
+    """
+    result = IngestResult()
+
+    def worth_extracting(item: Item) -> bool:
+        if isinstance(item, SourceProblem) or not item.text.strip():
+            return False
+        return stored_article_id(store, item.content_hash) is None
+
+    # Extraction runs before the write transaction so the write lock is held briefly. An article
+    # it fails on is named and not stored, so a rerun tries it again.
+    for item, extracted in extract_in_order(items, wanted=worth_extracting, jobs=jobs):
+        if on_item:
+            on_item(item)
+        if isinstance(item, SourceProblem):
+            result.problems.append(item)
+        elif not item.text.strip():
+            result.problems.append(SourceProblem(item.origin, "no text to read"))
+        elif isinstance(extracted, ExtractionFailed):
+            result.problems.append(SourceProblem(extracted.origin, extracted.reason))
+        elif extracted is not None and (article_id := _store(store, item, extracted, story)) is not None:
+            result.stored.append(article_id)
+            result.claims_stored += len(extracted.claims)
+        elif (already := stored_article_id(store, item.content_hash)) is not None:
+            # Stored already when it was read, or by another writer since.
+            result.already_stored.append(already)
+    return result
+
+
+def _store(store: Store, article: SourceArticle, extracted: ArticleClaims, story: str | None) -> int | None:
+    """The new article's id, or None when the same text was stored by another writer meanwhile."""
+    terms = signature(article.title, article.text, extracted.pack)
+    topics = [topic_of(claim) for claim in extracted.claims]
+    return write_article(store, article, extracted.lang, extracted.claims, terms, story, topics)
