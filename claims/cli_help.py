@@ -60,8 +60,22 @@ def _argument_name(self) -> str:
     return name + ("..." if self.nargs != 1 else "")
 
 
+# Older typer (0.16) prints what click's make_metavar returns, as the str it is ("CHOICE"), and has
+# no display_type_rich; newer typer has no make_metavar on its options.
+_typer_make_metavar = getattr(TyperOption, "make_metavar", None)
+
+
+def _make_metavar(self, ctx=None) -> str:
+    if isinstance(self.metavar, Choices):
+        return str(self.metavar)
+    assert _typer_make_metavar is not None  # installed only where typer has it
+    return _typer_make_metavar(self, ctx)
+
+
 def use_plain_metavars() -> None:
     """Install the plain metavars on typer's parameter classes (only the CLI calls this)."""
+    if _typer_make_metavar is not None:
+        TyperOption.make_metavar = _make_metavar  # type: ignore[attr-defined]
     # Replacing typer's methods is the point here: typer has no setting for the names it prints.
     TyperOption.display_type_rich = _option_type  # type: ignore[method-assign]
     TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
