@@ -2,6 +2,7 @@
 
     python3 benchmarks/bench_check.py --claims 1000000
     python3 benchmarks/bench_check.py --claims 1000000 --db postgresql+psycopg://postgres@127.0.0.1:5432/test
+    python3 benchmarks/bench_check.py --claims 1000000 --jobs 2      # two processes share the check
 
 Builds stories of 2-20 articles with about 20 claims each: figures of a few facts per
 story, each with the content words its articles share (the frame the checker aligns on),
@@ -516,17 +517,17 @@ def build(url: str, n_claims: int, conflict_rate: float, seed: int) -> dict:
     }
 
 
-def check(url: str, cpu: int) -> dict:
+def check(url: str, cpu: int, jobs: int = 1) -> dict:
     from claims.check.checker import run_check
     from claims.store.database import open_store
 
-    if cpu >= 0 and hasattr(os, "sched_setaffinity"):
+    if cpu >= 0 and jobs == 1 and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {cpu})  # one core for the checker (a PostgreSQL server still runs apart)
 
     store = open_store(url)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
-    result = run_check(store)
+    result = run_check(store, jobs=jobs)
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     store.dispose()
@@ -558,6 +559,8 @@ def _phase(name: str, url: str, args: argparse.Namespace) -> dict:
         str(args.seed),
         "--cpu",
         str(args.cpu),
+        "--jobs",
+        str(args.jobs),
     ]
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
@@ -584,6 +587,9 @@ def main() -> None:
     parser.add_argument("--conflicts", type=float, default=0.02, help="share of mentions that disagree with their fact")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cpu", type=int, default=0, help="pin each check to this core (-1: do not pin)")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="processes sharing the check (above 1, the check is not pinned to a core)"
+    )
     parser.add_argument("--phase", choices=["build", "check"], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -591,7 +597,7 @@ def main() -> None:
         print(json.dumps(build(args.db, args.claims, args.conflicts, args.seed)))
         return
     if args.phase == "check":
-        print(json.dumps(check(args.db, args.cpu)))
+        print(json.dumps(check(args.db, args.cpu, args.jobs)))
         return
 
     from sqlalchemy import create_engine, text

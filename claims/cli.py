@@ -184,6 +184,19 @@ Jobs = Annotated[
         ),
     ),
 ]
+CheckJobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        show_default=False,
+        help=(
+            "Processes sharing a large check, story by story (default: the cores this process may use; "
+            "the findings are the same)."
+        ),
+    ),
+]
 
 
 # The languages are the pack folders (claims.lang.languages), bundled or in a lexicon folder that
@@ -466,13 +479,16 @@ def _ingest(paths, db, story, include, max_bytes, jobs, lexicon):
     return store, result
 
 
-def _run_check(store, story_ids=None):
+def _run_check(store, story_ids=None, jobs=1):
     from claims.check.checker import run_check
 
     with _progress("checking figures") as progress:
         task = progress.add_task("check", total=None)
         return run_check(
-            store, story_ids, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            store,
+            story_ids,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+            jobs=jobs,
         )
 
 
@@ -566,13 +582,14 @@ def check(
     show_dismissed: Annotated[bool, typer.Option("--all", help="Show dismissed discrepancies too.")] = False,
     limit: Limit = None,
     summary: Summary = False,
+    jobs: CheckJobs = None,
 ):
     """Compute discrepancies over everything stored and print them."""
     from claims.check.triage import discrepancies
     from claims.store.database import open_store
 
     store = open_store(db)
-    result = _run_check(store)
+    result = _run_check(store, jobs=_jobs(jobs))
     stderr.print(
         f"checked {result.claims_read} of {result.claims_stored} stored claim(s): "
         f"{len(result.findings)} discrepancy(ies), {result.new} new",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from heapq import merge
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from sqlalchemy import and_, case, false, func, select
+from sqlalchemy.engine import Connection
 
 from claims.numbers.mention import FIGURE_KINDS
 from claims.store.database import Store
@@ -19,6 +21,7 @@ from .enumerations import comparable_for_value
 from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compatible
 from .persist import save_findings
 from .rules import Finding, fact_findings, percent_vs_points, sweep
+from .shares import WHOLE, Share, check_in_shares
 
 _claims = table_of(ClaimRecord)
 _articles = table_of(Article)
@@ -168,43 +171,73 @@ def story_findings(figures: list[Figure]) -> list[Finding]:
 Progress = Callable[[int, int], None]
 
 
+@dataclass
+class ShareChecked:
+    """The findings of one share of the stories, story by story in story order, and what was read."""
+
+    by_story: list[tuple[int, list[Finding]]] = field(default_factory=list)
+    read: int = 0
+    unmatched: int = 0  # figures with neither a topic nor words: nothing to compare them by
+
+
+def check_share(
+    conn: Connection,
+    story_ids: list[int] | None,
+    share: Share = WHOLE,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> ShareChecked:
+    """The findings of the stories of one share, read in batches and checked story by story."""
+    checked = ShareChecked()
+    query = share.of(_figure_query(story_ids), _claims.c.story_id)
+    rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(query)
+    figures = (f for f in map(figure_from_row, rows) if f is not None)
+    for story_id, same_story in groupby(figures, key=attrgetter("story_id")):
+        story = list(same_story)
+        checked.read += len(story)
+        checked.unmatched += sum(1 for f in story if f.topic is None and not f.words)
+        checked.by_story.append((story_id, story_findings(story)))
+        if progress:
+            progress(checked.read * share.count, total)  # the other shares go about as fast
+    return checked
+
+
 def find_discrepancies(
     store: Store,
     story_ids: Iterable[int] | None = None,
     accounts: dict[str, int] | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Finding], int]:
     """Every finding among stored claims (optionally only in some stories), deduplicated;
-    `accounts`, when given, receives how many figures read had nothing to be compared by (no_topic)."""
+    `accounts`, when given, receives how many figures read had nothing to be compared by (no_topic).
+    With `jobs` > 1 a large check is shared among processes by story; the findings are the same."""
     unique: dict[str, Finding] = {}
-    read = unmatched = 0
+    ids = None if story_ids is None else list(story_ids)
     with store.reading() as conn:
         # One count, only for a caller that shows progress.
-        counted = select(func.count()).select_from(_figure_query(story_ids).order_by(None).subquery())
+        counted = select(func.count()).select_from(_figure_query(ids).order_by(None).subquery())
         total = conn.execute(counted).scalar_one() if progress else 0
-        rows = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_figure_query(story_ids))
-        figures = (f for f in map(figure_from_row, rows) if f is not None)
-        for _, same_story in groupby(figures, key=attrgetter("story_id")):
-            story = list(same_story)
-            read += len(story)
-            unmatched += sum(1 for f in story if f.topic is None and not f.words)
-            for finding in story_findings(story):
+        shares = check_in_shares(conn, store.url, ids, jobs, progress, total)
+        # In story order, as one process would have found them: the first of equal fingerprints is kept.
+        for _, findings in merge(*(share.by_story for share in shares), key=itemgetter(0)):
+            for finding in findings:
                 unique.setdefault(finding.fingerprint, finding)
-            if progress:
-                progress(read, total)
-        for finding in arithmetic_findings(conn, story_ids):
+        for finding in arithmetic_findings(conn, ids):
             unique.setdefault(finding.fingerprint, finding)
     if accounts is not None:
-        accounts["no_topic"] = unmatched
-    return list(unique.values()), read
+        accounts["no_topic"] = sum(share.unmatched for share in shares)
+    return list(unique.values()), sum(share.read for share in shares)
 
 
-def run_check(store: Store, story_ids: Iterable[int] | None = None, progress: Progress | None = None) -> CheckResult:
+def run_check(
+    store: Store, story_ids: Iterable[int] | None = None, progress: Progress | None = None, jobs: int = 1
+) -> CheckResult:
     """Compute discrepancies and record them, keeping every earlier review; `progress`, when given,
-    hears how far the check has gone."""
+    hears how far the check has gone; `jobs` processes share a large check."""
     story_ids = None if story_ids is None else sorted(set(story_ids))
     left_out: dict[str, int] = {}
-    findings, read = find_discrepancies(store, story_ids, left_out, progress)
+    findings, read = find_discrepancies(store, story_ids, left_out, progress, jobs)
     new = save_findings(store, findings, story_ids)
     result = CheckResult(findings=findings, new=new, claims_read=read)
     _account_for_stored(store, story_ids, result, left_out["no_topic"])
