@@ -172,29 +172,23 @@ Story = Annotated[
         "--story", callback=_utf8, help="Put the articles in this story instead of grouping them automatically."
     ),
 ]
+
+
+def _jobs_option(what: str) -> typer.models.OptionInfo:
+    return typer.Option("--jobs", "-j", min=1, show_default=False, help=what)
+
+
 Jobs = Annotated[
     int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        show_default=False,
-        help=(
-            "Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process)."
-        ),
+    _jobs_option(
+        "Processes extracting claims at once (default: the cores this process may use; 1 extracts in this process)."
     ),
 ]
 CheckJobs = Annotated[
     int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        show_default=False,
-        help=(
-            "Processes sharing a large check, story by story (default: the cores this process may use; "
-            "the findings are the same)."
-        ),
+    _jobs_option(
+        "Processes sharing a large check, story by story (default: the cores this process may use; "
+        "the findings are the same)."
     ),
 ]
 
