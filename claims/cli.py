@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC
 from enum import Enum
 from pathlib import Path
@@ -473,17 +475,19 @@ def _ingest(paths, db, story, include, max_bytes, jobs, lexicon):
     return store, result
 
 
+@contextmanager
+def _check_progress() -> Iterator[Callable[[int, int], None]]:
+    """What a check calls with (figures checked, figures to check), shown as a bar on a terminal."""
+    with _progress("checking figures") as progress:
+        task = progress.add_task("check", total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
+
+
 def _run_check(store, story_ids=None, jobs=1):
     from claims.check.checker import run_check
 
-    with _progress("checking figures") as progress:
-        task = progress.add_task("check", total=None)
-        return run_check(
-            store,
-            story_ids,
-            progress=lambda done, total: progress.update(task, completed=done, total=total),
-            jobs=jobs,
-        )
+    with _check_progress() as progress:
+        return run_check(store, story_ids, progress=progress, jobs=jobs)
 
 
 @app.command()
@@ -620,13 +624,8 @@ def audit(
 
     store, result = _ingest(paths, db, story, include, max_bytes, jobs, lexicon)
     _say_stored(result)
-    with _progress("checking figures") as progress:
-        task = progress.add_task("check", total=None)
-        items = check_ingested(
-            store,
-            result.article_ids,
-            progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
+    with _check_progress() as progress:
+        items = check_ingested(store, result.article_ids, progress=progress)
     _finish(items, fmt.value, fail_on, exit_zero, extra_code=2 if result.problems else 0, limit=limit, summary=summary)
 
 

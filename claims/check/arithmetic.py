@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from claims.lang import languages, load_pack
 from claims.store.models import Article, ClaimRecord, table_of
 
-from .figures import Figure, figure_from_row
+from .figures import FIGURE_COLUMNS, Figure, figure_from_row
 from .rules import Finding, amount
 
 # A part more than this many times its stated total is no part of it.
@@ -39,23 +39,7 @@ def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> It
         return
     query = (
         select(
-            _claims.c.id,
-            _claims.c.article_id,
-            _claims.c.story_id,
-            _claims.c.topic,
-            _claims.c.kind,
-            _claims.c.unit,
-            _claims.c.value,
-            _claims.c.low,
-            _claims.c.high,
-            _claims.c.actor,
-            _claims.c.location,
-            _claims.c.time,
-            _claims.c.roles,
-            _claims.c.start,
-            _claims.c.end,
-            _articles.c.published,
-            _articles.c.content_hash,
+            *FIGURE_COLUMNS,
             # After the 17 columns figure_from_row reads: what the finding quotes and where.
             _claims.c.sentence,
             _claims.c.sentence_start,
@@ -96,8 +80,8 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
     total_row = _total(_in_marker_clause(before, sentence, marker_at - sentence_start), after)
     if total_row is None:
         return None
-    total = figure_from_row(tuple(total_row)[:17])
-    read = [figure_from_row(tuple(r)[:17]) for r in after]
+    total = figure_from_row(tuple(total_row)[: len(FIGURE_COLUMNS)])
+    read = [figure_from_row(tuple(r)[: len(FIGURE_COLUMNS)]) for r in after]
     parts = [p for p in read if p is not None]
     if total is None or not parts or total.high == float("inf"):
         return None

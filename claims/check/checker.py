@@ -18,7 +18,7 @@ from claims.store.models import Article, ClaimRecord, table_of
 from .alignment import SentenceNeighbours, facts
 from .arithmetic import arithmetic_findings
 from .enumerations import comparable_for_value
-from .figures import Figure, figure_from_row, generalizes, join_keys, keys_compatible
+from .figures import FIGURE_COLUMNS, Figure, figure_from_row, generalizes, join_keys, keys_compatible
 from .persist import save_findings
 from .rules import Finding, fact_findings, percent_vs_points, sweep
 from .shares import WHOLE, Share, check_in_shares
@@ -49,23 +49,7 @@ class CheckResult:
 def _figure_query(story_ids: Iterable[int] | None):
     query = (
         select(
-            _claims.c.id,
-            _claims.c.article_id,
-            _claims.c.story_id,
-            _claims.c.topic,
-            _claims.c.kind,
-            _claims.c.unit,
-            _claims.c.value,
-            _claims.c.low,
-            _claims.c.high,
-            _claims.c.actor,
-            _claims.c.location,
-            _claims.c.time,
-            _claims.c.roles,
-            _claims.c.start,
-            _claims.c.end,
-            _articles.c.published,
-            _articles.c.content_hash,
+            *FIGURE_COLUMNS,
             _claims.c.subject,
             _claims.c.sentence_start,
             _claims.c.frame,

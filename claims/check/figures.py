@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract.claim import CONTEXT_ROLES
+from claims.store.models import Article, ClaimRecord, table_of
 
 # Durations compare across units; this is arithmetic, not language data.
 MONTHS_PER_UNIT = {
@@ -64,6 +65,31 @@ class Figure:
             "percent" if self.kind == "percentage_point" else self.kind,
             self.unit if self.kind not in ("percent", "percentage_point") else None,
         )
+
+
+_claims = table_of(ClaimRecord)
+_articles = table_of(Article)
+# The 17 columns figure_from_row reads first, in its order: a query selects them, then its own
+# (joined with the articles for the publication date and the text's hash).
+FIGURE_COLUMNS = (
+    _claims.c.id,
+    _claims.c.article_id,
+    _claims.c.story_id,
+    _claims.c.topic,
+    _claims.c.kind,
+    _claims.c.unit,
+    _claims.c.value,
+    _claims.c.low,
+    _claims.c.high,
+    _claims.c.actor,
+    _claims.c.location,
+    _claims.c.time,
+    _claims.c.roles,
+    _claims.c.start,
+    _claims.c.end,
+    _articles.c.published,
+    _articles.c.content_hash,
+)
 
 
 def figure_from_row(row) -> Figure | None:

@@ -45,10 +45,7 @@ class _Signs:
     # the pack's letters, and letters followed by one of its combining marks (decomposed text)
     letter_pattern: regex.Pattern | None
     marks: str
-
-    @property
-    def rare_letters(self) -> frozenset[str]:
-        return frozenset(self.letters[self.frequent :])
+    rare_letters: frozenset[str]  # the letters after the frequent ones, looked for only when present
 
 
 def _detect_data(code: str, extra: tuple[str, ...]) -> dict:
@@ -69,6 +66,7 @@ def _signs(extra: tuple[str, ...]) -> tuple[_Signs, ...]:
     for code in languages(extra):
         data = _detect_data(code, extra)
         letters, marks = schema.value(data, "detect.letters"), schema.value(data, "detect.marks")
+        frequent = schema.value(data, "detect.frequent_letters") or len(letters)  # 0: all of them
         pattern = None
         if letters:
             marked = f"|[\\p{{Ll}}\\p{{Lu}}](?=[{regex.escape(marks)}])" if marks else ""
@@ -77,11 +75,12 @@ def _signs(extra: tuple[str, ...]) -> tuple[_Signs, ...]:
             _Signs(
                 code=code,
                 letters=letters,
-                frequent=schema.value(data, "detect.frequent_letters") or len(letters),  # 0: all of them
+                frequent=frequent,
                 stopwords=frozenset(word.casefold() for word in schema.value(data, "detect.stopwords")),
                 assumed_without_letters=schema.value(data, "detect.assumed_without_letters"),
                 letter_pattern=pattern,
                 marks=marks,
+                rare_letters=frozenset(letters[frequent:]),
             )
         )
     return tuple(signs)
