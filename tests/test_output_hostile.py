@@ -354,3 +354,30 @@ def test_limit_zero_prints_no_claims_and_a_negative_limit_is_a_usage_error(run):
     assert len(json.loads(run("list", "--limit", "3", "--format", "json").stdout)["claims"]) == 3
     negative = run("list", "--limit", "-1")
     assert negative.exit_code == 2 and "--limit" in negative.stderr and "Traceback" not in negative.stderr
+
+
+@pytest.mark.parametrize("unsafe", ["\x1b[2J", "\u202e", "\x85", "\udcff", "\u2028"])
+def test_json_lines_escapes_unsafe_characters_in_any_line(unsafe):
+    # The fast path passes a line as encoded only when it is printable; every other line is escaped.
+    from claims.report.jsonout import json_lines
+
+    items = [{"text": "plain"}, {"text": f"a{unsafe}b", "nested": {"words": [f"x{unsafe}"]}}]
+    out = json_lines(items)
+    assert not any(chr(code) in out for code in UNSAFE)
+    assert [json.loads(line)["text"] for line in out.split("\n")][0] == "plain"
+
+
+def test_json_lines_writes_open_sides_as_null_wherever_they_are():
+    from datetime import date
+
+    from claims.report.jsonout import json_lines
+
+    items = [
+        {"text": "Infinity and NaN are words", "high": float("inf"), "low": 3.0},
+        {"nested": {"high": float("-inf")}, "values": [float("nan"), 1.5], "day": date(2024, 9, 27)},
+        {1: "key that is not a string"},
+    ]
+    lines = [json.loads(line) for line in json_lines(items).split("\n")]
+    assert lines[0] == {"text": "Infinity and NaN are words", "high": None, "low": 3.0}
+    assert lines[1] == {"nested": {"high": None}, "values": [None, 1.5], "day": "2024-09-27"}
+    assert lines[2] == {"1": "key that is not a string"}

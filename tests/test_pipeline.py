@@ -160,3 +160,50 @@ def test_the_store_runs_no_extraction():
     loaded = _modules_loaded_by("import claims.store.ingest")
     assert "claims.store.ingest" in loaded
     assert not {"claims.extract.pool", "claims.extract.article", "claims.pipeline"} & loaded
+
+
+def _flood(i: int):
+    return article_from_text(f"Lũ số {i}\n\nCó {i + 3} người mất tích ở Lào Cai.\n", origin=f"{i}.txt", path=f"{i}.txt")
+
+
+def test_ingest_commits_once_per_batch_and_each_article_whole(store, monkeypatch):
+    import claims.pipeline.ingest as pipeline_ingest
+    from sqlalchemy import event
+
+    monkeypatch.setattr(pipeline_ingest, "SECONDS_PER_COMMIT", 3600)
+    monkeypatch.setattr(pipeline_ingest, "ARTICLES_PER_COMMIT", 4)
+    commits = []
+    event.listen(store.engine, "commit", lambda conn: commits.append(conn))
+    articles = [_flood(i) for i in range(10)]
+    # The same text twice in one batch: stored once, the second named as stored already.
+    result = ingest_articles(store, [*articles[:3], articles[1], *articles[3:]])
+    assert len(result.stored) == 10 and result.already_stored == [result.stored[1]]
+    assert len(commits) == 3  # batches of 4, 4 and the last 3 (11 inputs, one a repeat)
+    with store.reading() as conn:
+        rows = conn.execute(select(ClaimRecord.__table__.c.article_id)).scalars().all()
+    assert set(rows) == set(result.stored) and len(rows) == result.claims_stored  # none lost, none twice
+
+
+def test_an_article_that_cannot_be_written_rolls_back_alone(store, monkeypatch):
+    # A clash inside one article's savepoint (as a concurrent writer would cause) undoes that
+    # article only; the others of the batch are committed.
+    import claims.store.ingest as store_ingest
+    from sqlalchemy.exc import IntegrityError
+
+    real = store_ingest._store_article
+    calls = []
+
+    def clashing(conn, article, *args):
+        calls.append(article.origin)
+        if article.origin == "1.txt" and calls.count("1.txt") == 1:
+            real(conn, article, *args)  # rows written, then the clash: all of them must go
+            raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed"))
+        return real(conn, article, *args)
+
+    monkeypatch.setattr(store_ingest, "_store_article", clashing)
+    result = ingest_articles(store, [_flood(i) for i in range(3)])
+    assert len(result.stored) == 3 and calls == ["0.txt", "1.txt", "1.txt", "2.txt"]
+    with store.reading() as conn:
+        paths = conn.execute(select(Article.__table__.c.path)).scalars().all()
+        claims = conn.execute(select(ClaimRecord.__table__.c.id)).scalars().all()
+    assert sorted(paths) == ["0.txt", "1.txt", "2.txt"] and len(claims) == result.claims_stored

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -10,7 +11,7 @@ from claims.extract.article import ArticleClaims, ExtractionFailed
 from claims.extract.pool import extract_in_order
 from claims.sources import SourceArticle, SourceProblem
 from claims.store.database import Store
-from claims.store.ingest import stored_article_id, write_article
+from claims.store.ingest import ArticleWrite, stored_article_id, write_articles
 from claims.store.stories import signature
 
 from .read import Item
@@ -47,6 +48,7 @@ def ingest_articles(
     are the same as with one. `on_item` hears each item as its turn comes (a progress bar).
     """
     result = IngestResult()
+    batch = _Batch(store, result)
 
     def worth_extracting(item: Item) -> bool:
         if isinstance(item, SourceProblem) or not item.text.strip():
@@ -64,17 +66,48 @@ def ingest_articles(
             result.problems.append(SourceProblem(item.origin, "no text to read"))
         elif isinstance(extracted, ExtractionFailed):
             result.problems.append(SourceProblem(extracted.origin, extracted.reason))
-        elif extracted is not None and (article_id := _store(store, item, extracted, story)) is not None:
-            result.stored.append(article_id)
-            result.claims_stored += len(extracted.claims)
+        elif extracted is not None:
+            batch.add(_write(item, extracted, story))
         elif (already := stored_article_id(store, item.content_hash)) is not None:
-            # Stored already when it was read, or by another writer since.
+            # Stored already when it was read.
             result.already_stored.append(already)
+    batch.flush()
     return result
 
 
-def _store(store: Store, article: SourceArticle, extracted: ArticleClaims, story: str | None) -> int | None:
-    """The new article's id, or None when the same text was stored by another writer meanwhile."""
+# A commit per batch, not per article; the batch is kept small and short so that another
+# writer waits briefly, progress is visible in the database, and a crash loses little.
+ARTICLES_PER_COMMIT = 100
+SECONDS_PER_COMMIT = 0.5
+
+
+class _Batch:
+    def __init__(self, store: Store, result: IngestResult):
+        self.store, self.result = store, result
+        self.writes: list[ArticleWrite] = []
+        self.opened = 0.0
+
+    def add(self, write: ArticleWrite) -> None:
+        if not self.writes:
+            self.opened = time.monotonic()
+        self.writes.append(write)
+        if len(self.writes) >= ARTICLES_PER_COMMIT or time.monotonic() - self.opened >= SECONDS_PER_COMMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.writes:
+            return
+        writes, self.writes = self.writes, []
+        for write, article_id in zip(writes, write_articles(self.store, writes)):
+            if article_id is not None:
+                self.result.stored.append(article_id)
+                self.result.claims_stored += len(write.claims)
+            elif (already := stored_article_id(self.store, write.article.content_hash)) is not None:
+                # The same text earlier in this run, or stored by another writer meanwhile.
+                self.result.already_stored.append(already)
+
+
+def _write(article: SourceArticle, extracted: ArticleClaims, story: str | None) -> ArticleWrite:
     terms = signature(article.title, article.text, extracted.pack)
     topics = [topic_of(claim) for claim in extracted.claims]
-    return write_article(store, article, extracted.lang, extracted.claims, terms, story, topics)
+    return ArticleWrite(article, extracted.lang, extracted.claims, terms, story, topics)

@@ -6,6 +6,8 @@ the file as a reader sees it) and its first non-empty line is the title.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claims.lang import extra_lexicon_paths, languages, load_pack
 from claims.sources.article import SourceArticle
 from claims.sources.assemble import assemble_article
@@ -21,9 +23,14 @@ _PACK_KEY = "claims.sources.plaintext"
 
 def _header_keys() -> dict[str, str]:
     """Every spelling of a header key (lowercased) -> the field it fills."""
+    return _header_keys_for(extra_lexicon_paths())
+
+
+@lru_cache(maxsize=16)
+def _header_keys_for(extra: tuple[str, ...]) -> dict[str, str]:
+    # Once per set of lexicons, not once per article.
     keys = {field: field for field in FIELDS}
-    extra = extra_lexicon_paths()
-    for code in languages():
+    for code in languages(extra):
         pack = load_pack(code, extra)
         if _PACK_KEY not in pack.compiled:
             pack.compiled[_PACK_KEY] = {
@@ -48,6 +55,11 @@ def _header_line(line: str) -> tuple[str, str] | None:
     return key, value.strip(" \t")
 
 
+def _header_key(key: str) -> str:
+    # Most keys are ASCII ("title", "date"): nothing for normalisation to change.
+    return key.lower() if key.isascii() and key.isprintable() else normalize_text(key).lower()
+
+
 def split_header(raw: str) -> tuple[dict[str, str], str | None]:
     """({field: value}, body) when `raw` opens with a header and a blank line; ({}, None) otherwise."""
     keys = _header_keys()
@@ -62,7 +74,7 @@ def split_header(raw: str) -> tuple[dict[str, str], str | None]:
                 continue  # blank lines before the header
             return fields, raw[start:]
         found = _header_line(line.rstrip("\r"))
-        field = keys.get(normalize_text(found[0]).lower()) if found else None
+        field = keys.get(_header_key(found[0])) if found else None
         if found is None or field is None:
             return {}, None  # one line that is not a known key: there is no header
         fields.setdefault(field, found[1])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.engine import Connection
@@ -18,6 +19,7 @@ from claims.sources.article import SourceArticle
 
 from .database import Store
 from .models import Article, ClaimRecord, utcnow
+from .rows import insert_rows
 from .stories import Signature, find_story, index_terms, new_story, pinned_story, story_named
 
 # SQLModel sets __table__ on each table class when it is defined; its stubs do not declare it.
@@ -106,8 +108,66 @@ def _store_article(
     # Rows go in by the thousand: a long article's claims as row dicts at once took more memory than the claims.
     for first in range(0, len(claims), CLAIM_ROWS_PER_INSERT):
         chunk = zip(claims[first : first + CLAIM_ROWS_PER_INSERT], topics[first : first + CLAIM_ROWS_PER_INSERT])
-        conn.execute(insert(_claims), [claim_row(claim, article_id, story_id, topic) for claim, topic in chunk])
+        insert_rows(conn, _claims, [claim_row(claim, article_id, story_id, topic) for claim, topic in chunk])
     return article_id
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWrite:
+    """One article to store, with what was worked out for it before the write."""
+
+    article: SourceArticle
+    lang: str
+    claims: Sequence[Claim]
+    terms: Signature
+    story: str | None
+    topics: Sequence[str | None]
+
+    def __post_init__(self) -> None:
+        if len(self.topics) != len(self.claims):
+            raise ValueError(f"{len(self.claims)} claim(s) but {len(self.topics)} topic(s)")
+
+
+def write_articles(store: Store, writes: Sequence[ArticleWrite]) -> list[int | None]:
+    """Each new article's id, in order; None where the same text is stored already.
+
+    One transaction for the batch, a savepoint for each article: an article is stored
+    whole or not at all, and a batch pays one commit (on SQLite, most of the cost of
+    storing a short article was its own commit). A crash loses only the uncommitted
+    batch, which a rerun stores: nothing half-written is ever visible.
+    """
+    for attempt in range(2):
+        try:
+            with store.writing() as conn:
+                return [_write_one(conn, write) for write in writes]
+        except IntegrityError:
+            # On PostgreSQL a concurrent writer can store the same text (or create the same
+            # named story) between our look and our insert; the savepoint catches the first
+            # kind, but a clash at commit time rolls the batch back: it is written again.
+            if attempt:
+                raise
+    return [None] * len(writes)
+
+
+def _write_one(conn: Connection, write: ArticleWrite) -> int | None:
+    for attempt in range(2):
+        if _existing_article(conn, write.article.content_hash) is not None:
+            return None
+        savepoint = conn.begin_nested()
+        try:
+            article_id = _store_article(
+                conn, write.article, write.lang, write.claims, write.topics, write.terms, write.story
+            )
+        except IntegrityError:
+            # Another writer stored the same text, or made the same named story, after our
+            # look: ours is rolled back to the savepoint and looked at again.
+            savepoint.rollback()
+            if attempt:
+                raise
+            continue
+        savepoint.commit()
+        return article_id
+    return None
 
 
 def write_article(
@@ -125,20 +185,8 @@ def write_article(
     `terms` are the article's story signature (claims.store.stories.signature); `story`,
     when given, is the story it goes in, else it is grouped with the stories stored.
     """
-    if len(topics) != len(claims):
-        raise ValueError(f"{len(claims)} claim(s) but {len(topics)} topic(s)")
-    for attempt in range(2):
-        try:
-            with store.writing() as conn:
-                if _existing_article(conn, item.content_hash) is not None:
-                    return None
-                return _store_article(conn, item, lang, claims, topics, terms, story)
-        except IntegrityError:
-            # On PostgreSQL two transactions can both see no such article (or no such
-            # named story) and both insert: the loser rolls back whole and looks again.
-            if attempt:
-                raise
-    return None
+    [article_id] = write_articles(store, [ArticleWrite(item, lang, claims, terms, story, topics)])
+    return article_id
 
 
 # benchmarks/bench_grouping.py writes articles without claims through the old name.

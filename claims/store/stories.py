@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import regex
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
@@ -146,11 +146,22 @@ def signature(title: str | None, text: str, pack: LanguagePack) -> Signature:
     return Signature(counts, background, background_articles)
 
 
+# Statements built once, their term lists bound at run time ("expanding"): written as
+# `.in_(list)`, every term of every lookup became an expression object of its own, which cost
+# more than the database's work.
+_COUNTS_OF = select(_counts.c.term, _counts.c.articles).where(_counts.c.term.in_(bindparam("terms", expanding=True)))
+_POSTINGS_OF = select(_terms.c.term, _terms.c.article_id, _terms.c.story_id, _terms.c.weight, _terms.c.norm).where(
+    _terms.c.term.in_(bindparam("terms", expanding=True))
+)
+_POSTINGS_NEAR = _POSTINGS_OF.where(
+    or_(_terms.c.published.is_(None), _terms.c.published.between(bindparam("first_day"), bindparam("last_day")))
+)
+
+
 def _read_counts(conn: Connection, terms: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(terms), _LOOKUP_CHUNK):
-        chunk = terms[start : start + _LOOKUP_CHUNK]
-        found.update(conn.execute(select(_counts.c.term, _counts.c.articles).where(_counts.c.term.in_(chunk))).all())
+        found.update(conn.execute(_COUNTS_OF, {"terms": terms[start : start + _LOOKUP_CHUNK]}).all())
     return found
 
 
@@ -178,15 +189,14 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _window(published: str | None):
+def _window(published: str | None) -> dict[str, str] | None:
+    """The days a dated article's story may span; undated articles may join any story, dated ones
+    only stories of nearby days."""
     day = _parse_date(published)
     if day is None:
         return None
     window = timedelta(days=WINDOW_DAYS)
-    # Undated articles may join any story; dated ones only stories of nearby days.
-    return or_(
-        _terms.c.published.is_(None), _terms.c.published.between((day - window).isoformat(), (day + window).isoformat())
-    )
+    return {"first_day": (day - window).isoformat(), "last_day": (day + window).isoformat()}
 
 
 def article_links(conn: Connection, sig: Signature, published: str | None) -> dict[int, tuple[int | None, float]]:
@@ -201,12 +211,13 @@ def article_links(conn: Connection, sig: Signature, published: str | None) -> di
     totals: dict[int, float] = {}
     stories: dict[int, int | None] = {}
     for start in range(0, len(lookup), _LOOKUP_CHUNK):
-        query = select(_terms.c.term, _terms.c.article_id, _terms.c.story_id, _terms.c.weight, _terms.c.norm).where(
-            _terms.c.term.in_(lookup[start : start + _LOOKUP_CHUNK])
+        terms = lookup[start : start + _LOOKUP_CHUNK]
+        rows = (
+            conn.execute(_POSTINGS_OF, {"terms": terms})
+            if window is None
+            else conn.execute(_POSTINGS_NEAR, {"terms": terms, **window})
         )
-        if window is not None:
-            query = query.where(window)
-        for term, article_id, story_id, weight, norm in conn.execute(query):
+        for term, article_id, story_id, weight, norm in rows:
             totals[article_id] = totals.get(article_id, 0.0) + query_weight[term] * weight / (norm or 1.0)
             stories[article_id] = story_id
     return {a: (stories[a], total / sig.norm) for a, total in totals.items()}
