@@ -16,8 +16,6 @@ from datetime import date, timedelta
 
 import regex
 from sqlalchemy import bindparam, func, insert, or_, select
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from claims.lang import LanguagePack
@@ -25,6 +23,7 @@ from claims.text.normalize import fold_for_matching
 from claims.text.word_search import WordSearch
 
 from .models import Article, Story, StoryPin, StoryTerm, StoryTermCount, table_of, utcnow
+from .rows import insert_rows, upsert_rows
 
 # How much of the article besides its title speaks for its story; the title counts twice.
 LEAD_CHARS = 1000
@@ -258,12 +257,7 @@ def find_story(conn: Connection, sig: Signature, published: str | None) -> int |
 
 def _upsert_counts(conn: Connection, terms: list[str]) -> None:
     rows = [{"term": t, "articles": 1} for t in [TOTAL, *terms]]
-    make = postgres_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    statement = make(_counts)
-    conn.execute(
-        statement.on_conflict_do_update(index_elements=[_counts.c.term], set_={"articles": _counts.c.articles + 1}),
-        rows,
-    )
+    upsert_rows(conn, _counts, rows, key="term", add="articles")
 
 
 def index_terms(conn: Connection, article_id: int, story_id: int, sig: Signature, published: str | None) -> None:
@@ -280,8 +274,7 @@ def index_terms(conn: Connection, article_id: int, story_id: int, sig: Signature
         }
         for t, w in sorted(chosen.items())
     ]
-    if rows:
-        conn.execute(insert(_terms), rows)
+    insert_rows(conn, _terms, rows)
     _upsert_counts(conn, sorted(chosen))
 
 
