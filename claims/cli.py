@@ -147,7 +147,7 @@ MaxBytes = Annotated[
         "--max-bytes",
         min=1,
         max=MAX_BYTES_CEILING,
-        help="Refuse files larger than this many bytes (default 20 MB, at most 1 GB).",
+        help="Refuse files larger than this many bytes (default 20 MB, at most 1 GB); in JSON Lines, each line.",
     ),
 ]
 FailOn = Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")]

@@ -423,6 +423,42 @@ def test_invalid_byte_in_json_lines_is_named_on_its_own_line(tmp_path):
     assert articles(items)[1].warnings[0].startswith("2 invalid UTF-8 bytes on line 2, the first 0xE1 at byte offset ")
 
 
+def test_invalid_byte_in_json_lines_is_named_by_its_offset_in_the_file(tmp_path):
+    lines = [json.dumps({"text": f"Có {n} người mất tích ở Lào Cai."}, ensure_ascii=False).encode() for n in (4, 5)]
+    lines[1] = lines[1].replace("người".encode(), "ng\xff".encode("latin-1"))
+    path = write(tmp_path / "f.jsonl", b"\r\n".join(lines) + b"\r\n")
+    offset = len(lines[0]) + 2 + lines[1].index(b"\xff")
+    [first, second] = articles(read(path))
+    assert first.warnings == [] and second.origin == f"{path}:2"
+    assert second.warnings == [f"invalid UTF-8 byte 0xFF at byte offset {offset} (line 2), read as U+FFFD"]
+
+
+def test_json_lines_archive_over_the_size_cap_is_read_line_by_line(tmp_path):
+    # The cap is each article's: an archive is as large as it is, a line over the cap is refused alone.
+    records = [{"title": f"Tin {n}", "text": f"Có {n} người mất tích ở Lào Cai."} for n in range(1, 40)]
+    records[5]["text"] += " Thêm chi tiết." * 40
+    path = write(tmp_path / "archive.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    cap = 300
+    assert path.stat().st_size > 5 * cap and len(json.dumps(records[5], ensure_ascii=False).encode()) > cap
+    items = read(path, max_bytes=cap)
+    problems = [item for item in items if isinstance(item, SourceProblem)]
+    assert [str(p) for p in problems] == [f"{path}:6: line larger than the 300 bytes limit (raise it with --max-bytes)"]
+    assert [a.title for a in articles(items)] == [f"Tin {n}" for n in range(1, 40) if n != 6]
+    assert [a.origin for a in articles(items)][:6] == [f"{path}:{n}" for n in (1, 2, 3, 4, 5, 7)]
+
+
+def test_json_lines_in_utf16_is_still_read_whole(tmp_path):
+    text = json.dumps({"text": "Có 12 người mất tích ở Lào Cai."}, ensure_ascii=False) + "\n"
+    path = write(tmp_path / "f.jsonl", "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"))
+    [article] = articles(read(path))
+    assert article.text == "Có 12 người mất tích ở Lào Cai." and article.encoding == "utf-16-le"
+
+
+def test_binary_file_named_jsonl_is_one_problem(tmp_path):
+    path = write(tmp_path / "f.jsonl", bytes(range(256)) * 64)
+    assert [str(item) for item in read(path)] == [f"{path}: not a text file (binary content)"]
+
+
 def test_cli_prints_warnings_without_changing_the_exit_code(tmp_path, cli):
     path = write(tmp_path / "a.txt", f"date: 2024-02-30\n\n{GOOD}")
     result = cli("extract", path, "--format", "json")

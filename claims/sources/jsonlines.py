@@ -124,9 +124,9 @@ def _article_from_record(record: object, *, origin: str, path: str | None) -> It
     return article
 
 
-def read_json_lines(text: str, *, origin: str, path: str | None) -> Iterator[Item]:
-    """One article per non-blank line; origins are "file:LINE"."""
-    for number, line in enumerate(text.split("\n"), start=1):
+def read_json_lines(text: str, *, origin: str, path: str | None, first_line: int = 1) -> Iterator[Item]:
+    """One article per non-blank line; origins are "file:LINE" (`text` starts on line `first_line`)."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{origin}:{number}"

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 import regex
 
+from claims.sources.archive import read_json_lines_file, splits_into_lines
 from claims.sources.article import SourceArticle, SourceProblem
 from claims.sources.html import article_from_html, decode_html
 from claims.sources.jsonlines import (
@@ -144,6 +145,13 @@ def read_file(path: Path, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         if not stat.S_ISREG(info.st_mode):
             yield SourceProblem(origin, "not a regular file")
             return
+        kind = _KIND_BY_SUFFIX.get(path.suffix.lower(), "auto")
+        # The stored and shown path; the file itself is opened by `path` only.
+        shown = printable_name(str(path))
+        if kind == "jsonl" and _splits_into_lines(path):
+            # An archive of any size, read a line at a time; the cap is each article's.
+            yield from read_json_lines_file(path, origin, shown, max_bytes, "line " + too_large(max_bytes))
+            return
         if info.st_size > max_bytes:
             yield SourceProblem(origin, too_large(max_bytes))
             return
@@ -151,9 +159,12 @@ def read_file(path: Path, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
     except OSError as exc:
         yield SourceProblem(origin, os_reason(exc))
         return
-    # The stored and shown path; the file itself is opened by `path` only.
-    shown = printable_name(str(path))
-    yield from _parse_within_cap(data, max_bytes, _KIND_BY_SUFFIX.get(path.suffix.lower(), "auto"), origin, shown)
+    yield from _parse_within_cap(data, max_bytes, kind, origin, shown)
+
+
+def _splits_into_lines(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return splits_into_lines(handle.read(8192))
 
 
 def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:

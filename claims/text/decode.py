@@ -90,7 +90,7 @@ def decode_bytes(data: bytes) -> DecodedText:
                 return _finish(damaged[0], encoding, damaged[1])
     if b"\x00" in data[:8192]:
         return _finish(*_utf16_without_bom(data))
-    if _control_share(data[:8192]) > 0.02:
+    if looks_binary(data[:8192]):
         raise UndecodableText(BINARY_REASON)
     try:
         return _finish(data.decode("utf-8"), "utf-8")
@@ -101,6 +101,28 @@ def decode_bytes(data: bytes) -> DecodedText:
         return _finish(damaged[0], "utf-8", damaged[1])
     text, encoding = _read_8bit(data)
     return DecodedText(unicodedata.normalize("NFC", text), encoding)
+
+
+def decode_line(data: bytes, *, line: int, offset: int, utf8: bool = False) -> DecodedText:
+    """One line of a file read line by line (a JSON Lines archive): `line` and `offset` are where it
+    starts in the file, for the damage it names. A line with a BOM, UTF-16 or binary bytes is the
+    caller's to refuse: this reads UTF-8, damaged UTF-8 and the 8-bit encodings, as decode_bytes does.
+    `utf8`: the file is known to be UTF-8 (its head is), so a short line with one broken character
+    is damaged UTF-8, not a line in an 8-bit encoding."""
+    try:
+        return _finish(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data, 0, trusted=utf8, first_line=line, base_offset=offset)
+    if damaged is not None:
+        return _finish(damaged[0], "utf-8", damaged[1])
+    text, encoding = _read_8bit(data)
+    return DecodedText(unicodedata.normalize("NFC", text), encoding)
+
+
+def looks_binary(sample: bytes) -> bool:
+    """Control bytes no text file holds make more than 2% of the sample."""
+    return _control_share(sample) > 0.02
 
 
 def _control_share(sample: bytes) -> float:
@@ -166,7 +188,9 @@ def _most_vietnamese(readings: list[tuple[str, str]]) -> tuple[str, str] | None:
     return best
 
 
-def _damaged_utf8(data: bytes, skip: int, *, trusted: bool) -> tuple[str, tuple[Damage, ...]] | None:
+def _damaged_utf8(
+    data: bytes, skip: int, *, trusted: bool, first_line: int = 1, base_offset: int = 0
+) -> tuple[str, tuple[Damage, ...]] | None:
     """UTF-8 text with a few broken bytes: the text with U+FFFD for each, and where they were.
 
     None when the broken bytes are too many for the text to be UTF-8 at all: unless a
@@ -179,13 +203,15 @@ def _damaged_utf8(data: bytes, skip: int, *, trusted: bool) -> tuple[str, tuple[
     sound = len(escaped) - len(escaped.encode("ascii", "ignore")) - broken
     if trusted and broken * 10 > len(escaped) or not trusted and len(runs) * _SOUND_PER_BROKEN > sound:
         return None
-    return _ESCAPED_BYTES.sub("\ufffd", escaped, timeout=max(2.0, len(escaped) / 1e6)), _damage(escaped, runs, skip)
+    text = _ESCAPED_BYTES.sub("\ufffd", escaped, timeout=max(2.0, len(escaped) / 1e6))
+    return text, _damage(escaped, runs, skip + base_offset, first_line)
 
 
-def _damage(escaped: str, runs: list, skip: int) -> tuple[Damage, ...]:
-    """One entry per line holding broken bytes, naming the first one's byte offset in the file."""
+def _damage(escaped: str, runs: list, skip: int, first_line: int = 1) -> tuple[Damage, ...]:
+    """One entry per line holding broken bytes, naming the first one's byte offset in the file
+    (`skip`: where `escaped` starts in it, on line `first_line`)."""
     by_line: dict[int, list] = {}
-    offset, line, done = skip, 1, 0
+    offset, line, done = skip, first_line, 0
     for run in runs:
         before = escaped[done : run.start()]
         offset += len(before.encode("utf-8", "surrogateescape"))
