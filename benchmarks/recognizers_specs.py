@@ -181,6 +181,9 @@ def claims_interval(mention) -> tuple[bool, float | None, float | None, bool]:
         return False, None, mention.high, False
     if qualifier in ("at_least", "at_most"):
         return mention.low is not None, mention.low, mention.high, mention.high is not None
+    sides = getattr(mention, "sides", None)
+    if sides:  # a range that leaves a bound out: "above 1000 and below 1500" is "()"
+        return sides[0] == "[", mention.low, mention.high, sides[1] == "]"
     return True, mention.low, mention.high, True  # exact, approx, range: both ends included
 
 

@@ -122,3 +122,16 @@ def test_reading_time_grows_linearly_with_hostile_input(unit, lang):
     single = min(seconds(20_000) for _ in range(3))
     double = min(seconds(40_000) for _ in range(3))
     assert double < 3 * single + 0.05, f"{unit!r}: {single:.3f} s for 20,000 repeats, {double:.3f} s for 40,000"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(
+    "after", [" ½ người", " hundred people", " and a half", " rưỡi", " triệu người", " million and two thirds", ""]
+)
+def test_digits_beyond_a_float_are_no_figure_and_no_crash(lang, after):
+    # 400 digits read as a float are infinite: a code or junk, never a value to compare or compute with.
+    text = "1" * 400 + after
+    mentions = parse_numbers(text, lang=lang)
+    assert all(m.value is None or abs(m.value) < float("inf") for m in mentions)
+    assert all(m.high is None or m.high == float("inf") or abs(m.high) < float("inf") for m in mentions)
+    assert not any(m.start < 400 for m in mentions if m.kind not in ("identifier", "phone"))

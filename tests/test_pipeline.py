@@ -167,8 +167,9 @@ def _flood(i: int):
 
 
 def test_ingest_commits_once_per_batch_and_each_article_whole(store, monkeypatch):
-    import claims.pipeline.ingest as pipeline_ingest
     from sqlalchemy import event
+
+    import claims.pipeline.ingest as pipeline_ingest
 
     monkeypatch.setattr(pipeline_ingest, "SECONDS_PER_COMMIT", 3600)
     monkeypatch.setattr(pipeline_ingest, "ARTICLES_PER_COMMIT", 4)
@@ -187,8 +188,9 @@ def test_ingest_commits_once_per_batch_and_each_article_whole(store, monkeypatch
 def test_an_article_that_cannot_be_written_rolls_back_alone(store, monkeypatch):
     # A clash inside one article's savepoint (as a concurrent writer would cause) undoes that
     # article only; the others of the batch are committed.
-    import claims.store.ingest as store_ingest
     from sqlalchemy.exc import IntegrityError
+
+    import claims.store.ingest as store_ingest
 
     real = store_ingest._store_article
     calls = []

@@ -15,16 +15,18 @@ from claims.numbers.parse import matching_copy, scan_numbers
 from claims.text.normalize import normalize_with_offsets
 from claims.text.sentences import split_sentences
 
+from .attributes import amount_made_of, attribute_before, is_age_in_apposition, named_by_words, takes_previous
 from .claim import Claim
 from .context import Sentence
+from .conversions import is_conversion, words_after
 from .cues import CueIndex
 from .frame import frame_words, read_frame
 from .layout import Layout
 from .lexicon import extract_lexicon_for
 from .places import figure_location
 from .roles import figure_roles
-from .subjects import Subject, concept_from_verb, continues_change, is_elided, noun_before, read_subject
-from .times import Calendar, figure_time, looks_ahead
+from .subjects import AGE, Subject, concept_from_verb, continues_change, is_elided, noun_before, read_subject
+from .times import Calendar, figure_time, frames_a_period, looks_ahead
 
 # Kinds whose noun often stands before the figure: "ngân sách ... 2,5 tỷ đồng", "GDP tăng 7,4%".
 # A duration measures the time of an event, and a count's noun follows it.
@@ -217,17 +219,26 @@ class _Article:
             return claims
         subjects = self._subjects(sentence, figures)
         self._frames(sentence, figures, subjects)
-        return claims
+        # A period ("3 quý còn lại", "over the past 10 years") is when the other figures hold, not a
+        # claim of its own.
+        periods = [f.claim for f in figures if f.mention.kind == "duration" and frames_a_period(sentence, f.mention)]
+        return [c for c in claims if not any(c is p for p in periods)] if periods else claims
 
     def _subjects(self, sentence: Sentence, figures: list[_Figure]) -> list[Subject]:
         """What each figure counts; an elided noun takes the subject of the figure before it."""
         mentions, lex = sentence.mentions, self.lex
         subjects: list[Subject] = []
         previous: Subject | None = None
-        for figure in figures:
+        previous_kind = None
+        for index, figure in enumerate(figures):
             claim, mention, position = figure.claim, figure.mention, figure.position
-            limit = mentions[position + 1].start if position + 1 < len(mentions) else sentence.end
-            subject = read_subject(sentence, mention, limit)
+            if index and is_conversion(sentence, mentions[position - 1], mention) and subjects:
+                converted = subjects[-1]  # "$850m (£415m)": the same money in another currency
+                claim.subject, claim.concept, claim.actor = converted.text, converted.concept, converted.actor
+                subjects.append(converted)
+                continue
+            after, limit = words_after(sentence, position)
+            subject = read_subject(sentence, mention, limit, after)
             # A duration measures the time of an event: "vụ giết hại ... hai năm trước" counts no deaths.
             verb = (
                 concept_from_verb(sentence, mention.start)
@@ -248,8 +259,29 @@ class _Article:
                 )
             if subject.concept is None and previous is not None and _same_classifier(subject.text, previous.text):
                 subject.concept = previous.concept  # "2.500 vụ cháy ... Tại TP.HCM có 300 vụ"
+            if subject.concept is None and (subject.text is None or lex.head_first or mention.kind == "money"):
+                # "đường kính 38mm", "tuổi 50", "a profit of £75m ($141m) compared with": but English names
+                # the thing counted after a count: "a capacity of 5,000 processors".
+                subject = attribute_before(sentence, mention) or subject
             if subject.concept in _GENERIC and mention.kind != "duration":
                 self._name_from_context(sentence, mention, subject, previous, verb)
+            if subject.text is None and subject.concept is None:
+                subject = named_by_words(sentence, mention) or subject  # "a combined tally of $80m"
+            if subject.text is None and subject.concept is None and is_age_in_apposition(sentence, mention):
+                subject.concept = AGE  # "John Houston, 54, was due to stand"
+            if subject.text is None and subject.concept is None and mention.kind == "money":
+                subject = amount_made_of(sentence, after or mention.end, limit) or subject  # "$5bn in sales"
+            if (
+                subject.text is None
+                and subject.concept is None
+                and previous is not None
+                and previous.concept
+                and mention.kind == previous_kind
+                and takes_previous(sentence, mention)
+            ):  # "sell for £339 in the UK and $499 in the US", "the jobless rate is 12%, in some areas it is 15%"
+                subject = Subject(
+                    previous.text, mention.end, mention.end, previous.concept, previous.actor, elided=True
+                )
             if subject.concept is None and subject.text is None and mention.unit in lex.unit_concepts:
                 subject.concept = lex.unit_concepts[mention.unit]  # "khoảng 300 tấn"
             if subject.actor is None and subject.concept in lex.actor_concepts:
@@ -266,8 +298,9 @@ class _Article:
                 subject.actor = previous.actor  # "2.500 lính Mỹ ở Iraq và 900 lính ở Syria": US troops too
             claim.subject, claim.concept, claim.actor = subject.text, subject.concept, subject.actor
             subjects.append(subject)
-            if subject.text:
-                previous = subject
+            if subject.text and (mention.kind != "duration" or subject.concept):
+                # "a six-year high in 2004, up 35%": what lasts names no thing counted by the figures after it
+                previous, previous_kind = subject, mention.kind
         return subjects
 
     def _name_from_context(
@@ -283,7 +316,7 @@ class _Article:
         if subject.text is None and mention.kind not in _NAMED_BEFORE and mention.kind != "count":
             return
         clause_start = sentence.clause_start(mention.start)
-        before = noun_before(sentence, clause_start, mention.start, mention.kind)
+        before = noun_before(sentence, clause_start, mention.start, mention.kind, mention.unit)
         if before is not None and subject.text is not None and before.concept not in self.lex.people_named_before:
             before = None  # "Đội cứu hộ đã đưa 45 người": the people are not the rescue team
         if before is not None:

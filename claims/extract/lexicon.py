@@ -101,9 +101,20 @@ class ExtractLexicon:
     people_named_before: frozenset
     money_named_before: frozenset  # empty: any concept
     quantity_named_before: frozenset  # empty: any concept
+    duration_named_before: frozenset  # empty: none
+    attribute_concepts: dict  # phrase key -> concept: measured attributes named right before a figure
+    attribute_before: regex.Pattern  # "đường kính 38mm", "revenue of $5bn": matched backwards from the figure
+    named_by_link: regex.Pattern  # "a total of $1.1m", "an offer worth $2bn": the link, backwards from the figure
+    not_named_by: frozenset
+    count_not_named_before: frozenset  # "cấp độ cao nhất (Level 1)": a height names no count
+    not_after_duration: tuple  # case-folded
+    amount_of_at: regex.Pattern  # "$20bn in investment": what an amount of money is made of, after it
+    not_compound_endings: tuple  # "two-handed", "four-fold": a figure's compound that counts nothing
+    back_reference: regex.Pattern  # "in some areas it is 15%": words that point back, right before a figure
     conjunctions: frozenset
     subject_conjunctions: tuple  # case-folded
     max_subject_words: int
+    max_duration_words: int  # what lasts, after a duration: "3 năm chung sống", "an 18-month ceasefire"
     possessive_endings: tuple  # "Iraq's": a name that owns the noun after it
     possessive_at: regex.Pattern  # "of Iraq's territory", "of the Philippines' territory"
     location_concepts: frozenset
@@ -148,6 +159,8 @@ class ExtractLexicon:
     next_before: PhraseSet
     next_after: PhraseSet
     next_needs_after: bool
+    period_before: PhraseSet
+    period_after: PhraseSet
     apposition: PhraseSet
     month_names: dict
     month_at: regex.Pattern | None
@@ -284,13 +297,38 @@ def _subject_fields(pack: LanguagePack, noun_words: list[str], place_trie: str, 
         "people_named_before": frozenset(pack.value("subjects.people_named_before")),
         "money_named_before": frozenset(pack.value("subjects.money_named_before")),
         "quantity_named_before": frozenset(pack.value("subjects.quantity_named_before")),
+        **_attribute_fields(pack),
         "conjunctions": _folded(pack.value("subjects.conjunctions")),
         "subject_conjunctions": tuple(w.casefold() for w in pack.value("subjects.subject_conjunctions")),
         "max_subject_words": int(pack.value("subjects.max_words")),
+        "max_duration_words": int(pack.value("subjects.max_duration_words")),
         "possessive_endings": tuple(possessives),
         "possessive_at": PatternSource(trie_pattern(possessives + pack.value("subjects.plural_possessive_endings"))),
         "location_concepts": frozenset(pack.value("subjects.places.location_concepts")),
         "actor_concepts": frozenset(pack.value("subjects.places.actor_concepts")),
+    }
+
+
+def _attribute_fields(pack: LanguagePack) -> dict[str, Any]:
+    """[concepts.attributes] and the words around them: what a figure measures, named before it."""
+    attributes = {phrase_key(w): concept for concept, words in pack.value("concepts.attributes").items() for w in words}
+    links = _words(pack.value("subjects.attribute_links"))
+    named_by = _words(pack.value("subjects.named_by_links"))
+    return {
+        "duration_named_before": frozenset(pack.value("subjects.duration_named_before")),
+        "attribute_concepts": attributes,
+        "attribute_before": PatternSource(
+            f"(?r){NOT_LETTER_BEFORE}(?P<noun>{_words(attributes)}){NOT_LETTER_AFTER}(?:[ ]+(?:{links})){{0,2}}[ ]+\\Z"
+        ),
+        "named_by_link": PatternSource(f"(?r)[ ](?P<link>{named_by})[ ]+\\Z"),
+        "not_named_by": _folded(pack.value("subjects.not_named_by")),
+        "count_not_named_before": frozenset(pack.value("subjects.count_not_named_before")),
+        "not_after_duration": tuple(w.casefold() for w in pack.value("subjects.not_after_duration")),
+        "amount_of_at": PatternSource(f"[ ]+(?:{_words(pack.value('subjects.amount_of_words'))})[ ]+"),
+        "not_compound_endings": tuple(pack.value("subjects.not_compound_endings")),
+        "back_reference": PatternSource(
+            f"(?r){NOT_LETTER_BEFORE}(?:{_words(pack.value('subjects.back_references'))})[ ]+\\Z"
+        ),
     }
 
 
@@ -389,6 +427,8 @@ def _time_fields(pack: LanguagePack) -> dict[str, Any]:
         "next_before": PhraseSet(pack.value("time.next_before")),
         "next_after": PhraseSet(pack.value("time.next_after")),
         "next_needs_after": bool(pack.value("time.next_needs_after")),
+        "period_before": PhraseSet(pack.value("time.period_before")),
+        "period_after": PhraseSet(pack.value("time.period_after")),
         "apposition": PhraseSet(pack.value("time.apposition")),
         "month_names": {k.casefold(): v for k, v in months.items()},
         # "since mid-October last year", "in August": a month named in words, with no digits to

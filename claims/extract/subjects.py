@@ -37,6 +37,13 @@ _VERB_WINDOW = 40
 _ELISION_WORD = 24
 # A noun is looked for at most this many words after a figure: "new confirmed cases", "US troops".
 _NOUN_WITHIN_WORDS = 4
+# The concept of an age, and the unit of a figure that is one ("45 tuổi", "a 47-year-old").
+AGE = "age"
+AGE_UNIT = "years_of_age"
+# Quotation marks that may open the counted noun: 1,500 "safety whistleblowers".
+_OPENING_QUOTES = frozenset("\"“«‘'")
+# A name that owns the noun after it in "eight of Alitalia's rivals", known place or not.
+_OWNER_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}&.-]*(?:[ ]\p{Lu}[\p{L}\p{M}&.-]*){0,3}")
 
 
 @dataclass(slots=True)
@@ -51,18 +58,24 @@ class Subject:
     elided: bool = False
 
 
-def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subject:
-    """The subject after the figure; `limit` is where the next mention or the sentence ends."""
+def read_subject(sentence: Sentence, figure: NumberMention, limit: int, after: int | None = None) -> Subject:
+    """The subject after the figure; `limit` is where the next mention or the sentence ends, `after`
+    where the figure's own words end when that is past the figure (a conversion in brackets)."""
     folded, lex = sentence.folded, sentence.lex
-    end = figure.end
+    end = figure.end if after is None else after
+    if figure.kind == "count" and not lex.head_first and folded[end : end + 1] == "-":
+        return _compound(sentence, end + 1, limit)
     if folded[end : end + 1] != " " or end + 1 >= limit:
         return Subject(None, end, end)
+    at = end + 2 if folded[end + 1 : end + 2] in _OPENING_QUOTES else end + 1
     if lex.head_first:
-        subject = _head_first(sentence, end + 1, limit, figure.kind)
+        subject = _head_first(sentence, at, limit, figure.kind)
     else:
-        subject = _modifiers_first(sentence, end + 1, limit, figure.kind)
+        subject = _modifiers_first(sentence, at, limit, figure.kind)
     if figure.kind == "duration" and subject.concept is None:
-        return Subject(None, end, end)  # "9 tháng đầu năm": a duration counts no noun of its own
+        if not _lasts(sentence, figure, subject):
+            return Subject(None, end, end)  # "9 tháng đầu năm": a duration counts no noun of its own
+        _keep_words(sentence, subject, lex.max_duration_words)  # "3 năm thả tự do": "thả tự" is no term
     if lex.verb_after_concepts and figure.kind == "count" and subject.concept is None:
         # "three died", "two were injured": what happened to them, right after the figure, is no noun.
         verb = lex.verb_after.match(folded, end, limit, timeout=sentence.timeout)
@@ -74,6 +87,37 @@ def read_subject(sentence: Sentence, figure: NumberMention, limit: int) -> Subje
         if verb is not None:
             subject.concept = lex.verb_after_concepts[phrase_key(verb["verb"])]
     return subject
+
+
+def _compound(sentence: Sentence, at: int, limit: int) -> Subject:
+    """'a three-judge panel', 'the 12-storey hotel': the word the figure makes a compound with is what
+    it counts; not in 'two-handed', an adjective."""
+    word = _WORD.match(sentence.folded, at, limit, timeout=sentence.timeout)
+    if word is None or "-" in word.group() or word.group().casefold().endswith(sentence.lex.not_compound_endings):
+        return Subject(None, at - 1, at - 1)  # "two-and-a-half", "four-fold", "two-handed"
+    return Subject(sentence.original[at : word.end()], at, word.end())
+
+
+def _lasts(sentence: Sentence, figure: NumberMention, subject: Subject) -> bool:
+    """Whether the words after a duration name what lasts that long: "3 năm thành lập", "12 years
+    service", "a 14-year civil war"; not "9 tháng đầu năm", "two years ago"."""
+    if subject.text is None:
+        return False
+    if "-" in figure.text and not sentence.lex.head_first:
+        return True  # "an 18-month ceasefire": the compound modifies the noun after it
+    following = sentence.folded[subject.start : subject.start + _ELISION_WORD].casefold()
+    return not any(
+        following.startswith(word) and not following[len(word) : len(word) + 1].isalpha()
+        for word in sentence.lex.not_after_duration
+    )
+
+
+def _keep_words(sentence: Sentence, subject: Subject, most: int) -> None:
+    """Shorten a subject read word by word (one space between words) to its first `most` words."""
+    words = (subject.text or "").split(" ")
+    if len(words) > most:
+        subject.end = subject.start + len(" ".join(words[:most]))
+        subject.text = sentence.original[subject.start : subject.end]
 
 
 def _head_first(sentence: Sentence, at: int, limit: int, kind: str = "count") -> Subject:
@@ -118,15 +162,20 @@ def _place_or_actor(subject: Subject, place: str | None, lex: ExtractLexicon) ->
 def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count") -> Subject:
     """'US troops', 'new confirmed cases', 'one third of Iraq's territory'."""
     folded, original, lex, timeout = sentence.folded, sentence.original, sentence.lex, sentence.timeout
-    words_start, owner = at, None
+    words_start, owner, owned = at, None, False
     of = lex.of_at.match(folded, at - 1, limit, timeout=timeout)
     if of is not None:
         named = lex.place_at.match(folded, of.end(), limit, timeout=timeout)
         possessive = lex.possessive_at.match(folded, named.end(), limit, timeout=timeout) if named else None
         if named is not None and possessive is not None:  # "one third of Iraq's territory"
-            owner, at = lex.places[" ".join(named["place"].split())], possessive.end() + 1
+            owner, at, owned = lex.places[" ".join(named["place"].split())], possessive.end() + 1, True
         else:
             at = of.end()
+            # "eight of Alitalia's rivals": an owner the gazetteer does not know is still no subject.
+            name = _OWNER_NAME.match(folded, at, limit, timeout=timeout)
+            possessive = lex.possessive_at.match(folded, name.end(), limit, timeout=timeout) if name else None
+            if possessive is not None:
+                at, owned = possessive.end() + 1, True
         words_start = of.end()
     cursor = at
     places: list[str] = []
@@ -156,14 +205,15 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
         elif alias is not None and lex.role_aliases[" ".join(alias["alias"].split())] in lex.sides:
             sides.append(lex.role_aliases[" ".join(alias["alias"].split())])
             step = alias.end()
-        elif word.group()[0].islower():
-            step = word.end()
+        elif word.group()[0].islower() or (word.group().isupper() and len(word.group()) > 1):
+            step = word.end()  # "backlogged DNA samples": an acronym modifies the noun like a word
         else:
             break
         if folded[step : step + 1] != " ":
             break
         cursor = step + 1
-    return _plain_words(sentence, at, limit)
+    # "all four of England's Champions League representatives": what is owned may go on a name.
+    return _plain_words(sentence, at, limit, names=owned)
 
 
 def _concept_for(lex: ExtractLexicon, noun: str, kind: str) -> str | None:
@@ -178,15 +228,15 @@ def _is_stop(word: str, lex: ExtractLexicon) -> bool:
     return word.casefold() in lex.subject_stop and not (word.isupper() and len(word) > 1)
 
 
-def _plain_words(sentence: Sentence, at: int, limit: int) -> Subject:
-    """No known noun: up to a few words, stopping at function words, names and punctuation."""
+def _plain_words(sentence: Sentence, at: int, limit: int, names: bool = False) -> Subject:
+    """No known noun: up to a few words, stopping at function words, names (unless `names`) and punctuation."""
     folded, lex, timeout = sentence.folded, sentence.lex, sentence.timeout
     cursor, end, taken, actor = at, at, 0, None
     while taken < lex.max_subject_words:
         word = _WORD.match(folded, cursor, limit, timeout=timeout)
         if word is None or _is_stop(word.group(), lex):
             break
-        if word.group()[0].isupper():
+        if word.group()[0].isupper() and not names:
             named = lex.place_at.match(folded, cursor, limit, timeout=timeout) if taken else None
             if named is not None:  # "tù nhân Mỹ"
                 actor, end = lex.places[" ".join(named["place"].split())], named.end()
@@ -200,16 +250,17 @@ def _plain_words(sentence: Sentence, at: int, limit: int) -> Subject:
     return Subject(sentence.original[at:end], at, end, None, actor)
 
 
-def noun_before(sentence: Sentence, clause_start: int, figure_start: int, kind: str = "count") -> Subject | None:
+def noun_before(
+    sentence: Sentence, clause_start: int, figure_start: int, kind: str = "count", unit: str | None = None
+) -> Subject | None:
     """The noun that names a figure of `kind` standing before it in its clause: 'ngân sách ... là
     2,5 tỷ đồng', 'a budget of $2.5 billion'. Vietnamese takes the first (the head), English the last."""
     lex = sentence.lex
     window_start = max(clause_start, figure_start - _BEFORE_WINDOW)
-    allowed = lex.money_named_before if kind == "money" else lex.quantity_named_before if kind == "quantity" else None
     chosen = None
     for noun in lex.noun_search.finditer(sentence.folded, window_start, figure_start, timeout=sentence.timeout):
         concept = _concept_for(lex, noun["noun"], kind)
-        if not concept or allowed and concept not in allowed:
+        if not may_name(lex, kind, unit, concept):
             continue
         if noun.start() - window_start < _LONGEST_WORD and _ends_longer_word(sentence, window_start, noun):
             continue  # "ủng hộ" cut by the window: its "hộ" is no household
@@ -302,3 +353,19 @@ def continues_change(sentence: Sentence, clause_start: int, figure_start: int) -
         sentence.lex.change_verb_at.match(sentence.folded, clause_start, figure_start, timeout=sentence.timeout)
         is not None
     )
+
+
+def may_name(lex: ExtractLexicon, figure_kind: str, unit: str | None, concept: str | None) -> bool:
+    """Whether a word before a figure that names `concept` may say what the figure counts: a price
+    names money, a height a measured amount ("the 12-storey hotel was sold for $20m": no floors)."""
+    if not concept:
+        return False
+    if unit == AGE_UNIT:
+        return concept == AGE  # "những người từ 45 đến 64 tuổi": an age measures the years of someone
+    if figure_kind == "money":
+        return not lex.money_named_before or concept in lex.money_named_before
+    if figure_kind == "quantity":
+        return not lex.quantity_named_before or concept in lex.quantity_named_before
+    if figure_kind == "duration":
+        return concept in lex.duration_named_before
+    return figure_kind != "count" or concept not in lex.count_not_named_before

@@ -46,6 +46,10 @@ def word_starts(folded: str, lowered: str, lexicon: NumberLexicon, timeout: floa
                     and (_after_qualifier(spaced, at, lexicon) or counts_an_outcome(spaced, after + 1, lexicon))
                 )
             )
+            if not opens and spaced.startswith(" - ", after):  # "one - fourth"
+                opens = _next_word(spaced, after + 2, timeout) in weak_follow
+            if not opens and word in lexicon.needs_unit and word not in lexicon.articles:
+                opens = _after_sign(spaced, at, lexicon)  # "negative one" with nothing after it
         else:  # "hàng hóa", "ngân hàng" open nothing; "hàng trăm" does
             follow = follow_words.get(word)
             opens = follow is None or _next_word(spaced, after, timeout) in follow
@@ -74,6 +78,12 @@ def _after_qualifier(spaced: str, at: int, lexicon: NumberLexicon) -> bool:
     """'hơn một người': a qualifier before "một" / "one" lets it open a number without a unit."""
     previous = spaced[max(0, at - _NEXT_WORD_SPAN) : at].split()
     return bool(previous) and previous[-1] in lexicon.qualifier_last_words
+
+
+def _after_sign(spaced: str, at: int, lexicon: NumberLexicon) -> bool:
+    """'minus one', 'negative one': a sign word before "one" makes it a number with nothing after it."""
+    start = spaced.rfind(" ", max(0, at - _NEXT_WORD_SPAN), at)
+    return lexicon.before_single_words.get(spaced[start + 1 : at]) == "sign"
 
 
 def _next_word(spaced: str, after: int, timeout: float) -> str:

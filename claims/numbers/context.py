@@ -96,7 +96,10 @@ class ContextReading(ReaderParts):
         if j > 1 and folded[j - 1] == " " and folded[j - 2].isalpha():
             k = folded.rfind(" ", j - 1 - _LONGEST_WORD if j > _LONGEST_WORD else 0, j - 1) + 1
             previous = folded[k : j - 1]
-            previous = (previous if previous.isalpha() else _trailing_letters(previous)).casefold()
+            if not previous.isalpha():  # "doesn't exceed" is one phrase; a quote or a bracket is not part of it
+                inner = previous.strip("'")
+                previous = inner if inner.replace("'", "").isalpha() else _trailing_letters(previous)
+            previous = previous.casefold()
             if group == "sign" and previous in lex.sign_not_after:
                 return False  # "siêu âm 3 lần": three scans
             # The word before may run on into this one ("ít nhất"), or close a group that
@@ -131,7 +134,13 @@ class ContextReading(ReaderParts):
     def _may_follow(self, at: int) -> bool:
         """False when nothing that the patterns read after a number can start at `at`."""
         following = self._next_word(at)
-        return following is not None and (not following or following in self.lex.after_first_words)
+        if following is None:
+            return False
+        if not following or following in self.lex.after_first_words:
+            return True
+        # "trên 1.000 và dưới 1.500", "1 in 5": rare enough to try only after their word.
+        patterns = self.lex.tested_after.get(following, ())
+        return any(p.match(self.folded, at, timeout=self.timeout) is not None for p in patterns)
 
     def _next_word(self, at: int) -> str | None:
         """What stands at `at`, as the lexicon's first_words name it: None when nothing can

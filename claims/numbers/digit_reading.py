@@ -7,6 +7,7 @@ figures go on to claims/numbers/figures.py.
 from __future__ import annotations
 
 import unicodedata
+from math import isfinite
 from typing import TYPE_CHECKING
 
 import regex
@@ -15,8 +16,12 @@ from claims.text.names import capitalised_before
 
 from .calendar import clock, day_month, valid_year_like
 from .context import OneWordBefore
+from .digit_spans import wider_digits
+from .digit_words import digits_and_words
 from .digits import read_digits
+from .fraction_signs import FRACTION_SIGNS
 from .intervals import interval
+from .lexicon import DIGIT_FOLLOWS
 from .mention import NumberMention
 from .reader_parts import ReaderParts
 
@@ -33,6 +38,10 @@ _SPACE_OR_SIGN = frozenset(" \n\t(\"'$€£¥+")
 _LABEL_WORDS_REACH = 24
 # A year written with two digits ("1.1.16", "27/9/24") is of this century.
 _TWO_DIGIT_YEARS_FROM = 2000
+# What the reader reports after digits that may go on (context.py, _next_word): a digit after a space
+# ("1 234 567", "2 1/4"), more spaces ("2  1/4"), or a fraction sign ("2½").
+_MULTIPLIER_KINDS = frozenset({"hundred", "plural", "scale"})
+_WIDER_FOLLOWING = frozenset({DIGIT_FOLLOWS, ""}) | frozenset(FRACTION_SIGNS)
 # "1/2", "2/3", "3/4", "1/10": denominators that make a slash a share, where the parts could also be a day and month.
 _SMALL_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
 
@@ -62,8 +71,20 @@ class DigitReading(ReaderParts):
         if glued_start is not None:
             end = self._glued_end(e)
             return self._label("identifier", glued_start, end, s), end
-        before = self._before(s)
         integer = written.isdigit()
+        # What follows (cached: the readings after the number ask the same) opens "1 234 567", "2  1/4", "2½".
+        wider = (
+            wider_digits(self.folded, s, e, lex.decimal, self.timeout)
+            if integer and (self._next_word(e) in _WIDER_FOLLOWING or (s and self.folded[s - 1] == "."))
+            else None
+        )
+        if wider is not None:  # ".08", "1 234 567", "2 1/4"
+            before = self._before(wider.start)
+            word = before["word"].casefold() if before and before["word"] else None
+            whole = wider.value == int(wider.value)
+            if whole or word is None:  # "ngày 2 1/3" is no fraction
+                return self._number(before, word, wider.start, wider.end, wider.value, integer=whole)
+        before = self._before(s)
         if (
             integer
             or written.count(lex.group) + written.count(lex.decimal) == 1
@@ -316,7 +337,24 @@ class DigitReading(ReaderParts):
         if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
             return self._label("date", self._word_start(before), e, s, normalized=f"---{int(value):02d}"), e
         year_like = integer and e - s == 4 and valid_year_like(value) and not self._counts_something(e)
+        if not year_like and self._goes_on_in_words(e):
+            compound = digits_and_words(self.folded, e, value, lex, self.timeout)
+            if compound is not None and isfinite(compound.value):  # "3 hundred and 21", "3 million and a quarter"
+                whole = compound.value == int(compound.value)
+                return self._figure(before, s, compound.end, compound.value, integer=whole)
         return self._figure(before, s, e, value, integer=integer, year_like=year_like)
+
+    def _goes_on_in_words(self, e: int) -> bool:
+        """Whether words after the digits at `e` go on the number past what the figure reader reads:
+        a hundred ("3 hundred"), or a scale with more of the number after it ("4 thousand 3 hundred")."""
+        following = self._next_word(e)
+        kind = self.lex.word_kinds.get(following) if following else None
+        if not following or kind is None or kind[0] not in _MULTIPLIER_KINDS:
+            return False
+        if kind[0] != "scale":
+            return True
+        after = self._next_word(e + 1 + len(following))  # "and", "3", "hundred"
+        return after == DIGIT_FOLLOWS or (bool(after) and after in self.lex.word_kinds)
 
     def _counts_something(self, e: int) -> bool:
         """'2014 người': a classifier after a year-like number makes it a count."""

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 
 def read_digits(written: str, group: str, decimal: str) -> float | None:
+    value = _read_digits(written, group, decimal)
+    # 400 digits are beyond a float (inf): a code or junk, no figure to check or compute with.
+    return value if value is None or math.isfinite(value) else None
+
+
+def _read_digits(written: str, group: str, decimal: str) -> float | None:
     """The value of a digit string, or None when its separators make no number.
 
     The document's language decides the ambiguous cases: "1.200" is 1,200 in

@@ -11,6 +11,7 @@ from math import copysign
 from typing import TYPE_CHECKING
 
 from .calendar import day_month, valid_year_like
+from .comparisons import LOWER_BOUNDS, UPPER_BOUNDS, comparison_pair
 from .context import spaces
 from .digits import read_digits
 from .intervals import interval
@@ -121,12 +122,17 @@ class FigureReading(ReaderParts):
                 denominator = self._denominator(fraction_match.groupdict())
                 if denominator:
                     value, kind, end = value / denominator, "fraction", fraction_match.end()
+            elif not scale and unit is None and value == int(value) and value > 0:
+                ratio = self._ratio(end, value)
+                if ratio is not None:  # "1 in 5 adults", "seven out of 10 voters"
+                    value, kind, end = ratio
         if words_used is not None and not self._words_stand(words_used, before, kind, scale, end, e):
             return None, e
-        suffix = self._match(lex.suffix_after, end)
-        if suffix is not None and qualifier is None and ranged is None:
-            qualifier = lex.suffix_qualifiers[spaces(suffix["suffix"]).casefold()]
-            end = suffix.end()
+        suffix = self._match(lex.suffix_after, end) if ranged is None else None
+        if suffix is not None:
+            suffixed = _suffixed(qualifier, lex.suffix_qualifiers[spaces(suffix["suffix"]).casefold()])
+            if suffixed is not None:
+                qualifier, end = suffixed, suffix.end()
         start = (
             self._include(before, "qual", "open", "sign", "cur")
             if ranged
@@ -139,9 +145,78 @@ class FigureReading(ReaderParts):
                 high = interval(ranged.high, "approx", lex.tolerance)[1]
                 return self._mention(start, end, s, None, low, high, "range", kind, unit), end
             return self._mention(start, end, s, None, ranged.low, ranged.high, "range", kind, unit), end
+        paired = self._comparison_range(before, start, s, end, value, qualifier, kind, unit, currency, bool(scale))
+        if paired is not None:
+            return paired
         qualifier = qualifier or "exact"
         low, high = interval(value, qualifier, lex.tolerance)
         return self._mention(start, end, s, value, low, high, qualifier, kind, unit), end
+
+    def _ratio(self, at: int, value: float) -> tuple[float, str, int] | None:
+        """'1 in 5', 'two out of five hundred': a count of a larger whole, read as a fraction and where it
+        ends; None for "2 in 5 minutes", "3 in 2008" or a whole no larger than the count."""
+        found = self._match(self.lex.ratio_after, at)
+        second = self._second_number(found.end()) if found is not None else None
+        if found is None or second is None:
+            return None
+        whole, end, _ = second
+        scale = self._scale(end, None)
+        if scale:
+            whole, end = whole * scale[0], scale[1]
+        written = self.folded[found.end() : end]
+        if (
+            written.split(" ", 1)[0].casefold() in self.lex.articles  # "one in a million": a saying
+            or whole <= value
+            or whole != int(whole)
+            or (written.isdigit() and valid_year_like(whole))
+            or self.folded[end : end + 1].isalnum()
+            or self._match(self.lex.unit_after, end) is not None
+            or self.lex.word_anchor.match(self.folded, end + 1, timeout=self.timeout) is not None  # "five hundreds"
+        ):
+            return None
+        return value / whole, "fraction", end
+
+    def _comparison_range(
+        self, before, start, s, end, value, qualifier, kind, unit, currency, scaled=False
+    ) -> Reading | None:
+        """A range bounded by two one-sided figures ("above 1,000 and below 1,500", "at most 100 and at
+        least 20") or by a range opener and a qualified second bound ("from 20 to under 30"), read to
+        the second bound's end; None when no such second side follows."""
+        lex = self.lex
+        opened = qualifier is None and before is not None and bool(before["open"])
+        if not (opened or qualifier in LOWER_BOUNDS or qualifier in UPPER_BOUNDS):
+            return None
+        found = lex.pair_after.match(self.folded, end, timeout=self.timeout)
+        if found is None or bool(found["to"]) != opened:
+            return None
+        second = self._second_number(found.end())
+        if second is None:
+            return None
+        second_value, second_end, _ = second
+        scale = self._scale(second_end, currency)
+        if scale:
+            second_value, second_end = second_value * scale[0], scale[1]
+            if not scaled and value * scale[0] < second_value:  # "từ 20 đến dưới 30 triệu": both in millions
+                value *= scale[0]
+        repeated = self._match(lex.unit_after, second_end)
+        second_unit = lex.unit_of(repeated["unit"]) if repeated is not None else None
+        if repeated is not None and second_unit is not None:
+            # "above 10% and below 20%"; "more than 10 and less than 20 percent" gives the first its unit.
+            if (kind, unit) != second_unit and not (kind == "count" and unit is None):
+                return None
+            (kind, unit), second_end = second_unit, repeated.end()
+            if kind == "money":  # "từ 20 đến dưới 30 triệu đồng/m2"
+                unit, second_end = self._per_unit(unit, second_end)
+        first = "at_least" if opened else qualifier  # "from 20": 20 itself is in
+        pair = comparison_pair(first, lex.qualifiers.get(spaces(found["qual"]).casefold(), ""), value, second_value)
+        if pair is None:
+            return None
+        low, high, sides = pair
+        if opened:
+            start = self._include(before, "open", "sign", "cur")
+        mention = self._mention(start, second_end, s, None, low, high, "range", kind, unit)
+        mention.sides = None if sides == "[]" else sides
+        return mention, second_end
 
     def _range_of_units(self, before, s, at, value, scale, currency, integer, unit) -> _Bounds | None:
         ranged = self._range(before, s, at, value, scale, currency, integer, False)
@@ -187,9 +262,13 @@ class FigureReading(ReaderParts):
         if words_used is not None and not self._words_stand(words_used, before, kind, None, e, e):
             return None, e
         start = self._include(before, "qual", "sign", "cur")
+        start = s if start is None else start
+        paired = self._comparison_range(before, start, s, e, value, qualifier, kind, unit, currency)
+        if paired is not None:
+            return paired
         qualifier = qualifier or "exact"
         low, high = interval(value, qualifier, self.lex.tolerance)
-        return self._mention(s if start is None else start, e, s, value, low, high, qualifier, kind, unit), e
+        return self._mention(start, e, s, value, low, high, qualifier, kind, unit), e
 
     def _last_multiplier(self, words_used) -> float:
         """What "and a half" halves: the scale or hundred that closes the number words ("one million
@@ -300,3 +379,12 @@ class FigureReading(ReaderParts):
             return float(written) or None
         found = self.lex.denominators.get(written.casefold())
         return float(found) if found else None
+
+
+def _suffixed(qualifier: str | None, suffix: str) -> str | None:
+    """The qualifier once a suffix is read ("or more", "or equal"), or None when the suffix does not
+    go with it: "about 500 or more" is at least 500, "equal to 5,000 or less" at most 5,000, "less
+    than 5,000 or equal" at most 5,000; "more than 5 or less" is left as it is."""
+    if suffix == "or_equal":
+        return {"more_than": "at_least", "less_than": "at_most"}.get(qualifier or "", None)
+    return suffix if qualifier in (None, "exact", "approx") else None

@@ -15,6 +15,8 @@ from claims.lang import LanguagePack
 from claims.text.pattern_cache import compile_cached
 from claims.text.word_search import WordSearch
 
+from .comparisons import is_sign, pair_after, sign_qualifier
+from .fraction_signs import FRACTION_SIGN_CLASS, FRACTION_SIGNS
 from .pack_sections import NumberSections, place_aliases, read_sections
 from .word_tables import edge_words, lower_keys, openers, second_words, single_words_before
 
@@ -81,6 +83,13 @@ class NumberLexicon:
     sign_not_after: frozenset  # words that "âm" closes, where it is no sign: "siêu âm"
     exponents: frozenset  # letters that write a power of ten after the digits: "1.3e6"
     denominators: dict
+    # Word fractions (claims/numbers/word_fractions.py): words that are a denominator themselves
+    # ("thirds"), the word before a whole number's fraction ("and"), what stands between a
+    # fraction and its scale ("of a"), and the words that keep "a third" a share.
+    fraction_words: dict
+    whole_joiner: str
+    fraction_before_scale: list
+    share_before: frozenset
     vague_many: frozenset
     vague_few: frozenset
     vague_scales: dict
@@ -121,6 +130,12 @@ class NumberLexicon:
     per_after: regex.Pattern  # "/kg", "per barrel" after a currency: a price per unit
     fraction_after: regex.Pattern
     suffix_after: regex.Pattern
+    # "and below 1,500", "to under 30": the other side of a range after a one-sided figure.
+    pair_after: regex.Pattern
+    ratio_after: regex.Pattern  # "in 5", "out of 10" after a count: a ratio ("1 in 5")
+    # Words after a number ("và", "in") that open one of these rarer patterns: the reader reads on
+    # past the number only when the pattern matches there.
+    tested_after: dict
     long_date_after: regex.Pattern
     month_after: regex.Pattern
     year_after: regex.Pattern
@@ -223,6 +238,10 @@ def _tables(s: NumberSections) -> dict[str, Any]:
         "unit_before": {w.casefold(): ("quantity", u) for w, u in units.before.items()},
         "sign_not_after": s.signs.not_after,
         "denominators": s.fractions.after_marker | s.fractions.words,
+        "fraction_words": s.fractions.words,
+        "whole_joiner": s.fractions.whole_joiner,
+        "fraction_before_scale": s.fractions.before_scale,
+        "share_before": s.fractions.share_before,
         "vague_many": frozenset(w.casefold() for w in vague.many),
         "vague_few": frozenset(w.casefold() for w in vague.few),
         "vague_scales": vague.scales,
@@ -256,7 +275,8 @@ def _opening(s: NumberSections) -> dict[str, Any]:
     word_kinds, weak, marker = words.kinds, words.weak, fractions.marker
     ordinal_words, quarter_word, month_only_names = s.ordinals.words, dates.quarter_word, s.month_only_names
     numword = word_alternation(word_kinds)
-    strong_words = [w for w in word_kinds if w not in weak]
+    # A plural multiplier ("dozens") goes on a number, never opens one: "dozens of people" is vague.
+    strong_words = [w for w, (kind, _) in word_kinds.items() if w not in weak and kind != "plural"]
     # What may follow a weak word ("một", "năm", "one", "a") for it to open a number: more of the
     # number, a unit, a scale, a classifier or a fraction.
     after_weak = (
@@ -269,11 +289,19 @@ def _opening(s: NumberSections) -> dict[str, Any]:
         + list(scales.spaced)
     )
     fraction_words = list(fractions.half) + list(fractions.after_marker) + fractions.words_written
-    weak_follow = word_alternation(after_weak + ([marker] if marker else []) + fraction_words)
+    # "one in five", "one out of three": a ratio opens "one" as a fraction does.
+    weak_follow = word_alternation(after_weak + ([marker] if marker else []) + fraction_words + fractions.ratio_joins)
     weak_follow_words = edge_words(after_weak + [marker] + fraction_words, first=True)
     article_follow_words = edge_words(list(word_kinds) + list(scales.spaced) + [marker] + fraction_words, first=True)
-    unit_follow_words = article_follow_words | edge_words(units.table, first=True)
-    first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?=[ -]{weak_follow}{NOT_LETTER_AFTER}))"
+    unit_follow_words = article_follow_words | edge_words(list(units.table) + fractions.ratio_joins, first=True)
+    joined = "(?:[ ]{1,3}|[ ]?-[ ]?)"  # number words are joined by a hyphen or spaces ("fifty  two", "fifty - two")
+    first_word = (
+        f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?={joined}{weak_follow}{NOT_LETTER_AFTER}))"
+    )
+    if s.signs.words and words.needs_unit:  # "minus one", "negative one": a sign word makes "one" a number
+        first_word = first_word[:-1] + (
+            f"|(?<={NOT_LETTER_BEFORE}{word_alternation(s.signs.words)}[ ]+){word_alternation(words.needs_unit)})"
+        )
 
     service = "".join(
         f"|{regex.escape(p)}(?:[ .]?[0-9]{{2,4}}){{1,3}}(?![0-9])" for p in s.not_figures.service_prefixes
@@ -290,7 +318,8 @@ def _opening(s: NumberSections) -> dict[str, Any]:
         r"|[0-9]*(?:[.,/:\u00a0][0-9]+)*))",
         # At most 16 words: the longest number ("chín trăm chín mươi chín nghìn ...") has fewer, and a
         # bound keeps a long run of number words from being rescanned from every word in it.
-        f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:[ -]{numword}{NOT_LETTER_AFTER}){{0,15}}){NOT_LETTER_AFTER}",
+        # A few spaces where a layout left them ("fifty  two").
+        f"{NOT_LETTER_BEFORE}(?P<words>{first_word}(?:{joined}{numword}{NOT_LETTER_AFTER}){{0,15}}){NOT_LETTER_AFTER}",
     ]
     if quarter_word and dates.roman_quarters:
         anchor_parts.append(
@@ -305,7 +334,10 @@ def _opening(s: NumberSections) -> dict[str, Any]:
     if vague.plurals:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<plural>{word_alternation(vague.plurals)}){NOT_LETTER_AFTER}")
     if fractions.half:
-        anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<half>{word_alternation(fractions.half)}){NOT_LETTER_AFTER}")
+        # "½", "⅔" are read where "half" is (claims/numbers/fraction_signs.py).
+        anchor_parts.append(
+            f"{NOT_LETTER_BEFORE}(?P<half>{word_alternation(fractions.half)}|{FRACTION_SIGN_CLASS}){NOT_LETTER_AFTER}"
+        )
     if ordinal_words:
         anchor_parts.append(f"{NOT_LETTER_BEFORE}(?P<ordword>{word_alternation(ordinal_words)}){NOT_LETTER_AFTER}")
     if month_only_names:
@@ -316,6 +348,7 @@ def _opening(s: NumberSections) -> dict[str, Any]:
     starters |= words.opening_markers
     starters |= {w.casefold() for w in vague.heads} | set(vague.plurals) | set(fractions.half) | set(ordinal_words)
     starters |= month_only_names
+    starters |= set(FRACTION_SIGNS)  # "½", "⅔" after a space, read where "half" is
     if quarter_word:
         starters.add(quarter_word.casefold())
     starter_words = sorted(starters)
@@ -356,6 +389,9 @@ def _opening(s: NumberSections) -> dict[str, Any]:
 def _before(s: NumberSections) -> dict[str, Any]:
     """What may stand right before a number: a qualifier, a range opener, a date or label word, a sign, a currency."""
     dates, qualifiers, linkers = s.dates, s.qualifiers.before, s.qualifiers.linkers
+    # Qualifiers in signs (">30", "<= 100") need no space or word boundary.
+    qualifier_signs = [q for q in qualifiers if is_sign(q)]
+    qualifier_words = [q for q in qualifiers if not is_sign(q)]
     sign_words, currency_prefixes = s.signs.words, s.units.currency_prefixes
     before_words = (
         set(dates.day_words)
@@ -374,15 +410,22 @@ def _before(s: NumberSections) -> dict[str, Any]:
         # Matched backwards from the number ((?r)), so only one attempt is made per number.
         "before": compile_cached(
             "(?r)"
-            f"{NOT_LETTER_BEFORE}"
-            f"(?:(?P<qual>{word_alternation(qualifiers)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"
+            # A qualifier sign stands straight before the number, its minus or its currency: ">30", "<-5", "≥ $5".
+            f"(?:{sign_qualifier(qualifier_signs, alternation)}(?:{sign})?"
+            f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z|{NOT_LETTER_BEFORE}"
+            f"(?:(?P<qual>{word_alternation(qualifier_words)})[ ]+(?:{word_alternation(linkers)}[ ]+)?)?"
             f"(?:(?P<open>{word_alternation(s.ranges.open)})[ ]+)?"
             f"(?:(?P<word>{word_alternation(before_words)})\\.?[ ]+)?"
             f"(?:{sign})?"
-            f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z"
+            f"(?:(?P<cur>{alternation(currency_prefixes, ignore_case=False)})[ ]?)?\\Z)"
         ),
-        "qualifier_last_words": edge_words(list(qualifiers) + sign_words, first=False),
-        "before_signs": frozenset({p[-1] for p in currency_prefixes if not p[-1].isalpha()} | {"."}),
+        # "equal to", "tương đương" let no weak word open a number: "bằng một tay" is no figure.
+        "qualifier_last_words": edge_words(
+            [q for q in qualifiers if qualifiers[q] != "exact"] + sign_words, first=False
+        ),
+        "before_signs": frozenset(
+            {p[-1] for p in list(currency_prefixes) + qualifier_signs if not p[-1].isalpha()} | {"."}
+        ),
         **single_words_before(qualifiers, linkers, s.ranges.open, before_words, sign_words),
         "before_last_words": edge_words(
             list(qualifiers) + linkers + s.ranges.open + list(before_words) + list(currency_prefixes) + sign_words,
@@ -402,8 +445,12 @@ def _after(s: NumberSections) -> dict[str, Any]:
     scale_after = regex.compile(
         f"[ ]?(?P<scale>{alternation(scales.spaced)})(?:\\.(?=[ ]\\p{{Ll}}))?{NOT_LETTER_AFTER}"
     )
+    # A join written in signs ("20~100") needs no spaces around it.
+    sign_joins = [j for j in ranges.join if is_sign(j)]
+    sign_join = f"|[ ]?(?P<join>{alternation(sign_joins)})[ ]?" if sign_joins else ""
+    word_joins = [j for j in ranges.join if not is_sign(j)]
     range_after = regex.compile(
-        f"(?P<sep>[ ]?-[ ]?|[ ]+(?P<join>{word_alternation(ranges.join)})[ ]+)"
+        f"(?P<sep>[ ]?-[ ]?{sign_join}|[ ]+(?P<join>{word_alternation(word_joins)})[ ]+)"
         f"(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
         # A negative second bound: "từ -5 đến -1", "from minus 10 to minus 2" (a sign after a space
         # only: "5--3" is none).
@@ -433,7 +480,13 @@ def _after(s: NumberSections) -> dict[str, Any]:
         fraction_parts.append(f"[ ]+(?P<half>{word_alternation(fractions.half)}){NOT_LETTER_AFTER}")
     and_half_after = regex.compile(f"[ ]+(?P<and_half>{word_alternation(fractions.half_suffix)}){NOT_LETTER_AFTER}")
     fraction_after = regex.compile("|".join(fraction_parts) if fraction_parts else r"(?!x)x")
-    suffix_after = regex.compile(f"[ ]+(?P<suffix>{word_alternation(s.qualifiers.suffix)}){NOT_LETTER_AFTER}")
+    # Atomic, and no number after it: "5,000 or less than 6,000" is two figures, not "5,000 or less"
+    # ("six months or more and", "two hours or more a day" are one: a joiner or an article opens no number).
+    number_words = [w for w, (kind, _) in words.kinds.items() if kind != "joiner" and w not in words.weak]
+    suffix_after = regex.compile(
+        f"[ ]+(?>(?P<suffix>{word_alternation(s.qualifiers.suffix)}){NOT_LETTER_AFTER})"
+        f"(?![ ]+(?:-?[0-9]|{word_alternation(number_words)}{NOT_LETTER_AFTER}))"
+    )
     ordinal_suffix = f"(?:{alternation(s.ordinals.suffixes, ignore_case=False)})?"
     if month_word:
         long_date_after = regex.compile(
@@ -462,6 +515,14 @@ def _after(s: NumberSections) -> dict[str, Any]:
     )
     meridiem_after = regex.compile(f"[ ]?(?P<meridiem>{alternation(dates.meridiem, ignore_case=False)})(?![\\p{{L}}])")
     half_after = regex.compile(f"[ ]+(?P<half>{word_alternation(words.half)}){NOT_LETTER_AFTER}")
+    pair = pair_after(s.qualifiers.before, s.qualifiers.linkers, ranges.pair_join, ranges.join, word_alternation)
+    ratio_joins = fractions.ratio_joins
+    number_follows = f"(?=[0-9]|{word_alternation(words.kinds)}{NOT_LETTER_AFTER})"
+    ratio = regex.compile(
+        f"[ ]+(?P<ratio>{word_alternation(fractions.ratio_joins)})[ ]+{number_follows}"
+        if fractions.ratio_joins
+        else r"(?!x)x"
+    )
     # What each pattern can start with (see _openers); the reader tries a pattern only there.
     first_words = {
         glued: frozenset("°²³"),  # or a letter glued to the digits
@@ -489,6 +550,12 @@ def _after(s: NumberSections) -> dict[str, Any]:
         "and_half_after": and_half_after,
         "half_after": half_after,
         "suffix_after": suffix_after,
+        "pair_after": pair,
+        "ratio_after": ratio,
+        "tested_after": {
+            word: tuple(p for p, joins in ((pair, ranges.pair_join), (ratio, ratio_joins)) if word in openers(joins))
+            for word in openers(ranges.pair_join) | openers(ratio_joins)
+        },
         "long_date_after": long_date_after,
         "month_after": month_after,
         "year_after": month_after,

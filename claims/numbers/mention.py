@@ -36,7 +36,9 @@ class NumberMention:
     `low`/`high` bound what the writer can have meant (None = unbounded on that side).
     `normalized` carries the calendar reading of dates, times and years ("2025-09",
     "--09-27", "19:15"); `number_start` is where the digits or number words begin, after
-    any qualifier.
+    any qualifier. `sides` is set on a range that leaves a bound out, written as an interval's
+    brackets: "(]" for "more than 20 and up to 35", "[)" for "from 20 to under 30" (a range is
+    otherwise read with both bounds in, and a one-sided qualifier tells its own side).
     """
 
     text: str
@@ -50,6 +52,7 @@ class NumberMention:
     unit: str | None = None
     normalized: str | None = None
     number_start: int | None = None
+    sides: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,8 +14,19 @@ from claims.lang import LanguagePack
 from .word_tables import idioms, lower_keys, number_word_kinds
 
 # The tables of [numbers.words] that hold number words, in the order number_word_kinds reads them.
-_WORD_TABLES = ("digits", "after_tens", "ten", "tens", "tens_marker", "hundred", "scales", "joiners", "half")
-QUALIFIERS = ("approx", "more_than", "at_least", "less_than", "at_most", "nearly")
+_WORD_TABLES = (
+    "digits",
+    "after_tens",
+    "ten",
+    "tens",
+    "tens_marker",
+    "hundred",
+    "plural_multipliers",
+    "scales",
+    "joiners",
+    "half",
+)
+QUALIFIERS = ("approx", "more_than", "at_least", "less_than", "at_most", "nearly", "exact")
 
 
 def _folded(words) -> frozenset:
@@ -101,6 +112,10 @@ class Fractions:  # [numbers.fractions]
     words: dict  # folded words that are a denominator themselves: "thirds"
     words_written: list  # the same as written
     half_suffix: frozenset
+    whole_joiner: str  # "and" in "five and a quarter"; "" where the language writes none
+    before_scale: list  # "of a" in "two thirds of a million"
+    share_before: frozenset  # folded words after "a third" that keep it a share, not a rank
+    ratio_joins: list  # "1 in 5", "7 out of 10"
 
 
 def read_fractions(pack: LanguagePack) -> Fractions:
@@ -112,6 +127,10 @@ def read_fractions(pack: LanguagePack) -> Fractions:
         words=lower_keys(words),
         words_written=list(words),
         half_suffix=_folded(pack.value("numbers.fractions.half_suffix")),
+        whole_joiner=pack.value("numbers.fractions.whole_joiner").casefold(),
+        before_scale=list(pack.value("numbers.fractions.before_scale")),
+        share_before=_folded(pack.value("numbers.fractions.share_before")),
+        ratio_joins=list(pack.value("numbers.fractions.ratio_joins")),
     )
 
 
@@ -145,6 +164,8 @@ def read_qualifiers(pack: LanguagePack) -> Qualifiers:
             before[phrase.casefold()] = name
     suffix = {p.casefold(): "at_least" for p in pack.value("numbers.qualifiers.suffix_at_least")}
     suffix.update({p.casefold(): "at_most" for p in pack.value("numbers.qualifiers.suffix_at_most")})
+    # "less than 30 or equal": the bound included; read only after a strict qualifier.
+    suffix.update({p.casefold(): "or_equal" for p in pack.value("numbers.qualifiers.suffix_or_equal")})
     return Qualifiers(
         before=before,
         linkers=list(pack.value("numbers.qualifiers.linkers")),
@@ -181,6 +202,7 @@ class Ranges:  # [numbers.ranges]
     open: list
     join: list
     needs_open: dict  # folded join word -> folded openers
+    pair_join: list  # "above 1,000 and below 1,500": words between two one-sided figures of one range
 
 
 def read_ranges(pack: LanguagePack) -> Ranges:
@@ -188,6 +210,7 @@ def read_ranges(pack: LanguagePack) -> Ranges:
         open=list(pack.value("numbers.ranges.open")),
         join=list(pack.value("numbers.ranges.join")),
         needs_open={j.casefold(): _folded(o) for j, o in pack.value("numbers.ranges.needs_open").items()},
+        pair_join=list(pack.value("numbers.ranges.pair_join")),
     )
 
 

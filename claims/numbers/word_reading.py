@@ -6,11 +6,15 @@ number words itself is claims/numbers/words.py.
 
 from __future__ import annotations
 
+import regex
+
 from .candidates import counts_an_outcome
 from .context import CLAUSE_ENDS, SENTENCE_OPENERS, spaces
+from .fraction_signs import FRACTION_SIGNS, fraction_sign_value
 from .intervals import vague_interval
 from .mention import NumberMention
 from .reader_parts import ReaderParts
+from .word_fractions import RANK, fraction_after_words, fraction_openers
 from .words import read_number_words
 
 # A line is in title case when it has this many words of this many letters or more, all
@@ -23,16 +27,21 @@ _PUNCTUATION = ".,;:!?\"'()[]"
 _IDIOM_REACH = 40
 # Holds an ordinal word and a space before "half" ("the first half", "the second half").
 _ORDINAL_REACH = 8
+# One word of a number in words: what stands between its spaces and hyphens.
+_WORD_OF_NUMBER = regex.compile(r"[^ -]+")
 
 
 class WordReading(ReaderParts):
     """Number words, vague amounts ("hàng trăm", "dozens") and halves (a mixin of Reader)."""
 
     def _tokens(self, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
-        """The words of a match of the words anchor, whose words are joined by one space or hyphen."""
+        """The words of a match of the words anchor, whose words are joined by spaces or a hyphen."""
         text = self.folded[start:end]
         if " " not in text and "-" not in text:
             return [text], [(start, end)]
+        if "  " in text or " -" in text or "- " in text:  # "fifty  two", "fifty - two"
+            found = list(_WORD_OF_NUMBER.finditer(text, timeout=self.timeout))
+            return [m.group() for m in found], [(start + m.start(), start + m.end()) for m in found]
         tokens = text.replace("-", " ").split(" ")
         spans, at = [], start
         for token in tokens:
@@ -58,6 +67,21 @@ class WordReading(ReaderParts):
             month = lex.month_names.get(" ".join(t.casefold() for t in tokens[:used]))
             if month:
                 return self._label("date", self._word_start(before), end, s, normalized=f"--{month:02d}"), end
+        following = self._next_word(end)  # "eighths", "and", or "-" before "eighth"
+        fraction = (
+            fraction_after_words(
+                self.folded, tokens, used, value, end, lex, self.timeout, qualified=bool(before and before["qual"])
+            )
+            if following in fraction_openers(lex) or following in ("-", "")
+            else None
+        )
+        if fraction is RANK:  # "a third term": the ordinal reader reads "third"
+            return None, end
+        if fraction is not None:
+            mention, resume = self._figure(
+                before, s, fraction.end, fraction.value, fraction=fraction.share, words_used=fraction.words
+            )
+            return mention, resume if mention is not None else fraction.end
         mention, resume = self._figure(before, s, end, value, words_used=tokens[:used])
         return mention, resume if mention is not None else end
 
@@ -183,14 +207,25 @@ class WordReading(ReaderParts):
 
     def _half(self) -> tuple[NumberMention | None, int]:
         s, e = self.anchor.span("half")
+        if self.folded[s] in FRACTION_SIGNS:  # "½", "⅔"
+            return self._figure(self._before(s), s, e, fraction_sign_value(self.folded[s]), fraction=True)
         previous = self.folded[max(0, s - _ORDINAL_REACH) : s].split()
         if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
             return None, e
         before = self._before(s)
-        whole = self._half_of(e)
-        if whole is not None:  # "half a million": half of a number, not a share
+        whole = self._half_of(e) or self._half_scale(e)
+        if whole is not None:  # "half a million", "half million", "nửa triệu": half of a number, not a share
             return self._figure(before, s, whole[1], whole[0] / 2, integer=True)
         return self._figure(before, s, e, 0.5, fraction=True)
+
+    def _half_scale(self, e: int) -> tuple[float, int] | None:
+        """'half million', 'nửa tỷ': the scale word straight after 'half', and where it ends."""
+        scale = self._match(self.lex.scale_after, e) if self.folded[e : e + 1] == " " else None
+        if scale is None:
+            return None
+        written = spaces(scale["scale"])
+        factor = self.lex.spaced_scales.get(written) or self.lex.spaced_scales.get(written.casefold())
+        return (float(factor), scale.end()) if factor else None
 
     def _half_of(self, e: int) -> tuple[float, int] | None:
         """'half a million', 'half a dozen': the value and end of the multiplier after 'half'."""

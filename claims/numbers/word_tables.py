@@ -28,6 +28,8 @@ def number_word_kinds(words: dict) -> dict:
         kinds[word] = ("tens_marker", 10.0)
     for word, value in words["hundred"].items():
         kinds[word] = ("hundred", float(value))
+    for word, value in words["plural_multipliers"].items():
+        kinds.setdefault(word, ("plural", float(value)))
     for word, value in words["scales"].items():
         kinds[word] = ("scale", float(value))
     for word in words["joiners"]:

@@ -7,21 +7,27 @@ from .lexicon import NumberLexicon
 _MULTIPLIERS = ("tens_marker", "hundred", "scale")
 
 
-def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float | None, int]:
+def read_number_words(tokens: list[str], lexicon: NumberLexicon, *, numerals: bool = False) -> tuple[float | None, int]:
     """The value of the longest well-formed prefix of `tokens`, and how many tokens it uses.
 
     A group below a thousand is built from digits, tens and hundreds, then multiplied
     by a scale word; "rưỡi" adds half of the last multiplier. Vietnamese shorthand
     ("một nghìn hai" = 1,200) reads a lone digit after a multiplier as the next place.
+    With `numerals`, tokens in digits count as digit words ("4 thousand 3 hundred and 21"),
+    and the first may pass a hundred ("322 hundred" = 32,200).
     """
     total = group = 0.0
     pending: float | None = None
     last: str | None = None
     last_multiplier = 1.0
     shorthand_place: float | None = None
+    last_scale: float | None = None
+    # Where the joiner after the last scale stands and the value before it: "three hundred and two
+    # hundred", "two million and three million" are two numbers, read up to the joiner.
+    joined: tuple[int, float] | None = None
     used = 0
     word_kinds = lexicon.word_kinds
-    kinds = [word_kinds.get(t.casefold()) for t in tokens]
+    kinds = [word_kinds.get(t.casefold()) or (_numeral(t) if numerals else None) for t in tokens]
     for i, token in enumerate(tokens):
         kind, value = kinds[i] or (None, 0.0)
         next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
@@ -63,10 +69,17 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
             group += (pending if pending is not None else 1) * 10
             pending, last_multiplier = None, 10.0
         elif kind == "hundred":
-            if last == "half" or group + (pending or 0) >= value:
+            if last == "half" or (group + (pending or 0) >= value and not (numerals and i == 1)):
+                if joined is not None:
+                    return joined[1], joined[0]
                 break  # "một trăm hai trăm": a second hundreds place starts another number
             base = group + (pending or 0)
             group = (base or 1) * value
+            pending, last_multiplier = None, value
+        elif kind == "plural":  # "three dozens", "three hundred and two dozens" (324): the last number times it
+            if pending is None:
+                break
+            group += pending * value
             pending, last_multiplier = None, value
         elif kind == "scale":
             if last == "half":
@@ -74,12 +87,19 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
             base = group + (pending or 0)
             if base == 0 and last == "scale":
                 total *= value  # "nghìn tỷ": a scale of scales
+                last_scale = (last_scale or 1.0) * value
+            elif last_scale is not None and value >= last_scale:
+                if joined is not None:
+                    return joined[1], joined[0]
+                break  # "hai triệu ba triệu": a second millions place starts another number
             else:
                 total += (base or 1) * value
-            group, pending, last_multiplier = 0.0, None, value
+                last_scale = value
+            group, pending, last_multiplier, joined = 0.0, None, value, None
         elif kind == "joiner":
             if last not in ("hundred", "scale") or following not in ("digit", "ten", "tens"):
                 break
+            joined = (i, total + group)
         elif kind == "half":
             if last not in ("digit", "hundred", "scale", "tens_marker"):
                 break
@@ -101,3 +121,13 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon) -> tuple[float 
     if pending is not None:
         group += pending * shorthand_place if shorthand_place else pending
     return total + group, used
+
+
+def _numeral(token: str) -> tuple[str, float] | None:
+    """A token in digits as a digit word: "3" in "3 hundred", "2.12" in "2.12 hundred"."""
+    if not token[:1].isdigit():
+        return None
+    try:
+        return "digit", float(token)
+    except ValueError:
+        return None
