@@ -245,3 +245,27 @@ def test_jobs_must_be_at_least_one(run):
 
 def test_default_jobs_is_the_cores_this_process_may_use():
     assert pool.default_jobs() == len(os.sched_getaffinity(0))
+
+
+@pytest.mark.slow
+def test_workers_import_claims_as_installed_not_from_the_working_folder(tmp_path):
+    # Python 3.11 starts the fork server with the working folder first on its path: run from a
+    # folder holding another "claims" (a checkout of another version), workers imported that one.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).parent / "claims"
+    if not command.exists():
+        pytest.skip("the claims command is not installed beside this Python")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "__init__.py").write_text('raise SystemExit("the working folder\'s claims")\n')
+    done = subprocess.run(
+        [str(command), "extract", str(FIXTURES), "--jobs", "2", "-f", "jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "working folder" not in done.stderr and done.stdout.count("\n") >= 10

@@ -8,7 +8,6 @@ The arithmetic pass and saving stay in the calling process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
+from claims.extract.pool import process_context
 from claims.store.models import ClaimRecord, table_of
 
 if TYPE_CHECKING:
@@ -54,10 +54,8 @@ def check_in_shares(
 
     if jobs <= 1 or _stored_claims(conn, story_ids) < MIN_CLAIMS_TO_SHARE:
         return [check_share(conn, story_ids, WHOLE, progress, total)]
-    context = multiprocessing.get_context(
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )  # not fork: this process holds open database connections
-    with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
+    # Not fork: this process holds open database connections.
+    with ProcessPoolExecutor(jobs - 1, mp_context=process_context()) as pool:
         others = [
             pool.submit(_check_apart, url, story_ids, Share(index, jobs), dict(os.environ)) for index in range(1, jobs)
         ]

@@ -20,6 +20,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain
+from multiprocessing import forkserver
+from multiprocessing.context import BaseContext
 from typing import TypeVar, cast
 
 from claims.errors import ClaimsError
@@ -145,13 +147,29 @@ def _executor(workers: int) -> ProcessPoolExecutor:
     # ever. The fork server is one fresh single-threaded process with the extraction modules
     # imported once; each worker forks from it, loads its language packs on its first article
     # and keeps them, with the compiled patterns read from the cache (claims.text.pattern_cache).
-    method = (
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )  # Windows has no fork server
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([__name__])
+    context = process_context()
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(dict(os.environ),))
+
+
+def process_context() -> BaseContext:
+    """The fork server, started with this module imported (spawn where there is none: Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    # Python 3.11 starts the server as `python -c ...`, which puts the working folder first on its
+    # path and ignores ours: run from a folder holding another "claims" (a source checkout of
+    # another version), the workers would import that one. PYTHONSAFEPATH leaves the folder out.
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
+    return context
 
 
 class _Workers:

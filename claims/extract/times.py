@@ -301,28 +301,6 @@ def looks_ahead(sentence: Sentence, duration: NumberMention) -> bool:
     return any(m.looks_ahead and m.start <= duration.start < m.end for m in sentence.marks())
 
 
-def frames_a_period(sentence: Sentence, duration: NumberMention) -> bool:
-    """Whether a duration is a period the sentence's other figures hold in ("suốt một tuần qua",
-    "6 tháng đầu năm", "over the past 10 years", "trong 2 năm 2019 và 2020"), rather than something
-    that lasts ("bị giam 18 tháng"), a time back ("cách đây 2 năm") or a timeline ahead ("trong 12
-    tháng tới"): those are claims an outlet may state otherwise."""
-    lex, folded = sentence.lex, sentence.folded
-    if lex.period_before and lex.period_before.start_before(folded, duration.start, sentence.start) >= 0:
-        return True
-    if folded[duration.end : duration.end + 1] == " ":
-        if lex.period_after and lex.period_after.end_at(folded, duration.end + 1, sentence.end) >= 0:
-            return True
-    # The years of the period named right after it (its unit word may be read as theirs too):
-    # "trong 2 năm 2019 và 2020", "the two years 2019 and 2020".
-    following = next((m for m in sentence.mentions if m.start > duration.start), None)
-    return (
-        following is not None
-        and following.kind == "year"
-        and following.end > duration.end
-        and not folded[duration.end : max(duration.end, following.start)].strip()
-    )
-
-
 def _adjacent(sentence: Sentence, phrase_end: int, mark: TimeMark) -> bool:
     """Only filler words ("trong", "vào năm", "for") stand between the phrase and the mark,
     besides the figure's places and roles ("3.000 cuộc không kích chống IS trong năm 2015")
