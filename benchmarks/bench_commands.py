@@ -25,9 +25,11 @@ average before and after. Measures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,6 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Commands run from an empty folder: from the checkout, `python -c` (and Python 3.11's fork server)
+# would import its claims package ahead of the build being measured.
+NEUTRAL_CWD = tempfile.mkdtemp(prefix="bench-commands-cwd-")
+atexit.register(shutil.rmtree, NEUTRAL_CWD, ignore_errors=True)
 sys.path.insert(0, str(ROOT))
 
 import regex  # noqa: E402
@@ -101,7 +107,7 @@ def run(command: list[str], stdout=subprocess.DEVNULL) -> Timing:
     """A command's wall time and the CPU time of it and its children."""
     before = os.times()
     started = time.perf_counter()
-    done = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=command_env())
+    done = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=command_env(), cwd=NEUTRAL_CWD)
     wall = time.perf_counter() - started
     after = os.times()
     if done.returncode not in (0, 1):  # 1: some inputs refused, the rest done
@@ -116,7 +122,7 @@ def read_alone(python: str, first: Path, target: str) -> Timing:
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
+        cwd=NEUTRAL_CWD,
         env=command_env(),
     ).stdout.split()
     return Timing(float(out[1]), float(out[0]))
