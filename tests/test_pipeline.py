@@ -209,3 +209,23 @@ def test_an_article_that_cannot_be_written_rolls_back_alone(store, monkeypatch):
         paths = conn.execute(select(Article.__table__.c.path)).scalars().all()
         claims = conn.execute(select(ClaimRecord.__table__.c.id)).scalars().all()
     assert sorted(paths) == ["0.txt", "1.txt", "2.txt"] and len(claims) == result.claims_stored
+
+
+@pytest.mark.postgres
+def test_a_large_ingest_refreshes_the_planners_statistics_on_postgresql(postgres_url, monkeypatch):
+    # With no statistics PostgreSQL scanned the whole term index for every article it grouped.
+    import claims.pipeline.ingest as pipeline_ingest
+    from claims.store.database import open_store
+
+    monkeypatch.setattr(pipeline_ingest, "FIRST_STATISTICS_REFRESH", 4)
+    monkeypatch.setattr(pipeline_ingest, "ARTICLES_PER_COMMIT", 3)
+    store = open_store(postgres_url)
+    rows_seen = "select reltuples from pg_class where oid = 'story_terms'::regclass"
+    try:
+        with store.reading() as conn:
+            assert conn.exec_driver_sql(rows_seen).scalar() < 0  # never analyzed
+        assert len(ingest_articles(store, [_flood(i) for i in range(10)]).stored) == 10
+        with store.reading() as conn:
+            assert conn.exec_driver_sql(rows_seen).scalar() > 0
+    finally:
+        store.dispose()

@@ -79,6 +79,10 @@ def ingest_articles(
 # writer waits briefly, progress is visible in the database, and a crash loses little.
 ARTICLES_PER_COMMIT = 100
 SECONDS_PER_COMMIT = 0.5
+# The database's planner is told the tables grew after this many articles, then after twice as
+# many, and so on: a few refreshes however large the archive (claims.store.database).
+FIRST_STATISTICS_REFRESH = 500
+WRITTEN_TABLES = ("articles", "claims", "stories", "story_terms", "story_term_counts")
 
 
 class _Batch:
@@ -86,6 +90,7 @@ class _Batch:
         self.store, self.result = store, result
         self.writes: list[ArticleWrite] = []
         self.opened = 0.0
+        self.refresh_at = FIRST_STATISTICS_REFRESH
 
     def add(self, write: ArticleWrite) -> None:
         if not self.writes:
@@ -105,6 +110,9 @@ class _Batch:
             elif (already := stored_article_id(self.store, write.article.content_hash)) is not None:
                 # The same text earlier in this run, or stored by another writer meanwhile.
                 self.result.already_stored.append(already)
+        if len(self.result.stored) >= self.refresh_at:
+            self.store.refresh_statistics(WRITTEN_TABLES)
+            self.refresh_at = 2 * len(self.result.stored)
 
 
 def _write(article: SourceArticle, extracted: ArticleClaims, story: str | None) -> ArticleWrite:

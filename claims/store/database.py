@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -125,6 +125,23 @@ class Store:
                 yield conn
         except (OperationalError, DBAPIError) as exc:
             raise explain_db_error(exc, self.url) from exc
+
+    def refresh_statistics(self, tables: Sequence[str]) -> None:
+        """Let PostgreSQL see how large the tables an ingest writes have grown.
+
+        Its planner chooses by table statistics, which autovacuum refreshes only now and then
+        (and not at all where it is off): after a bulk ingest into an empty database the term
+        index still looked empty, and each look-up scanned the whole table instead of its index
+        (40 ms instead of 0.2 at 390,000 rows). SQLite plans by its indexes and needs nothing.
+        """
+        if self.dialect != "postgresql":
+            return
+        quote = self.engine.dialect.identifier_preparer.quote
+        try:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE " + ", ".join(quote(table) for table in tables))
+        except DBAPIError:
+            pass  # a user who does not own the tables may not analyze them: the plan stays as it was
 
     def dispose(self) -> None:
         self.engine.dispose()
