@@ -14,7 +14,7 @@ import regex
 
 from claims.numbers.mention import NumberMention
 
-from .lexicon import phrase_key
+from .lexicon import ExtractLexicon, phrase_key
 from .subjects import _LONGEST_WORD, _WORD, Subject, _ends_longer_word, _is_stop, _plain_words, is_elided, may_name
 
 if TYPE_CHECKING:
@@ -41,10 +41,13 @@ def attribute_before(sentence: Sentence, figure: NumberMention) -> Subject | Non
         return None
     window_start = max(sentence.start, figure.start - _ATTRIBUTE_WINDOW)
     found = lex.attribute_before.search(sentence.folded, window_start, figure.start, timeout=sentence.timeout)
+    if found is not None and not _in_its_units(lex, lex.attribute_concepts.get(phrase_key(found["noun"])), figure):
+        # "tốc độ cao 200 km/h": "cao" is high, no height; the attribute before it names the figure.
+        found = lex.attribute_before.search(sentence.folded, window_start, found.start(), timeout=sentence.timeout)
     if found is None:
         return None
     concept = lex.attribute_concepts.get(phrase_key(found["noun"]))
-    if not may_name(lex, figure.kind, figure.unit, concept):
+    if not may_name(lex, figure.kind, figure.unit, concept) or not _in_its_units(lex, concept, figure):
         return None
     if _ends_longer_word(sentence, window_start, found):
         return None  # "trị giá 5 tỷ": worth, not a price
@@ -52,10 +55,21 @@ def attribute_before(sentence: Sentence, figure: NumberMention) -> Subject | Non
     words = sentence.folded[max(window_start, start - _LONGEST_WORD) : start].split()
     for size in (2, 1):  # the longest attribute: "chiều cao", not its "cao"
         longer = " ".join([*words[-size:], found["noun"]]) if len(words) >= size else ""
-        if longer and may_name(lex, figure.kind, figure.unit, lex.attribute_concepts.get(phrase_key(longer))):
+        longer_concept = lex.attribute_concepts.get(phrase_key(longer)) if longer else None
+        if (
+            longer
+            and may_name(lex, figure.kind, figure.unit, longer_concept)
+            and _in_its_units(lex, longer_concept, figure)
+        ):
             start, concept = end - len(longer), lex.attribute_concepts[phrase_key(longer)]
             break
     return Subject(sentence.original[start:end], start, figure.start, concept, named_from=start)
+
+
+def _in_its_units(lex: ExtractLexicon, concept: str | None, figure: NumberMention) -> bool:
+    """Whether a figure with a unit is given in one its attribute is measured in: "cao 90 Hz" is no height."""
+    units = lex.attribute_units.get(concept or "")
+    return not units or not figure.unit or figure.unit in units
 
 
 def amount_made_of(sentence: Sentence, after: int, limit: int) -> Subject | None:
@@ -100,6 +114,13 @@ def named_by_words(sentence: Sentence, figure: NumberMention) -> Subject | None:
         if concept is not None:
             break
     return Subject(sentence.original[start:end], start, figure.start, concept or None, named_from=start)
+
+
+def measures_as_before(sentence: Sentence, figure: NumberMention) -> bool:
+    """Whether a bare amount measures what the last amount in its unit did: a link word right before it
+    ("trọng lượng 70kg ... chỉ còn 35kg", "47,8mg kẽm ... là 5,2mg và 0,8mg"); not "rộng 26m", a width."""
+    before = sentence.folded[max(sentence.start, figure.start - _LINK_WINDOW) : figure.start].split()
+    return bool(before) and before[-1].casefold() in sentence.lex.same_measure_links
 
 
 def is_age_in_apposition(sentence: Sentence, mention: NumberMention) -> bool:

@@ -15,7 +15,14 @@ from claims.numbers.parse import matching_copy, scan_numbers
 from claims.text.normalize import normalize_with_offsets
 from claims.text.sentences import split_sentences
 
-from .attributes import amount_made_of, attribute_before, is_age_in_apposition, named_by_words, takes_previous
+from .attributes import (
+    amount_made_of,
+    attribute_before,
+    is_age_in_apposition,
+    measures_as_before,
+    named_by_words,
+    takes_previous,
+)
 from .claim import Claim
 from .context import Sentence
 from .conversions import is_conversion, words_after
@@ -24,9 +31,10 @@ from .frame import frame_words, read_frame
 from .layout import Layout
 from .lexicon import extract_lexicon_for
 from .places import figure_location
+from .predicates import named_by_clause
 from .roles import figure_roles
 from .subjects import AGE, Subject, concept_from_verb, continues_change, is_elided, noun_before, read_subject
-from .times import Calendar, figure_time, frames_a_period, looks_ahead
+from .times import Calendar, figure_time, looks_ahead
 
 # Kinds whose noun often stands before the figure: "ngân sách ... 2,5 tỷ đồng", "GDP tăng 7,4%".
 # A duration measures the time of an event, and a count's noun follows it.
@@ -219,10 +227,7 @@ class _Article:
             return claims
         subjects = self._subjects(sentence, figures)
         self._frames(sentence, figures, subjects)
-        # A period ("3 quý còn lại", "over the past 10 years") is when the other figures hold, not a
-        # claim of its own.
-        periods = [f.claim for f in figures if f.mention.kind == "duration" and frames_a_period(sentence, f.mention)]
-        return [c for c in claims if not any(c is p for p in periods)] if periods else claims
+        return claims
 
     def _subjects(self, sentence: Sentence, figures: list[_Figure]) -> list[Subject]:
         """What each figure counts; an elided noun takes the subject of the figure before it."""
@@ -230,6 +235,7 @@ class _Article:
         subjects: list[Subject] = []
         previous: Subject | None = None
         previous_kind = None
+        measured: dict[str, Subject] = {}  # unit -> what the last quantity in it measured
         for index, figure in enumerate(figures):
             claim, mention, position = figure.claim, figure.mention, figure.position
             if index and is_conversion(sentence, mentions[position - 1], mention) and subjects:
@@ -282,6 +288,15 @@ class _Article:
                 subject = Subject(
                     previous.text, mention.end, mention.end, previous.concept, previous.actor, elided=True
                 )
+            if subject.text is None and subject.concept is None and mention.unit not in lex.unit_concepts:
+                subject = named_by_clause(sentence, mention, after, limit) or subject  # "The contract was worth £7m"
+            if subject.text is None and subject.concept is None and measures_as_before(sentence, mention):
+                # "trọng lượng 70kg ... chỉ còn 35kg": a bare amount in the unit of an earlier one measures the same.
+                earlier = measured.get(mention.unit or "") if mention.kind == "quantity" else None
+                if earlier is not None:
+                    subject = Subject(
+                        earlier.text, mention.end, mention.end, earlier.concept, earlier.actor, elided=True
+                    )
             if subject.concept is None and subject.text is None and mention.unit in lex.unit_concepts:
                 subject.concept = lex.unit_concepts[mention.unit]  # "khoảng 300 tấn"
             if subject.actor is None and subject.concept in lex.actor_concepts:
@@ -298,6 +313,8 @@ class _Article:
                 subject.actor = previous.actor  # "2.500 lính Mỹ ở Iraq và 900 lính ở Syria": US troops too
             claim.subject, claim.concept, claim.actor = subject.text, subject.concept, subject.actor
             subjects.append(subject)
+            if mention.kind == "quantity" and mention.unit and subject.text:
+                measured[mention.unit] = subject
             if subject.text and (mention.kind != "duration" or subject.concept):
                 # "a six-year high in 2004, up 35%": what lasts names no thing counted by the figures after it
                 previous, previous_kind = subject, mention.kind

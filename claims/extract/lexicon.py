@@ -103,6 +103,7 @@ class ExtractLexicon:
     quantity_named_before: frozenset  # empty: any concept
     duration_named_before: frozenset  # empty: none
     attribute_concepts: dict  # phrase key -> concept: measured attributes named right before a figure
+    attribute_units: dict  # concept -> frozenset of the units it is measured in
     attribute_before: regex.Pattern  # "đường kính 38mm", "revenue of $5bn": matched backwards from the figure
     named_by_link: regex.Pattern  # "a total of $1.1m", "an offer worth $2bn": the link, backwards from the figure
     not_named_by: frozenset
@@ -114,6 +115,22 @@ class ExtractLexicon:
     conjunctions: frozenset
     subject_conjunctions: tuple  # case-folded
     max_subject_words: int
+    same_measure_links: frozenset  # "... chỉ còn 35kg": measures what the last amount in its unit measured
+    # A figure in a clause's predicate (claims/extract/predicates.py).
+    predicate_link: regex.Pattern  # "was worth £7m", "have declined by 40%": backwards from the figure
+    predicate_auxiliaries: frozenset
+    aside_endings: tuple  # ", offering ways to make a quick buck,": a clause in commas about the subject
+    predicate_determiners: frozenset
+    predicate_noun_tails: frozenset
+    purpose_at: regex.Pattern  # "$850m to settle a lawsuit": after the money
+    apposition_at: regex.Pattern  # "79p - the usual cost of a song": after the money
+    apposition_marks: tuple
+    not_after_apposition: frozenset
+    destination_at: regex.Pattern  # "9p will go to a tsunami charity appeal": after the money
+    not_purpose_verbs: frozenset
+    repeat_words: frozenset  # "a two-time champion"
+    share_verb_at: regex.Pattern  # "24% have bought clothes": after the share
+    total_before: regex.Pattern  # "taking the total number of copies to 28,000": backwards from the figure
     max_duration_words: int  # what lasts, after a duration: "3 năm chung sống", "an 18-month ceasefire"
     possessive_endings: tuple  # "Iraq's": a name that owns the noun after it
     possessive_at: regex.Pattern  # "of Iraq's territory", "of the Philippines' territory"
@@ -159,8 +176,6 @@ class ExtractLexicon:
     next_before: PhraseSet
     next_after: PhraseSet
     next_needs_after: bool
-    period_before: PhraseSet
-    period_after: PhraseSet
     apposition: PhraseSet
     month_names: dict
     month_at: regex.Pattern | None
@@ -301,11 +316,47 @@ def _subject_fields(pack: LanguagePack, noun_words: list[str], place_trie: str, 
         "conjunctions": _folded(pack.value("subjects.conjunctions")),
         "subject_conjunctions": tuple(w.casefold() for w in pack.value("subjects.subject_conjunctions")),
         "max_subject_words": int(pack.value("subjects.max_words")),
+        "same_measure_links": _folded(pack.value("subjects.same_measure_links")),
+        **_predicate_fields(pack),
         "max_duration_words": int(pack.value("subjects.max_duration_words")),
         "possessive_endings": tuple(possessives),
         "possessive_at": PatternSource(trie_pattern(possessives + pack.value("subjects.plural_possessive_endings"))),
         "location_concepts": frozenset(pack.value("subjects.places.location_concepts")),
         "actor_concepts": frozenset(pack.value("subjects.places.actor_concepts")),
+    }
+
+
+def _predicate_fields(pack: LanguagePack) -> dict[str, Any]:
+    """[subjects.predicates]: what a figure in a clause's predicate counts, read from the clause."""
+    determiners = _words(pack.value("subjects.predicates.determiners"))
+    total = f"(?:{_words(pack.value('subjects.predicates.total_verbs'))})"
+    total_link = f"(?:{_words(pack.value('subjects.predicates.total_links'))})"
+    return {
+        "predicate_link": PatternSource(f"(?r)[ ](?P<link>{_words(pack.value('subjects.predicates.links'))})[ ]+\\Z"),
+        "predicate_auxiliaries": _folded(pack.value("subjects.predicates.auxiliaries")),
+        "aside_endings": tuple(pack.value("subjects.predicates.aside_endings")),
+        "predicate_determiners": _folded(pack.value("subjects.predicates.determiners")),
+        "predicate_noun_tails": _folded(pack.value("subjects.predicates.noun_tails")),
+        "purpose_at": PatternSource(
+            f"[ ]+(?:{_words(pack.value('subjects.predicates.purpose_words'))})[ ]+(?P<verb>\\p{{Ll}}+)[ ]+"
+            f"(?:{determiners})[ ]+"
+        ),
+        "not_purpose_verbs": _folded(pack.value("subjects.predicates.not_purpose_verbs")),
+        "repeat_words": _folded(pack.value("subjects.predicates.repeat_words")),
+        "apposition_marks": tuple(pack.value("subjects.predicates.apposition_marks")),
+        "not_after_apposition": _folded(pack.value("subjects.predicates.not_after_apposition")),
+        "apposition_at": PatternSource(
+            f"[ ]+(?:{trie_pattern(pack.value('subjects.predicates.apposition_marks'))})[ ]+(?:{determiners})[ ]+"
+        ),
+        "destination_at": PatternSource(
+            f"[ ]+(?:{_words(pack.value('subjects.predicates.destination_links'))})[ ]+(?:{determiners})[ ]+"
+        ),
+        "share_verb_at": PatternSource(f"[ ]+(?:{_words(pack.value('subjects.predicates.share_verbs'))})[ ]+"),
+        # The object may not cross a clause: "taking the total number of copies of each song on sale to".
+        "total_before": PatternSource(
+            f'(?r){NOT_LETTER_BEFORE}{total}[ ]+(?:(?:{determiners})[ ]+)?(?P<what>[^,;:()"“”]{{1,64}}?)'
+            f"[ ]+{total_link}[ ]+\\Z"
+        ),
     }
 
 
@@ -317,6 +368,7 @@ def _attribute_fields(pack: LanguagePack) -> dict[str, Any]:
     return {
         "duration_named_before": frozenset(pack.value("subjects.duration_named_before")),
         "attribute_concepts": attributes,
+        "attribute_units": {c: frozenset(units) for c, units in pack.value("concepts.attribute_units").items()},
         "attribute_before": PatternSource(
             f"(?r){NOT_LETTER_BEFORE}(?P<noun>{_words(attributes)}){NOT_LETTER_AFTER}(?:[ ]+(?:{links})){{0,2}}[ ]+\\Z"
         ),
@@ -427,8 +479,6 @@ def _time_fields(pack: LanguagePack) -> dict[str, Any]:
         "next_before": PhraseSet(pack.value("time.next_before")),
         "next_after": PhraseSet(pack.value("time.next_after")),
         "next_needs_after": bool(pack.value("time.next_needs_after")),
-        "period_before": PhraseSet(pack.value("time.period_before")),
-        "period_after": PhraseSet(pack.value("time.period_after")),
         "apposition": PhraseSet(pack.value("time.apposition")),
         "month_names": {k.casefold(): v for k, v in months.items()},
         # "since mid-October last year", "in August": a month named in words, with no digits to

@@ -95,6 +95,11 @@ def _compound(sentence: Sentence, at: int, limit: int) -> Subject:
     word = _WORD.match(sentence.folded, at, limit, timeout=sentence.timeout)
     if word is None or "-" in word.group() or word.group().casefold().endswith(sentence.lex.not_compound_endings):
         return Subject(None, at - 1, at - 1)  # "two-and-a-half", "four-fold", "two-handed"
+    if word.group().casefold() in sentence.lex.repeat_words and sentence.folded[word.end() : word.end() + 1] == " ":
+        # "a two-time champion": how often the noun after it holds; the noun says what.
+        after = _plain_words(sentence, word.end() + 1, limit)
+        if after.text is not None:
+            return after
     return Subject(sentence.original[at : word.end()], at, word.end())
 
 

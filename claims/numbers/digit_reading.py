@@ -21,8 +21,20 @@ from .digit_words import digits_and_words
 from .digits import read_digits
 from .fraction_signs import FRACTION_SIGNS
 from .intervals import interval
+from .label_hints import amount_after, listed_label
 from .lexicon import DIGIT_FOLLOWS
 from .mention import NumberMention
+from .not_counts import (
+    brand_before,
+    dated_around,
+    dated_year,
+    glued_amount,
+    hyphen_label_end,
+    quoted_alone,
+    score_in_run,
+    time_before_zone,
+    whole_phone,
+)
 from .reader_parts import ReaderParts
 
 if TYPE_CHECKING:
@@ -44,6 +56,8 @@ _MULTIPLIER_KINDS = frozenset({"hundred", "plural", "scale"})
 _WIDER_FOLLOWING = frozenset({DIGIT_FOLLOWS, ""}) | frozenset(FRACTION_SIGNS)
 # "1/2", "2/3", "3/4", "1/10": denominators that make a slash a share, where the parts could also be a day and month.
 _SMALL_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
+# A currency after a label's number is its price from here on: "loại 200.000 đồng/kg", not "iPhone 12 đồng loạt".
+_PRICE_FROM = 1000
 
 
 class DigitReading(ReaderParts):
@@ -72,6 +86,9 @@ class DigitReading(ReaderParts):
             end = self._glued_end(e)
             return self._label("identifier", glued_start, end, s), end
         integer = written.isdigit()
+        not_counted = self._name_or_clock(s, e, written) if integer else None
+        if not_counted is not None:
+            return not_counted
         # What follows (cached: the readings after the number ask the same) opens "1 234 567", "2  1/4", "2½".
         wider = (
             wider_digits(self.folded, s, e, lex.decimal, self.timeout)
@@ -160,7 +177,45 @@ class DigitReading(ReaderParts):
         value = read_digits(written, lex.group, lex.decimal)
         if value is None:
             return None, e
+        # "Halo 2 and Half-Life 2", "Android 5.0 trở lên": the names _plain_number leaves to this reading.
+        following = self._next_word(e)
+        closes_or_lists = following is None or following in self.lex.hints.list_joins
+        named = (written.isdigit() and e - s <= _NAME_NUMBER_DIGITS and closes_or_lists) or self._is_version(written)
+        if before is None and named and not self.folded[e : e + 1].isalpha() and not self._measured_after(e):
+            name_start = self._name_before(s, e)
+            if name_start is not None:  # "Android 5.0 trở lên", "Halo 2 and Half-Life 2"
+                return self._label("identifier", name_start, e, s), e
         return self._number(before, word, s, e, value, integer=written.isdigit())
+
+    def _is_version(self, written: str) -> bool:
+        """Where a dot groups thousands, "4.4" groups nothing: after a name it is a version ("Android 4.4")."""
+        return self.lex.group == "." and "." in written and len(written.rpartition(".")[2]) != 3
+
+    def _name_or_clock(self, s: int, e: int, written: str) -> tuple[NumberMention | None, int] | None:
+        """Whole digits that are no count whatever stands before them (not_counts.py): a time before a
+        time zone, a phone number, a label joined by a hyphen, a name alone in quotes, a set of a match,
+        or one more number of a list of labels ("modun 2, 3")."""
+        folded, lex, timeout = self.folded, self.lex, self.timeout
+        zoned = time_before_zone(folded, e, written, lex, timeout)
+        if zoned is not None:
+            return self._label("time", s, zoned[1], s, normalized=zoned[0]), zoned[1]
+        if whole_phone(folded, e, written):
+            return self._label("phone", s, e, s, normalized=written), e
+        label_end = hyphen_label_end(folded, e, lex, timeout)
+        if label_end is not None:
+            return self._label("identifier", s, label_end, s), label_end
+        if quoted_alone(folded, s, e):
+            return self._label("identifier", s, e, s), e
+        score = score_in_run(folded, s, e, timeout)
+        if score is not None and not self._measured_after(score.end()):
+            return self._label("score", s, score.end(), s, normalized=score.group()), score.end()
+        if s and folded[s - 1] == " " and not folded[e : e + 1].isalpha():
+            if self._counts_something(e) or self._measured_after(e):
+                return None
+            listed = listed_label(folded, s, lex, timeout)
+            if listed is not None:
+                return self._label(listed, s, e, s, float(written) if listed == "ordinal" else None), e
+        return None
 
     def _name_before(self, s: int, e: int) -> int | None:
         """Where the name starts that a small plain number right after it belongs to: capitalised
@@ -168,7 +223,10 @@ class DigitReading(ReaderParts):
         that only opens the sentence ("Có 5 người"), in no title-case headline, and no classifier
         after the number ("Ông Trump 2 lần bị luận tội")."""
         start, names, opens_sentence = capitalised_before(self.folded, s, 0, _NAME_WORDS)
-        if not names or (opens_sentence and len(names) == 1):
+        if not names:
+            brand = brand_before(self.folded, s, e)
+            return brand if brand is not None and not self._classifier_after(e) else None
+        if opens_sentence and len(names) == 1:
             return None
         if any(" ".join(names[-size:]) in self.lex.place_names for size in range(1, len(names) + 1)):
             return None
@@ -176,10 +234,11 @@ class DigitReading(ReaderParts):
             self.lex.title_case_lines and self._in_title_case_line(s)
         ):
             return None
+        return None if self._classifier_after(e) else start
+
+    def _classifier_after(self, e: int) -> bool:
         following = self._next_word(e)  # case-folded, as the reader's other checks read it
-        if following and (following in self.lex.classifiers or following in self.lex.classifier_first_words):
-            return None
-        return start
+        return bool(following) and (following in self.lex.classifiers or following in self.lex.classifier_first_words)
 
     def _counted_by_number_before(self, label_start: int) -> bool:
         """'8 tầng 33 phòng': a label word right after a number is that number's noun, unless
@@ -208,11 +267,11 @@ class DigitReading(ReaderParts):
         value = read_digits(written, lex.group, lex.decimal)
         if value is None:
             return None
-        if integer and len(written) == 4 and valid_year_like(value) and not self._counts_something(e):
+        if integer and len(written) == 4 and self._year_like_at(s, value) and not self._counts_something(e):
             return self._label("year", s, e, s, value, normalized=written), e
         if before is None:
             # Where a dot groups thousands, "4.4" groups nothing: after a name it is a version ("Android 4.4").
-            version = not integer and lex.group == "." and len(written.rpartition(".")[2]) != 3
+            version = not integer and self._is_version(written)
             name_start = (
                 self._name_before(s, e) if (integer and len(written) <= _NAME_NUMBER_DIGITS) or version else None
             )
@@ -222,6 +281,10 @@ class DigitReading(ReaderParts):
         qualifier = lex.qualifiers[before.text.casefold()]
         low, high = interval(value, qualifier, lex.tolerance)
         return self._mention(before.at, e, s, value, low, high, qualifier, "count"), e
+
+    def _year_like_at(self, s: int, value: float) -> bool:
+        """'2014', and an older year after a word that dates it ("in 1701")."""
+        return valid_year_like(value) or dated_year(self.folded, s, value, self.lex)
 
     def _glued_end(self, e: int) -> int:
         glued = self._match(self.lex.glued, e)
@@ -264,21 +327,51 @@ class DigitReading(ReaderParts):
                 "date", start if start is not None else s, e, s, normalized=f"{second:04d}-{first:02d}"
             ), e
         # "Từ 1/10" (from 1 October): a date, where "1/10" alone could be a tenth.
-        dated = word in self.lex.day_words or word in self.lex.date_words or bool(before and before["open"])
+        dated = (
+            word in self.lex.day_words
+            or word in self.lex.date_words
+            or bool(before and before["open"])
+            or dated_around(self.folded, s, self.lex, self.timeout)
+        )
         qualified = bool(before and before["qual"])
         small_fraction = first < second and second in _SMALL_DENOMINATORS
         if not dated and (qualified or small_fraction or day_month(first, second) is None) and second:
             return self._figure(before, s, e, first / second, fraction=True)
         return self._date(before, s, e, first, second)
 
+    def _measure_after(self, e: int, value: float) -> bool:
+        """A measure or a percent after a number, or a currency after a price; not a duration ("lớp 6 năm học",
+        "số 41 ngày 9/4"), nor a currency after a model's number ("iPhone 12 đồng loạt giảm": at once)."""
+        unit = self._match(self.lex.unit_after, e)
+        found = self.lex.unit_of(unit["unit"]) if unit is not None else None
+        if found is None or found[0] == "duration":
+            return False
+        return found[0] != "money" or value >= _PRICE_FROM
+
+    def _amount_after(self, before: Before, e: int) -> bool:
+        return bool(before is not None and before["cur"]) or amount_after(self.folded, e, self.lex, self.timeout)
+
+    def _measured_after(self, e: int) -> bool:
+        """'top 1%', 'tuyến 2, 3 triệu': a unit, a scale or a range after the number makes it an amount."""
+        lex = self.lex
+        return (
+            self._match(lex.unit_after, e) is not None
+            or self._match(lex.scale_after, e) is not None
+            or self.folded.startswith("-", e)
+        )
+
     def _number(self, before, word, s, e, value: float, *, integer: bool) -> tuple[NumberMention | None, int]:
         lex = self.lex
-        if word in lex.identifier_labels:
+        if word in lex.identifier_labels and not self._measure_after(e, value):  # "loại 400 gram" is a weight
             label_start = self._word_start(before)
             if not self._counted_by_number_before(label_start):
                 end = self._glued_end(e) if self._match(lex.glued, e) else e
                 return self._label("identifier", label_start, end, s), end
-        if word in lex.ordinal_before and not self._counted_by_number_before(self._word_start(before)):
+        if (
+            word in lex.ordinal_before
+            and not self._counted_by_number_before(self._word_start(before))
+            and not self._amount_after(before, e)  # "the top 1% of earners" is a share, "to top £20m" money
+        ):
             return self._label("ordinal", self._word_start(before), e, s, value), e
         meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
         if meridiem is not None:  # "10am", "3 p.m."
@@ -329,12 +422,18 @@ class DigitReading(ReaderParts):
             if integer and dated and self.folded.startswith("-", e)
             else None
         )
-        if dash and word != lex.year_word and day_month(int(value), int(dash[1])) is not None:
+        if (
+            dash
+            and word != lex.year_word
+            and day_month(int(value), int(dash[1])) is not None
+            and not self._counts_something(dash.end())  # "Một ngày 3-4 lần": three or four times a day
+        ):
             # "ngày 6-2", but "ban ngày 28-32 độ C" is a range
             return self._date_span(
                 before, s, dash.end(), int(value), int(dash[1]), None, include_word=word in lex.date_words
             )
-        if integer and word in lex.date_words and word != lex.year_word:  # "ngày 27"
+        counted = dash is not None and self._counts_something(dash.end())
+        if integer and word in lex.date_words and word != lex.year_word and not counted:  # "ngày 27"
             return self._label("date", self._word_start(before), e, s, normalized=f"---{int(value):02d}"), e
         year_like = integer and e - s == 4 and valid_year_like(value) and not self._counts_something(e)
         if not year_like and self._goes_on_in_words(e):
@@ -391,6 +490,9 @@ class DigitReading(ReaderParts):
                 part = self._match(lex.clock_after_pattern, end)
                 hour = self._on_24_hour_clock(int(value), part["part"] if part and not part["min"] else None)
                 return self._label("time", s, end, s, normalized=f"{hour:02d}:{minutes}"), end
+        measured = self._glued_measure(before, s, value, glued)
+        if measured is not None:
+            return measured
         if suffix.casefold() in lex.ordinal_suffixes:
             long_date = self._match(lex.long_date_after, e) if value <= 31 and lex.standalone_month_names else None
             month = lex.standalone_month_names.get((long_date["mon"] or "").casefold()) if long_date else None
@@ -409,6 +511,19 @@ class DigitReading(ReaderParts):
             return None  # a unit, read by _figure ("50.000đ/h": the money, whatever it is paid for)
         end = self._glued_end(e)
         return self._label("identifier", s, end, s), end
+
+    def _glued_measure(self, before, s, value, glued) -> tuple[NumberMention | None, int] | None:
+        """'48h', '1m60', '79p': an amount whose unit is glued to its digits (not_counts.py)."""
+        lex, end = self.lex, glued.end()
+        currency = bool(before and before["cur"])
+        found = glued_amount(glued.group(), value, lex, self.timeout, currency_before=currency)
+        if found is None:
+            return None
+        kind, unit, amount = found
+        qualifier = lex.qualifiers[before["qual"].casefold()] if before and before["qual"] else "exact"
+        low, high = interval(amount, qualifier, lex.tolerance)
+        start = before.start("qual") if qualifier != "exact" else s
+        return self._mention(start, end, s, amount, low, high, qualifier, kind, unit), end
 
     def _day_before_date(self, s: int, value: float, integer: bool, at: int) -> NumberMention | None:
         """'từ 9 đến 11/10': the first day of a span of dates takes its month from the second."""

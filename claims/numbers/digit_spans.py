@@ -4,7 +4,8 @@ The digit pattern (claims/numbers/lexicon.py) reads one run of digits and separa
 forms are read around such a run, only where the run is plain digits:
 - a leading decimal point after a space: ".08" (a blood-alcohol limit) is 0.08, not 8;
 - groups of three parted by plain spaces, at least two of them: "1 234 567" (a single group,
-  "5 200", is as often two numbers, "June 5 200 people");
+  "5 200", is as often two numbers, "June 5 200 people"), or one that opens with a nought:
+  "40 000" (no count is written "000");
 - a whole number and a fraction: "2 1/4" = 2.25, "2 1/2 years".
 """
 
@@ -18,7 +19,7 @@ from .fraction_signs import FRACTION_SIGNS, fraction_sign_value
 
 # "1 234 567": two to five groups after the first (up to the quadrillions), and no digit, decimal
 # part or further group after them: a longer run of groups is a list or a code.
-_SPACE_GROUPS = regex.compile(r"(?:[ ][0-9]{3}){2,5}(?![0-9]|[.,][0-9]|[ ][0-9])")
+_SPACE_GROUPS = regex.compile(r"(?:(?:[ ][0-9]{3}){2,5}|[ ]0[0-9]{2})(?![0-9]|[.,][0-9]|[ ][0-9])")
 # "2 1/4", "2  1/4": a proper fraction with a small denominator after one or two spaces.
 _FRACTION = regex.compile(r"[ ]{1,2}(?P<num>[1-9])/(?P<den>[0-9]{1,2})(?![0-9/]|[.,][0-9])")
 _DENOMINATORS = frozenset({2, 3, 4, 8})

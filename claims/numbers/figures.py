@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import copysign
+from math import copysign, log10
 from typing import TYPE_CHECKING
 
 from .calendar import day_month, valid_year_like
@@ -172,6 +172,7 @@ class FigureReading(ReaderParts):
             or self.folded[end : end + 1].isalnum()
             or self._match(self.lex.unit_after, end) is not None
             or self.lex.word_anchor.match(self.folded, end + 1, timeout=self.timeout) is not None  # "five hundreds"
+            or (found["ratio"].casefold() in self.lex.ratio_loose and value > 10 and not _round_whole(whole))
         ):
             return None
         return value / whole, "fraction", end
@@ -193,6 +194,12 @@ class FigureReading(ReaderParts):
         if second is None:
             return None
         second_value, second_end, _ = second
+        fraction = self._match(lex.fraction_after, second_end)
+        if fraction is not None:  # "above one quarter and below a half": "a half" is 1/2, not the number 1
+            denominator = self._denominator(fraction.groupdict())
+            if kind != "fraction" or not denominator:
+                return None
+            second_value, second_end = second_value / denominator, fraction.end()
         scale = self._scale(second_end, currency)
         if scale:
             second_value, second_end = second_value * scale[0], scale[1]
@@ -388,3 +395,8 @@ def _suffixed(qualifier: str | None, suffix: str) -> str | None:
     if suffix == "or_equal":
         return {"more_than": "at_least", "less_than": "at_most"}.get(qualifier or "", None)
     return suffix if qualifier in (None, "exact", "approx") else None
+
+
+def _round_whole(whole: float) -> bool:
+    """10, 100, 1,000, ...: the wholes a ratio of a larger count is given in ("15 in 100 patients")."""
+    return whole >= 10 and log10(whole) == int(log10(whole))

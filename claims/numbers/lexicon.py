@@ -17,6 +17,7 @@ from claims.text.word_search import WordSearch
 
 from .comparisons import is_sign, pair_after, sign_qualifier
 from .fraction_signs import FRACTION_SIGN_CLASS, FRACTION_SIGNS
+from .label_hints import LabelHints, read_label_hints
 from .pack_sections import NumberSections, place_aliases, read_sections
 from .word_tables import edge_words, lower_keys, openers, second_words, single_words_before
 
@@ -133,6 +134,7 @@ class NumberLexicon:
     # "and below 1,500", "to under 30": the other side of a range after a one-sided figure.
     pair_after: regex.Pattern
     ratio_after: regex.Pattern  # "in 5", "out of 10" after a count: a ratio ("1 in 5")
+    ratio_loose: frozenset  # joins that make a ratio of a small count or a round whole only
     # Words after a number ("và", "in") that open one of these rarer patterns: the reader reads on
     # past the number only when the pattern matches there.
     tested_after: dict
@@ -178,6 +180,7 @@ class NumberLexicon:
     and_half_after: regex.Pattern
     quarter_after_ordinal: regex.Pattern
     unit_before: dict
+    hints: LabelHints  # what makes digits a time, date, label or price in pence (label_hints.py)
 
     def unit_of(self, written: str) -> tuple[str, str] | None:
         written = " ".join(written.split())
@@ -194,6 +197,7 @@ def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     return NumberLexicon(
         code=pack.code,
         place_names=place_aliases(pack),
+        hints=read_label_hints(pack),
         **_tables(s),
         **_opening(s),
         **_before(s),
@@ -552,6 +556,7 @@ def _after(s: NumberSections) -> dict[str, Any]:
         "suffix_after": suffix_after,
         "pair_after": pair,
         "ratio_after": ratio,
+        "ratio_loose": fractions.ratio_joins_loose,
         "tested_after": {
             word: tuple(p for p, joins in ((pair, ranges.pair_join), (ratio, ratio_joins)) if word in openers(joins))
             for word in openers(ranges.pair_join) | openers(ratio_joins)

@@ -116,6 +116,7 @@ class Fractions:  # [numbers.fractions]
     before_scale: list  # "of a" in "two thirds of a million"
     share_before: frozenset  # folded words after "a third" that keep it a share, not a rank
     ratio_joins: list  # "1 in 5", "7 out of 10"
+    ratio_joins_loose: frozenset  # folded joins that make a ratio of a small count or a round whole only
 
 
 def read_fractions(pack: LanguagePack) -> Fractions:
@@ -131,6 +132,7 @@ def read_fractions(pack: LanguagePack) -> Fractions:
         before_scale=list(pack.value("numbers.fractions.before_scale")),
         share_before=_folded(pack.value("numbers.fractions.share_before")),
         ratio_joins=list(pack.value("numbers.fractions.ratio_joins")),
+        ratio_joins_loose=_folded(pack.value("numbers.fractions.ratio_joins_loose")),
     )
 
 

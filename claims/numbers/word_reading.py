@@ -12,6 +12,7 @@ from .candidates import counts_an_outcome
 from .context import CLAUSE_ENDS, SENTENCE_OPENERS, spaces
 from .fraction_signs import FRACTION_SIGNS, fraction_sign_value
 from .intervals import vague_interval
+from .label_hints import amount_after, listed_label, points_back, unit_after
 from .mention import NumberMention
 from .reader_parts import ReaderParts
 from .word_fractions import RANK, fraction_after_words, fraction_openers
@@ -57,12 +58,23 @@ class WordReading(ReaderParts):
         if value is None or used == 0:
             return None, spans[0][1] if spans else e
         end = spans[used - 1][1]
-        if self._is_name(s, end) or self._in_idiom(tokens, spans):
+        if self._is_name(s, end) or (
+            self._in_idiom(tokens, spans) and used == 1 and not unit_after(self.folded, end, lex, self.timeout)
+        ):  # "the two leaders" point back; "the two hours of sport", "the two million tourists" are figures
             return None, end
         before = self._before(s)
         word = before["word"].casefold() if before and before["word"] else None
-        if word in lex.ordinal_before:
+        amount = bool(before and before["cur"]) or amount_after(self.folded, end, lex, self.timeout)
+        if word in lex.ordinal_before and not amount:  # "to top a billion US dollars" is money
             return self._label("ordinal", self._word_start(before), end, s, value), end
+        measured = unit_after(self.folded, end, lex, self.timeout)  # "10.000 mẫu một ngày": per day
+        if used == 1 and word in lex.identifier_labels and not measured:  # "tuyến hai" (the second line), "tầng ba"
+            return self._label("identifier", self._word_start(before), end, s, value), end
+        # "number seven or eight."; but "set 3, hai tay vợt" counts the players that follow.
+        closes = end >= len(self.folded) or self.folded[end] in CLAUSE_ENDS
+        listed = listed_label(self.folded, s, lex, self.timeout) if used == 1 and closes else None
+        if listed is not None:
+            return self._label(listed, s, end, s, value), end
         if word == lex.month_word and used <= 2:  # "tháng ba" = March
             month = lex.month_names.get(" ".join(t.casefold() for t in tokens[:used]))
             if month:
@@ -82,6 +94,9 @@ class WordReading(ReaderParts):
                 before, s, fraction.end, fraction.value, fraction=fraction.share, words_used=fraction.words
             )
             return mention, resume if mention is not None else fraction.end
+        # "hai màn hình này": these two screens, named before; "một nửa số gạo đó" is a share of them.
+        if points_back(self.folded, end, lex, self.timeout) and not self._may_follow(end):
+            return None, end
         mention, resume = self._figure(before, s, end, value, words_used=tokens[:used])
         return mention, resume if mention is not None else end
 
@@ -110,7 +125,8 @@ class WordReading(ReaderParts):
         i = s
         while i > 0 and self.folded[i - 1] == " ":
             i -= 1
-        if i > 0 and self.folded[i - 1] not in SENTENCE_OPENERS:
+        bullet = i > 1 and self.folded[i - 1] in "-–—•" and self.folded[i - 2] in " \n"  # " - Two crooks"
+        if i > 0 and self.folded[i - 1] not in SENTENCE_OPENERS and not bullet:
             return True
         following = (
             self.lex.word_token.match(self.folded, end + 1, timeout=self.timeout)
@@ -209,6 +225,8 @@ class WordReading(ReaderParts):
         s, e = self.anchor.span("half")
         if self.folded[s] in FRACTION_SIGNS:  # "½", "⅔"
             return self._figure(self._before(s), s, e, fraction_sign_value(self.folded[s]), fraction=True)
+        if self.folded.startswith("-", e) and self._is_name(s, e):  # "the Half-Blood Prince", "Half-Life 2"
+            return None, e
         previous = self.folded[max(0, s - _ORDINAL_REACH) : s].split()
         if previous and previous[-1].casefold() in self.lex.ordinal_words:  # "the first half" is a period
             return None, e
