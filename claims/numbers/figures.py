@@ -349,7 +349,13 @@ class FigureReading(ReaderParts):
             second_value = -second_value
         word = before["word"].casefold() if before and before["word"] else None
         tight_dash = joined_by == "-" and join["sep"] == "-" and integer and second_integer and not scale
-        if tight_dash and (word in lex.day_words or word in lex.date_words) and value <= 31 and second_value <= 12:
+        if (
+            tight_dash
+            and (word in lex.day_words or word in lex.date_words)
+            and value <= 31
+            and second_value <= 12
+            and not self._counts_something(second_end)  # "Một ngày 3-4 lần": three or four times a day
+        ):
             start = self._include(before, "word") if word in lex.date_words else None
             normalized = day_month(int(value), int(second_value))
             mention = self._label("date", start if start is not None else s, second_end, s, normalized=normalized)

@@ -299,9 +299,14 @@ def _opening(s: NumberSections) -> dict[str, Any]:
     article_follow_words = edge_words(list(word_kinds) + list(scales.spaced) + [marker] + fraction_words, first=True)
     unit_follow_words = article_follow_words | edge_words(list(units.table) + fractions.ratio_joins, first=True)
     joined = "(?:[ ]{1,3}|[ ]?-[ ]?)"  # number words are joined by a hyphen or spaces ("fifty  two", "fifty - two")
-    first_word = (
-        f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?={joined}{weak_follow}{NOT_LETTER_AFTER}))"
-    )
+    # A weak word ("a", "one") opens a number only before a word that makes it one, joined tightly: with
+    # " - " too, every "a - " of a text opened a match of sixteen words, then refused (2 s per 100 KB).
+    # A spaced hyphen stays for a fraction word: "one - fourth".
+    weak_joined = "(?:[ ]{1,3}|-)"
+    weak_next = f"{weak_joined}{weak_follow}"
+    if fraction_words:
+        weak_next = f"(?:{weak_next}|[ ]?-[ ]?{word_alternation(fraction_words)})"
+    first_word = f"(?:{word_alternation(strong_words)}|{word_alternation(weak)}(?={weak_next}{NOT_LETTER_AFTER}))"
     if s.signs.words and words.needs_unit:  # "minus one", "negative one": a sign word makes "one" a number
         first_word = first_word[:-1] + (
             f"|(?<={NOT_LETTER_BEFORE}{word_alternation(s.signs.words)}[ ]+){word_alternation(words.needs_unit)})"

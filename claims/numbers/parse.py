@@ -85,6 +85,9 @@ def scan_numbers(
             next_word += 1
         if candidate < position:
             continue
+        if digits.end() - candidate > LONGEST_DIGIT_RUN and _too_long(folded, candidate, digits.end()):
+            position = _token_end(folded, digits.end())  # a hash, a key or junk: no number, nothing computed
+            continue
         # "+84 ...", "(024) ...", "0912 ...", "1900 ...".
         opener = candidate - 1 if candidate and folded[candidate - 1] in "+(" else candidate
         if folded[opener] in phone_openers and (folded[opener] != "1" or folded.startswith(service, candidate)):
@@ -103,6 +106,27 @@ def scan_numbers(
     if "://" in folded or "www." in folded:
         found = _outside_addresses(found, folded, timeout)
     return found
+
+
+# No figure, phone number or code a reader checks runs longer: beyond it digits are a hash, a key or
+# junk, whose value a float cannot hold (400 digits) or Python will not convert (4,300).
+LONGEST_DIGIT_RUN = 30
+
+
+def _too_long(folded: str, start: int, end: int) -> bool:
+    run = 0
+    for char in folded[start:end]:
+        run = run + 1 if char.isdigit() else 0
+        if run > LONGEST_DIGIT_RUN:
+            return True
+    return False
+
+
+def _token_end(folded: str, at: int) -> int:
+    """Where the run of non-space characters going on at `at` ends ("9999.../4" ends after the 4)."""
+    while at < len(folded) and not folded[at].isspace():
+        at += 1
+    return at
 
 
 def _outside_addresses(found: list[NumberMention], folded: str, timeout: float) -> list[NumberMention]:

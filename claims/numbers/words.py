@@ -25,6 +25,9 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon, *, numerals: bo
     # Where the joiner after the last scale stands and the value before it: "three hundred and two
     # hundred", "two million and three million" are two numbers, read up to the joiner.
     joined: tuple[int, float] | None = None
+    # The first token after the last scale: a second scale as large ends the number there, so the
+    # words between open the next number ("hai triệu | ba triệu", not 2,000,003 millions).
+    group_from = pending_from = 0
     used = 0
     word_kinds = lexicon.word_kinds
     kinds = [word_kinds.get(t.casefold()) or (_numeral(t) if numerals else None) for t in tokens]
@@ -50,11 +53,11 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon, *, numerals: bo
                 break
             if last in ("hundred", "scale") and lexicon.shorthand and following is None and last_multiplier >= 100:
                 shorthand_place = last_multiplier / 10
-            pending = value
+            pending, pending_from = value, i
         elif kind == "after_tens":
             if last not in ("ten", "tens_marker") or pending is not None:
                 break
-            pending = value
+            pending, pending_from = value, i
         elif kind == "ten":
             if pending is not None or last in ("ten", "tens", "tens_marker", "half"):
                 break
@@ -72,6 +75,8 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon, *, numerals: bo
             if last == "half" or (group + (pending or 0) >= value and not (numerals and i == 1)):
                 if joined is not None:
                     return joined[1], joined[0]
+                if pending is not None and group:  # "một trăm | hai trăm": the digit opens the next number
+                    return total + group, pending_from
                 break  # "một trăm hai trăm": a second hundreds place starts another number
             base = group + (pending or 0)
             group = (base or 1) * value
@@ -91,11 +96,12 @@ def read_number_words(tokens: list[str], lexicon: NumberLexicon, *, numerals: bo
             elif last_scale is not None and value >= last_scale:
                 if joined is not None:
                     return joined[1], joined[0]
-                break  # "hai triệu ba triệu": a second millions place starts another number
+                return total, group_from  # "hai triệu ba triệu": a second millions place starts another number
             else:
                 total += (base or 1) * value
                 last_scale = value
             group, pending, last_multiplier, joined = 0.0, None, value, None
+            group_from = i + 1
         elif kind == "joiner":
             if last not in ("hundred", "scale") or following not in ("digit", "ten", "tens"):
                 break
