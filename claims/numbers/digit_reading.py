@@ -60,6 +60,11 @@ _SMALL_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
 _PRICE_FROM = 1000
 
 
+# How far past a number the word after it is looked for, and what ends a clause there.
+_ROUND_REACH = 24
+_CLAUSE_ENDS = ".,;:!?)\"'”"
+
+
 class DigitReading(ReaderParts):
     """Digits read as dates, times, years, ordinals and labels (a mixin of Reader)."""
 
@@ -373,6 +378,8 @@ class DigitReading(ReaderParts):
             and not self._amount_after(before, e)  # "the top 1% of earners" is a share, "to top £20m" money
         ):
             return self._label("ordinal", self._word_start(before), e, s, value), e
+        if word in lex.round_before and integer and self._ends_a_round(e):  # "reached the last 32"
+            return self._label("ordinal", self._word_start(before), e, s, value), e
         meridiem = self._match(lex.meridiem_after, e) if integer and value <= 12 else None
         if meridiem is not None:  # "10am", "3 p.m."
             hour = self._on_24_hour_clock(int(value) % 12, meridiem["meridiem"])
@@ -454,6 +461,14 @@ class DigitReading(ReaderParts):
             return True
         after = self._next_word(e + 1 + len(following))  # "and", "3", "hundred"
         return after == DIGIT_FOLLOWS or (bool(after) and after in self.lex.word_kinds)
+
+    def _ends_a_round(self, e: int) -> bool:
+        """Nothing counted follows the number: the clause ends, or a word of the round's follows."""
+        rest = self.folded[e : e + _ROUND_REACH]
+        if not rest or rest[0] in _CLAUSE_ENDS:
+            return True
+        following = rest.split(maxsplit=1) if rest[0] == " " else []
+        return bool(following) and following[0].casefold().rstrip(_CLAUSE_ENDS) in self.lex.round_after
 
     def _counts_something(self, e: int) -> bool:
         """'2014 người': a classifier after a year-like number makes it a count."""

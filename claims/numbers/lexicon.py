@@ -111,6 +111,8 @@ class NumberLexicon:
     clock_before: frozenset
     clock_after: frozenset
     ordinal_before: frozenset
+    round_before: frozenset  # "last" in "reached the last 32"
+    round_after: frozenset
     ordinal_suffixes: frozenset
     ordinal_words: dict
     score_context: frozenset
@@ -266,6 +268,8 @@ def _tables(s: NumberSections) -> dict[str, Any]:
         "clock_after": frozenset(w.casefold() for w in dates.clock_after),
         "afternoon": dates.afternoon,
         "ordinal_before": ordinals.before,
+        "round_before": ordinals.round_before,
+        "round_after": ordinals.round_after,
         "ordinal_suffixes": frozenset(w.casefold() for w in ordinals.suffixes),
         "ordinal_words": ordinals.words,
         "word_token": regex.compile(r"[\p{L}\p{M}]+"),
@@ -407,6 +411,7 @@ def _before(s: NumberSections) -> dict[str, Any]:
         | set(dates.in_mention)
         | set(dates.clock_before)
         | set(s.ordinals.before)
+        | set(s.ordinals.round_before)
         | set(s.not_figures.score_context)
         | set(s.not_figures.labels)
         | set(s.words.neutral_before)

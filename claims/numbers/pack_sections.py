@@ -309,6 +309,8 @@ def read_dates(pack: LanguagePack) -> Dates:
 @dataclass(frozen=True)
 class Ordinals:  # [numbers.ordinals]
     before: frozenset
+    round_before: frozenset  # "last" in "the last 32": a knockout round when nothing counted follows
+    round_after: frozenset
     suffixes: list
     words: dict  # folded
 
@@ -316,6 +318,8 @@ class Ordinals:  # [numbers.ordinals]
 def read_ordinals(pack: LanguagePack) -> Ordinals:
     return Ordinals(
         before=_folded(pack.value("numbers.ordinals.before")),
+        round_before=_folded(pack.value("numbers.ordinals.round_before")),
+        round_after=_folded(pack.value("numbers.ordinals.round_after")),
         suffixes=list(pack.value("numbers.ordinals.suffixes")),
         words=lower_keys(pack.value("numbers.ordinals.words")),
     )
