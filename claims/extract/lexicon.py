@@ -83,6 +83,7 @@ class ExtractLexicon:
     concepts: dict  # phrase key -> concept; "" for phrases that are no subject ("trị giá")
     noun_at: regex.Pattern
     noun_search: regex.Pattern
+    between_words: tuple  # "between": the nouns after it name what a noun before it stands between
     head_first: bool  # Vietnamese: the first noun before a figure is its head
     verb_concepts: dict
     verb_before: regex.Pattern
@@ -376,6 +377,7 @@ def _attribute_fields(pack: LanguagePack) -> dict[str, Any]:
         "not_named_by": _folded(pack.value("subjects.not_named_by")),
         "count_not_named_before": frozenset(pack.value("subjects.count_not_named_before")),
         "not_after_duration": tuple(w.casefold() for w in pack.value("subjects.not_after_duration")),
+        "between_words": tuple(f" {w.casefold()} " for w in pack.value("subjects.between_words")),
         "amount_of_at": PatternSource(f"[ ]+(?:{_words(pack.value('subjects.amount_of_words'))})[ ]+"),
         "not_compound_endings": tuple(pack.value("subjects.not_compound_endings")),
         "back_reference": PatternSource(

@@ -275,6 +275,8 @@ def noun_before(
             and capitalised_before(sentence.folded, noun.start(), sentence.start)[1]
         ):
             continue  # "Bà Rịa - Vũng Tàu giảm 68,5%": a capitalised noun that goes on a name names no ships
+        if lex.between_words and _after_between(sentence, window_start, noun.start()):
+            continue  # "the gap between exports and imports": what the gap is between, not what is counted
         chosen = noun
         if lex.head_first:
             break
@@ -374,3 +376,22 @@ def may_name(lex: ExtractLexicon, figure_kind: str, unit: str | None, concept: s
     if figure_kind == "duration":
         return concept in lex.duration_named_before
     return figure_kind != "count" or concept not in lex.count_not_named_before
+
+
+# How many words a side of "between X and Y" may hold before its noun: "between US exports and imports".
+_BETWEEN_SIDE_WORDS = 2
+
+
+def _after_between(sentence: Sentence, start: int, at: int) -> bool:
+    """Whether the noun at `at` is one side of a "between X and Y" phrase: right after the word
+    ("between US exports"), or right after the conjunction that follows it ("... and imports"); a
+    noun further on is the clause's own ("between October and November because prices fell")."""
+    words = f" {sentence.folded[start:at].casefold()}".split(" ")
+    marks = [i for i, word in enumerate(words) if f" {word} " in sentence.lex.between_words]
+    if not marks:
+        return False
+    tail = words[marks[-1] + 1 :]
+    if len(tail) <= _BETWEEN_SIDE_WORDS:
+        return True
+    joins = [i for i, word in enumerate(tail) if word in sentence.lex.conjunctions]
+    return bool(joins) and joins[-1] <= _BETWEEN_SIDE_WORDS and len(tail) - joins[-1] - 1 <= _BETWEEN_SIDE_WORDS - 1
