@@ -17,7 +17,7 @@ from claims.text.names import capitalised_before
 from .calendar import clock, day_month, valid_year_like
 from .context import OneWordBefore
 from .digit_spans import wider_digits
-from .digit_words import digits_and_words
+from .digit_words import MULTIPLIERS, digits_and_words
 from .digits import read_digits
 from .fraction_signs import FRACTION_SIGNS
 from .intervals import interval
@@ -52,7 +52,6 @@ _LABEL_WORDS_REACH = 24
 _TWO_DIGIT_YEARS_FROM = 2000
 # What the reader reports after digits that may go on (context.py, _next_word): a digit after a space
 # ("1 234 567", "2 1/4"), more spaces ("2  1/4"), or a fraction sign ("2½").
-_MULTIPLIER_KINDS = frozenset({"hundred", "plural", "scale"})
 _WIDER_FOLLOWING = frozenset({DIGIT_FOLLOWS, ""}) | frozenset(FRACTION_SIGNS)
 # "1/2", "2/3", "3/4", "1/10": denominators that make a slash a share, where the parts could also be a day and month.
 _SMALL_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10})
@@ -455,7 +454,7 @@ class DigitReading(ReaderParts):
         a hundred ("3 hundred"), or a scale with more of the number after it ("4 thousand 3 hundred")."""
         following = self._next_word(e)
         kind = self.lex.word_kinds.get(following) if following else None
-        if not following or kind is None or kind[0] not in _MULTIPLIER_KINDS:
+        if not following or kind is None or kind[0] not in MULTIPLIERS:
             return False
         if kind[0] != "scale":
             return True

@@ -17,7 +17,8 @@ from .lexicon import NOT_LETTER_AFTER, NumberLexicon, word_alternation
 from .word_fractions import whole_and_fraction
 from .words import read_number_words
 
-_MULTIPLIERS = ("hundred", "plural", "scale")
+# Number words that multiply what stands before them: "3 hundred", "2 dozens", "5 million".
+MULTIPLIERS = ("hundred", "plural", "scale")
 _TOKEN = regex.compile(r"[^ ]+")
 
 
@@ -30,7 +31,7 @@ class DigitsAndWords:
 @cache
 def _after_digits(lex: NumberLexicon) -> regex.Pattern:
     """The words and digits that may go on a number after its digits, the first a multiplier."""
-    multipliers = [w for w, (kind, _) in lex.word_kinds.items() if kind in _MULTIPLIERS]
+    multipliers = [w for w, (kind, _) in lex.word_kinds.items() if kind in MULTIPLIERS]
     word = f"{word_alternation(lex.word_kinds)}{NOT_LETTER_AFTER}"
     digits = r"[0-9]+(?![0-9]|[.,:/][0-9])"
     # At most 15 more, as the words anchor reads: a long run of number words is not rescanned from every digit in it.
@@ -82,4 +83,4 @@ def _tokens(written: str, at: int, lex: NumberLexicon, timeout: float) -> tuple[
 
 def _multiplier(token: str, lex: NumberLexicon) -> bool:
     found = lex.kind_of_word(token)
-    return found is not None and found[0] in _MULTIPLIERS
+    return found is not None and found[0] in MULTIPLIERS

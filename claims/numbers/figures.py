@@ -67,7 +67,7 @@ class FigureReading(ReaderParts):
         elif not fraction:
             and_half = self._match(lex.and_half_after, end)
             if and_half is not None:  # "two and a half (million) (years)"; "one million and a half" = 1.5 million
-                value, end = value + copysign(self._last_multiplier(words_used) / 2, value), and_half.end()
+                value, end = value + copysign(self.lex.last_multiplier(words_used or []) / 2, value), and_half.end()
                 scale = self._scale(end, currency)
                 if scale:
                     value, end = value * scale[0], scale[1]
@@ -277,12 +277,6 @@ class FigureReading(ReaderParts):
         low, high = interval(value, qualifier, self.lex.tolerance)
         return self._mention(start, e, s, value, low, high, qualifier, kind, unit), e
 
-    def _last_multiplier(self, words_used) -> float:
-        """What "and a half" halves: the scale or hundred that closes the number words ("one million
-        and a half", "a dozen and a half"), else one ("two and a half")."""
-        found = self.lex.kind_of_word(words_used[-1]) if words_used else None
-        return found[1] if found and found[0] in ("scale", "hundred") else 1.0
-
     def _scale(self, at: int, currency: str | None) -> tuple[float, int] | None:
         lex = self.lex
         glued = self._match(lex.glued, at)
@@ -294,9 +288,8 @@ class FigureReading(ReaderParts):
         spaced = self._match(lex.scale_after, at)
         if spaced is None:
             return None
-        written = spaces(spaced["scale"])
-        factor = lex.spaced_scales.get(written) or lex.spaced_scales.get(written.casefold())
-        return (float(factor), spaced.end()) if factor else None
+        factor = lex.spaced_scale(spaced["scale"])
+        return (factor, spaced.end()) if factor else None
 
     def _power_of_ten(self, suffix: str) -> float | None:
         """'e6' in "1.3e6": scientific notation, as statistics tables write it."""

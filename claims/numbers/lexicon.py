@@ -191,6 +191,18 @@ class NumberLexicon:
     def kind_of_word(self, token: str) -> tuple[str, float] | None:
         return self.word_kinds.get(token.casefold())
 
+    def spaced_scale(self, written: str) -> float | None:
+        """The factor of a scale word written apart ("triệu", "Tr", "million"), as written or in lower case."""
+        written = " ".join(written.split())
+        factor = self.spaced_scales.get(written) or self.spaced_scales.get(written.casefold())
+        return float(factor) if factor else None
+
+    def last_multiplier(self, words: list[str]) -> float:
+        """The scale or hundred that closes number words ("six million", "a dozen"), else one: what
+        "and a half" halves and a fraction after them is a fraction of."""
+        found = self.kind_of_word(words[-1]) if words else None
+        return found[1] if found and found[0] in ("scale", "hundred") else 1.0
+
 
 def build_lexicon(pack: LanguagePack) -> NumberLexicon:
     """Each [numbers.*] section read on its own (claims/numbers/pack_sections.py), then what crosses them:

@@ -103,7 +103,7 @@ def whole_and_fraction(
         return None
     numerator = lex.word_kinds[tail["num"].casefold()][1]
     part = numerator / lex.fraction_words[tail["den"].casefold()]
-    multiplier = _last_multiplier(words, lex)
+    multiplier = lex.last_multiplier(words)
     read = words + tail.group().split()
     if multiplier < _SCALE_TAKES_FRACTION:
         if lex.fraction_words[tail["den"].casefold()] == 2 and multiplier > 1:
@@ -163,20 +163,13 @@ def _split_whole(words: list[str], value: float, lex: NumberLexicon) -> tuple[fl
         whole, used = read_number_words(words[:at], lex)
         numerator, rest = read_number_words(words[at + 1 :], lex)
         if whole is not None and numerator is not None and used == at and rest == len(words) - at - 1:
-            return whole, numerator, _last_multiplier(words[:at], lex)
+            return whole, numerator, lex.last_multiplier(words[:at])
         break
     return 0.0, value, 1.0
 
 
-def _last_multiplier(words: list[str], lex: NumberLexicon) -> float:
-    """The scale or hundred that closes number words ("six million"), else one."""
-    found = lex.kind_of_word(words[-1]) if words else None
-    return found[1] if found and found[0] in ("scale", "hundred") else 1.0
-
-
 def _scale_of(scale: regex.Match, lex: NumberLexicon) -> float:
-    written = " ".join(scale["scale"].split())
-    return float(lex.spaced_scales.get(written) or lex.spaced_scales.get(written.casefold()) or 1.0)
+    return lex.spaced_scale(scale["scale"]) or 1.0
 
 
 def _rank_follows(folded: str, at: int, lex: NumberLexicon, timeout: float) -> bool:

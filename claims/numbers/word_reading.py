@@ -241,9 +241,8 @@ class WordReading(ReaderParts):
         scale = self._match(self.lex.scale_after, e) if self.folded[e : e + 1] == " " else None
         if scale is None:
             return None
-        written = spaces(scale["scale"])
-        factor = self.lex.spaced_scales.get(written) or self.lex.spaced_scales.get(written.casefold())
-        return (float(factor), scale.end()) if factor else None
+        factor = self.lex.spaced_scale(scale["scale"])
+        return (factor, scale.end()) if factor else None
 
     def _half_of(self, e: int) -> tuple[float, int] | None:
         """'half a million', 'half a dozen': the value and end of the multiplier after 'half'."""
