@@ -7,7 +7,10 @@ import json
 
 import pytest
 
+from claims.check.alignment import tied
 from claims.check.checker import find_discrepancies
+from claims.check.figures import Figure
+from claims.check.rules import fact_findings
 from claims.extract.extractor import extract_claims
 from claims.pipeline.ingest import ingest_articles
 from claims.sources.article import SourceArticle
@@ -307,3 +310,103 @@ def test_two_ranges_with_the_same_ends_agree(store):
         )
         == []
     )
+
+
+def test_a_count_whose_noun_was_read_is_not_one_fact_with_a_count_whose_noun_was_not(store):
+    # "12 vũ công" counts dancers; "Chung kết 5" names a show: the words around both are alike.
+    assert (
+        _findings(
+            store,
+            "Thử thách cùng bước nhảy\nTuần này 12 vũ công của Thử thách cùng bước nhảy tập luyện cho đêm thi.\n",
+            "Bước nhảy đêm thứ năm\nTuần này Chung kết 5 của Thử thách cùng bước nhảy tập luyện cho đêm thi.\n",
+        )
+        == []
+    )
+
+
+def test_counts_of_two_different_nouns_are_not_one_fact(store):
+    assert (
+        _findings(
+            store,
+            "Hợp đồng máy bay\nHai nước đàm phán hợp đồng xuất khẩu 12 chiếc máy bay chiến đấu FA-50.\n",
+            "Hợp đồng máy bay\nHai nước đàm phán hợp đồng xuất khẩu, 2 bên cần ký máy bay chiến đấu FA-50.\n",
+        )
+        == []
+    )
+
+
+def test_counts_of_one_concept_in_other_words_are_one_fact(store):
+    found = _findings(
+        store,
+        "Rút quân khỏi Iraq\nMỹ hiện còn 2.500 lính Mỹ đồn trú tại Iraq theo thỏa thuận rút quân.\n",
+        "Rút quân khỏi Iraq\nMỹ hiện còn 4.000 binh sĩ đồn trú tại Iraq theo thỏa thuận rút quân.\n",
+    )
+    assert _values(found) == [("value", 2500, 4000)]
+
+
+def test_one_value_written_to_two_precisions_agrees(store):
+    agreeing = (
+        "Phố Wall tăng điểm\nChỉ số Nasdaq Composite tăng 9,517 điểm, đóng cửa ở mức cao.\n",
+        "Chứng khoán Mỹ\nChỉ số Nasdaq Composite tăng 9,52 điểm, đóng cửa ở mức cao.\n",
+    )
+    assert _findings(store, *agreeing) == []
+
+
+def test_two_values_to_the_same_precision_still_disagree(store):
+    found = _findings(
+        store,
+        "Phố Wall tăng điểm\nChỉ số Nasdaq Composite tăng 9,52 điểm, đóng cửa ở mức cao.\n",
+        "Chứng khoán Mỹ\nChỉ số Nasdaq Composite tăng 12,61 điểm, đóng cửa ở mức cao.\n",
+    )
+    assert _values(found) == [("value", 9.52, 12.61)]
+
+
+def test_an_english_noun_of_one_word_ties_two_figures(store):
+    found = _findings(
+        store,
+        "Congressman charged\nThe 47-page indictment says campaign funds paid for family holidays.\n",
+        "Charges filed\nThe 48-page indictment says campaign funds paid for family holidays.\n",
+    )
+    assert _values(found) == [("value", 47, 48)]
+
+
+def test_a_role_named_among_the_other_figures_words_frames_it_no_differently(store):
+    # "vào các địa điểm trên lãnh thổ Syria": the target is read as "địa điểm", and the words name Syria too.
+    found = _findings(
+        store,
+        "Không kích Syria\nIsrael đã tiến hành ít nhất 3 cuộc tấn công vào các địa điểm trên lãnh thổ Syria.\n",
+        "Israel không kích\nIsrael đã tiến hành ít nhất 3 cuộc tấn công vào lãnh thổ Syria.\n",
+    )
+    assert [f.kind for f in found] == []
+
+
+def _figure(figure_id: int, article_id: int, value: float, words: set[str], subject: str | None) -> Figure:
+    return Figure(
+        id=figure_id,
+        article_id=article_id,
+        story_id=1,
+        topic=f"~{subject}" if subject else None,
+        kind="count",
+        unit=None,
+        value=value,
+        low=value,
+        high=value,
+        actor=None,
+        location=None,
+        time=None,
+        roles={},
+        published=None,
+        identity=f"{article_id}:{figure_id}",
+        subject=subject,
+        words=frozenset(words),
+    )
+
+
+def test_two_figures_joined_only_through_a_third_are_not_compared():
+    # B's words meet A's, C's meet B's, and C shares nothing with A: no finding between A and C.
+    a = _figure(1, 1, 218, {"xử lý", "hình sự", "trốn thuế"}, "vụ")
+    b = _figure(2, 2, 218, {"xử lý", "hình sự", "trốn thuế", "rà soát", "chuyển giá"}, "vụ")
+    c = _figure(3, 3, 300, {"rà soát", "chuyển giá", "kiểm tra"}, "vụ")
+    assert tied(a, b) and tied(b, c) and not tied(a, c)
+    # Sorted by value, A (the tightest of the 218s) meets C first; the pair compared is B and C.
+    assert [{f.first.id, f.second.id} for f in fact_findings([a, b, c])] == [{2, 3}]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -177,6 +178,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
             if (
                 _far_apart(figure, first)
                 or _shared_tokens(figure, fact) < MIN_SHARED_TOKENS
+                or not counted_alike(figure, first)
                 or not known.agrees(fact.known)
             ):
                 continue
@@ -210,10 +212,87 @@ def _shared_tokens(figure: Figure, fact: _Fact) -> int:
     """How many distinct syllables (or words) a figure shares with a fact in its evidence words
     and the noun it counts: "cảnh sát" and "sát điều" share three, not two; "37 người bị thương"
     and "39 người bị thương" share the noun's three."""
-    tokens = {token for word in figure.words & fact.words for token in word.split()}
+    tokens = _tokens(figure.words & fact.words, figure.names)
     if figure.subject and any(figure.subject == other.subject for other in fact.figures):
         tokens.update(figure.subject.split())
     return len(tokens)
+
+
+def _tokens(words: Iterable[str], names: frozenset[str]) -> set[str]:
+    """The distinct syllables (or words) of shared evidence words, a name counting once however
+    many it is written in: "Long Qingquan, Trung Quốc" near two weights is who lifted, one thing
+    each, not four words that tie a snatch to a total."""
+    of_name = {token: name for name in names for token in name.split()}
+    tokens: set[str] = set()
+    for word in words:
+        parts = word.split()
+        owners = {of_name.get(part) for part in parts}
+        if None in owners:
+            tokens.update(parts)
+        else:
+            tokens.update(f"<{owner}>" for owner in owners)
+    return tokens
+
+
+def tied(a: Figure, b: Figure) -> bool:
+    """Whether two figures of one fact are tied by their own words, not only through the fact's
+    other figures: a fact gathers the words of all its figures, and "218 vụ xử lý hình sự" can join
+    it through one figure and "300 DN vào kiểm tra" through another, sharing nothing themselves."""
+    tokens = _tokens(a.words & b.words, a.names | b.names)
+    if a.subject and a.subject == b.subject:
+        tokens.update(a.subject.split())
+    return len(tokens) >= MIN_SHARED_TOKENS and counted_alike(a, b)
+
+
+def restated(a: Figure, b: Figure) -> bool:
+    """Whether two figures of one article may be one fact stated twice: their frames agree (not a
+    forecast against a toll, not a year's price against this year's) and their own words tie them
+    ("Apple ... doanh thu quý I đạt 89,6 tỷ USD" and "Amazon thu về 108,5 tỷ USD doanh thu" share
+    only "doanh thu")."""
+    return _frame_signature(a) == _frame_signature(b) and tied(a, b)
+
+
+def counted_alike(a: Figure, b: Figure) -> bool:
+    """Whether two counts count the same thing, as far as their nouns tell. A count whose noun was
+    read against one whose noun was not ("12 vũ công" and "Chung kết 5") is no evidence of one fact,
+    nor are two nouns with nothing in common ("2 bên" and "12 chiếc máy bay"). The same concept
+    ("lính Mỹ", "binh sĩ": troops) or nouns that share a word of two syllables or one contains the
+    other ("cuộc tấn công", "vụ tấn công của Israel"; "troops", "US troops") count alike.
+    Other kinds are measured by their unit, which the frame signature already compares."""
+    if a.kind != "count":
+        return True
+    left, right = _counted(a), _counted(b)
+    if left is None or right is None:
+        return left is None and right is None
+    if a.topic and a.topic == b.topic:
+        return True
+    return _nouns_meet(a.subject or "", b.subject or "")
+
+
+def _counted(figure: Figure) -> str | None:
+    """What a count counts: its noun as written, else its concept."""
+    if figure.subject:
+        return figure.subject
+    topic = figure.topic
+    return topic if topic and not topic.startswith("~") else None
+
+
+def _nouns_meet(left: str, right: str) -> bool:
+    if not left or not right:
+        return False
+    mine, theirs = left.split(), right.split()
+    if _contains(mine, theirs) or _contains(theirs, mine):
+        return True
+    return bool(_pairs(mine) & _pairs(theirs))
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    size = len(part)
+    return any(words[i : i + size] == part for i in range(len(words) - size + 1))
+
+
+def _pairs(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:]))
 
 
 # The most `_naming` adds: the same concept and the same noun.

@@ -15,7 +15,7 @@ from claims.numbers.mention import FIGURE_KINDS
 from claims.store.database import Store
 from claims.store.models import Article, ClaimRecord, table_of
 
-from .alignment import SentenceNeighbours, facts
+from .alignment import SentenceNeighbours, facts, restated
 from .arithmetic import arithmetic_findings
 from .enumerations import comparable_for_value
 from .figures import FIGURE_COLUMNS, Figure, figure_from_row, generalizes, join_keys, keys_compatible
@@ -122,7 +122,7 @@ def findings_for_topic(figures: list[Figure]) -> list[Finding]:
                 by_article.setdefault(figure.article_id, []).append(figure)
             for own in by_article.values():
                 if len(own) > 1:
-                    findings.extend(sweep(own, context=False))
+                    findings.extend(sweep(own, context=False, joined=restated))
             percents = [f for f in members if f.kind == "percent"]
             points = [f for f in members if f.kind == "percentage_point"]
             if percents and points:

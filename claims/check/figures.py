@@ -240,5 +240,16 @@ def role_conflict(a: Figure, b: Figure) -> tuple[str, str, str] | None:
     for role in CONTEXT_ROLES:
         left, right = a.roles.get(role), b.roles.get(role)
         if left and right and left.casefold() != right.casefold():
+            if _said_nearby(right, a) or _said_nearby(left, b):
+                continue
             return role, left, right
     return None
+
+
+def _said_nearby(filler: str, figure: Figure) -> bool:
+    """Whether a role's filler is written among another figure's own words: "vào các địa điểm trên
+    lãnh thổ Syria" fills the target with "địa điểm" and also names "lãnh thổ Syria", so "lãnh thổ
+    Syria" elsewhere frames it no differently."""
+    wanted = filler.casefold().split()
+    said = {token for word in figure.words for token in word.split()}
+    return len(wanted) > 1 and all(token in said for token in wanted)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .alignment import SentenceNeighbours, shared_evidence
+from .alignment import SentenceNeighbours, shared_evidence, tied
 from .enumerations import may_disagree
 from .figures import Figure, gap_ratio, overlap, role_conflict, scale_slip
 
@@ -94,7 +95,13 @@ def compare_disjoint(a: Figure, b: Figure) -> Finding:
     return Finding("value", severity, f"{topic}: {_show(a)} against {_show(b)} {where} ({gap:.0%} apart)", a, b)
 
 
-def sweep(members: list[Figure], value_members: list[Figure] | None = None, *, context: bool = True) -> list[Finding]:
+def sweep(
+    members: list[Figure],
+    value_members: list[Figure] | None = None,
+    *,
+    context: bool = True,
+    joined: Callable[[Figure, Figure], bool] | None = None,
+) -> list[Finding]:
     """Value and context findings among figures that all share a key; values only among
     `value_members` (claims/check/enumerations.py: an article's list of different things is no
     conflict), context among all.
@@ -102,14 +109,14 @@ def sweep(members: list[Figure], value_members: list[Figure] | None = None, *, c
     Figures sorted by lower bound fall into clusters that share a common point; two
     clusters in a row cannot overlap, so one pair per boundary flags the disagreement
     without comparing all pairs: the cluster's tightest figure and the next one, or, when
-    those two may not disagree (one article's part and whole), the first pair across the
-    boundary that may.
+    those two may not disagree (one article's part and whole) or are not `joined` (tied by
+    their own words, across articles), the first pair across the boundary that may.
     """
     findings: list[Finding] = []
     every = _clusters(members)
     clusters = every if value_members is None or value_members is members else _clusters(value_members)
     for (cluster, tightest), (following, _) in zip(clusters, clusters[1:]):
-        pair = _disagreeing_pair(cluster, tightest, following)
+        pair = _disagreeing_pair(cluster, tightest, following, joined)
         if pair is not None:
             findings.append(compare_disjoint(*pair))
     if context:
@@ -122,15 +129,23 @@ def sweep(members: list[Figure], value_members: list[Figure] | None = None, *, c
 MAX_PAIRS_PER_BOUNDARY = 10_000
 
 
-def _disagreeing_pair(cluster: list[Figure], tightest: Figure, following: list[Figure]) -> tuple[Figure, Figure] | None:
-    if may_disagree(tightest, following[0]):
+def _disagreeing_pair(
+    cluster: list[Figure],
+    tightest: Figure,
+    following: list[Figure],
+    joined: Callable[[Figure, Figure], bool] | None = None,
+) -> tuple[Figure, Figure] | None:
+    def may(left: Figure, right: Figure) -> bool:
+        return may_disagree(left, right) and (joined is None or joined(left, right))
+
+    if may(tightest, following[0]):
         return tightest, following[0]
     looked = 0
     for left in sorted(cluster, key=lambda f: (f.high, f.id)):
         for right in following:
             if left.high >= right.low:
                 continue
-            if may_disagree(left, right):
+            if may(left, right):
                 return left, right
             looked += 1
             if looked >= MAX_PAIRS_PER_BOUNDARY:
@@ -166,6 +181,8 @@ def context_findings(cluster: list[Figure]) -> list[Finding]:
         for seen in first_by_frame.values():
             if not overlap(seen, figure):
                 continue
+            if seen.article_id != figure.article_id and not tied(seen, figure):
+                continue  # across articles, one figure framed two ways must first be one fact
             clash = role_conflict(seen, figure)
             if clash:
                 role, left, right = clash
@@ -222,13 +239,13 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
     ranges when an end does ("từ 1 đến 3" and "từ 2 đến 3": each states both ends).
     Two sentences whose other figures of the kind all differ report two things, not one
     (`SentenceNeighbours`): their disagreement is no finding; neighbours that agree are named."""
-    findings = sweep(fact, context=False)
+    findings = sweep(fact, context=False, joined=tied)
     for side in ("above", "below"):
         bounds = sorted((f for f in fact if _open_side(f) == side), key=lambda f: (_stated(f, side), f.id))
         for left, right in zip(bounds, bounds[1:]):
             low, high = _stated(left, side), _stated(right, side)
             gap = (high - low) / max(abs(low), abs(high), 1e-9)
-            if gap > BOUND_TOLERANCE and may_disagree(left, right):
+            if gap > BOUND_TOLERANCE and may_disagree(left, right) and tied(left, right):
                 findings.append(_bounds_finding(left, right, side, gap))
     ranges = sorted(
         (f for f in fact if f.qualifier == "range" and math.isfinite(f.low) and math.isfinite(f.high)),
@@ -236,10 +253,14 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
     )
     for left, right in zip(ranges, ranges[1:]):
         gap = max(abs(left.low - right.low), abs(left.high - right.high)) / max(abs(left.high), abs(right.high), 1e-9)
-        if overlap(left, right) and gap > BOUND_TOLERANCE and may_disagree(left, right):
+        if overlap(left, right) and gap > BOUND_TOLERANCE and may_disagree(left, right) and tied(left, right):
             findings.append(_ranges_finding(left, right, gap))
     kept = []
     for finding in findings:
+        if not tied(finding.first, finding.second):
+            continue
+        if finding.kind in ("value", "update") and rounded_alike(finding.first, finding.second):
+            continue
         evidence = shared_evidence(finding.first, finding.second)
         if neighbours is not None and finding.kind == "value":
             apart, agreeing = neighbours.compare(finding.first, finding.second)
@@ -250,6 +271,30 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
         finding.explanation += f" [same fact: {evidence}]"
         kept.append(finding)
     return kept
+
+
+# A figure written to fewer significant digits than this ("20 km", "2,5 triệu") may round anything
+# near it; one written to this many or more ("9,52 điểm", "74,97 triệu") rounds only what is closer.
+MIN_ROUNDED_DIGITS = 3
+
+
+def rounded_alike(a: Figure, b: Figure) -> bool:
+    """Whether one exact figure is the other rounded: "9,52 điểm" and "9,517 điểm", "74,97 triệu
+    đơn vị" and "74,971 triệu" are one value written to other precisions, not a disagreement."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return False
+    coarse, fine = sorted((a.value, b.value), key=significant_digits)
+    digits = significant_digits(coarse)
+    if digits < MIN_ROUNDED_DIGITS or digits == significant_digits(fine):
+        return False
+    return math.isclose(float(f"{fine:.{digits}g}"), coarse, rel_tol=1e-9)
+
+
+def significant_digits(number: float) -> int:
+    """How many digits a value is written to, trailing zeros of a whole number left out: 74,970,000
+    has four, 9.52 three, 20 one."""
+    digits = f"{abs(number):.15g}".split("e")[0].replace(".", "").strip("0")
+    return max(len(digits), 1)
 
 
 def _ranges_finding(a: Figure, b: Figure, gap: float) -> Finding:
