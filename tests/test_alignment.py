@@ -252,17 +252,39 @@ def test_neighbours_of_another_kind_tell_two_sessions_apart(store):
     )
 
 
-def test_cells_of_a_table_pasted_as_text_are_not_aligned(store):
-    # A results table flattened into one line: which cell is which is lost, so nothing is compared.
-    row = "Chỉ tiêu 9T/2013 9T/2012 Doanh thu thuần {} 416,32 -8% 131,4 153,24 -14% Lãi gộp 138,35 147,31 -6%.\n"
+def test_cells_of_a_table_pasted_as_text_are_not_aligned_by_their_words(store):
+    # A results table flattened into one line: its words say nothing of which cell is which, and
+    # two tables whose other cells differ too are two tables.
+    row = "Chỉ tiêu 9T/2013 9T/2012 Doanh thu thuần {} 416,32 -8% 131,4 {} -14% Lãi gộp 138,35 147,31 -6%.\n"
     assert (
         _findings(
             store,
-            "Kết quả kinh doanh quý 3\n" + row.format("382,17"),
-            "Công ty công bố kết quả\n" + row.format("482,17"),
+            "Kết quả kinh doanh quý 3\n" + row.format("382,17", "153,24"),
+            "Công ty công bố kết quả\n" + row.format("482,17", "162,8"),
         )
         == []
     )
+
+
+def test_one_cell_changed_in_the_same_table_is_flagged(store):
+    # Every other cell agrees: the same table told twice, one figure changed.
+    row = "Chỉ tiêu 9T/2013 9T/2012 Doanh thu thuần {} 416,32 -8% 131,4 153,24 -14% Lãi gộp 138,35 147,31 -6%.\n"
+    found = _findings(
+        store,
+        "Kết quả kinh doanh quý 3\n" + row.format("382,17"),
+        "Công ty công bố kết quả\n" + row.format("482,17"),
+    )
+    assert _values(found) == [("value", 382.17, 482.17)]
+
+
+def test_a_sentence_told_twice_with_one_figure_changed_is_flagged_however_few_its_words(store):
+    # "(£374m)" has no words of its own: the dollars beside it agree in both.
+    found = _findings(
+        store,
+        "SEC delays rule\nThe rule was delayed for firms worth less than $700m (£374m) on the market.\n",
+        "Rule delayed\nThe rule was delayed for firms worth less than $700m (£230m) on the market.\n",
+    )
+    assert _values(found) == [("value", 230_000_000, 374_000_000)]
 
 
 @pytest.mark.parametrize(

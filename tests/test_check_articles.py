@@ -104,3 +104,18 @@ def test_a_part_many_times_its_total_counts_something_else(store):
         )
         == []
     )
+
+
+def test_a_thing_counted_beside_the_parts_is_no_part(store):
+    # The 7 motorbikes were seized beside the packs: the packs add up to their total.
+    sentence = (
+        "Bắt giữ thuốc lá lậu\nTổng cộng, lực lượng chức năng đã tạm giữ 10.260 bao thuốc lá lậu, gồm 2.260 "
+        "bao nhãn hiệu Jet và 8.000 bao nhãn hiệu Hero cùng 7 xe mô tô do các đối tượng bỏ lại.\n"
+    )
+    assert _findings(store, sentence) == []
+    # Ten packs more in the parts than in the total are still found (beside a value discrepancy
+    # with the first article, whose 8.000 packs the second tells as 8.010).
+    wrong = sentence.replace("8.000 bao", "8.010 bao")
+    assert ("arithmetic", "parts (2.260, 8.010) add up to at least 10,270, more than the stated total 10.260") in (
+        _findings(store, wrong)
+    )

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from .figures import SCALE_RATIOS, Figure, times_compatible
 
@@ -206,6 +206,7 @@ def _gather(members: list[Figure]) -> list[_Fact]:
 
 
 _by_count = itemgetter(1)
+_by_id = attrgetter("id")
 
 
 def _shared_tokens(figure: Figure, fact: _Fact) -> int:
@@ -360,6 +361,57 @@ class SentenceNeighbours:
             for other in self._by_sentence.get((figure.article_id, figure.sentence_start), ())
             if other.id != figure.id
         ]
+
+    def twins(self, a: Figure, b: Figure) -> bool:
+        """Whether two figures stand at the same place in sentences whose other figures all agree:
+        "Malaysia có 9 điểm sau 5 trận, kém ... 2 điểm" against "có 3 điểm sau 5 trận, kém ... 2
+        điểm", "$700m (£374m)" against "$700m (£230m)". One sentence told twice with one figure
+        changed, however few words stand in the figure's own clause."""
+        if a.family != b.family or _frame_signature(a) != _frame_signature(b) or not counted_alike(a, b):
+            return False
+        if not _Known.of(a).agrees(_Known.of(b)):
+            return False  # "mã STB tăng 1,2% lên 17.500 đồng" and "mã BVH giảm 1,2% xuống 39.500 đồng"
+        left, right = self._place(a), self._place(b)
+        if left is None or left != right:
+            return False
+        # One other figure agreeing may be chance ("1-1" and "2 – 1"): the sentences' words must meet too.
+        return len(left[1]) > 1 or len(_tokens(self._words(a) & self._words(b), a.names | b.names)) >= MIN_SHARED_TOKENS
+
+    def _words(self, figure: Figure) -> frozenset[str]:
+        together = self._by_sentence.get((figure.article_id, figure.sentence_start), ())
+        return frozenset().union(*(f.words for f in together))
+
+    def _place(self, figure: Figure) -> tuple | None:
+        """Where a figure stands in its sentence, with the other figures there, or None alone."""
+        if figure.sentence_start is None:
+            return None
+        together = self._by_sentence.get((figure.article_id, figure.sentence_start), ())
+        if len(together) < 2:
+            return None
+        ordered = sorted(together, key=_by_id)
+        others = tuple((f.family, f.low, f.high) for f in ordered if f.id != figure.id)
+        return ordered.index(figure), others
+
+    def twin_facts(self, taken: set[int]) -> list[list[Figure]]:
+        """Facts of twin figures (`twins`) of different articles that no fact holds yet."""
+        by_place: dict[tuple, list[Figure]] = {}
+        for together in self._by_sentence.values():
+            if len(together) < 2:
+                continue
+            ordered = sorted(together, key=_by_id)
+            shapes = [(f.family, f.low, f.high) for f in ordered]
+            for index, figure in enumerate(ordered):
+                if figure.id not in taken:
+                    place = (index, tuple(shapes[:index] + shapes[index + 1 :]))
+                    by_place.setdefault((figure.family, _frame_signature(figure), place), []).append(figure)
+        found = []
+        for members in by_place.values():
+            one_each: dict[int, Figure] = {}
+            for figure in sorted(members, key=_by_id):
+                one_each.setdefault(figure.article_id, figure)
+            if len(one_each) > 1:
+                found.append(list(one_each.values()))
+        return found
 
     def compare(self, a: Figure, b: Figure) -> tuple[bool, list[Figure]]:
         """(whether the two sentences give other figures of a kind and unit in common and none of

@@ -28,12 +28,13 @@ class ArithmeticFinding(Finding):
     parts: tuple[Figure, ...] = ()
 
 
-def _markers_by_lang() -> dict[str, list[str]]:
-    return {code: load_pack(code).value("arithmetic.part_markers") for code in languages()}
+def _markers_by_lang(key: str = "arithmetic.part_markers") -> dict[str, list[str]]:
+    return {code: load_pack(code).value(key) for code in languages()}
 
 
 def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> Iterator[Finding]:
     markers = _markers_by_lang()
+    beside = _markers_by_lang("arithmetic.beside_markers")
     every_marker = sorted({m for words in markers.values() for m in words})
     if not every_marker:
         return
@@ -61,12 +62,13 @@ def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> It
     rows = conn.execution_options(stream_results=True, yield_per=5000).execute(query)
     for _, same_sentence in groupby(rows, key=lambda r: (r.article_id, r.sentence_start)):
         sentence_rows = list(same_sentence)
-        finding = _check_sentence(sentence_rows, markers.get(sentence_rows[0].lang, []))
+        lang = sentence_rows[0].lang
+        finding = _check_sentence(sentence_rows, markers.get(lang, []), beside.get(lang, []))
         if finding:
             yield finding
 
 
-def _check_sentence(rows, markers: list[str]) -> Finding | None:
+def _check_sentence(rows, markers: list[str], beside: list[str] = ()) -> Finding | None:
     sentence, sentence_start = rows[0].sentence, rows[0].sentence_start
     lowered = sentence.casefold()
     positions = [lowered.find(m) for m in markers if lowered.find(m) >= 0]
@@ -74,7 +76,8 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
         return None
     marker_at = sentence_start + min(positions)
     before = [r for r in rows if r.end <= marker_at]
-    after = [r for r in rows if r.start >= marker_at]
+    parts_end = sentence_start + _beside_at(lowered, beside, marker_at - sentence_start)
+    after = [r for r in rows if marker_at <= r.start < parts_end]
     if not before or not after:
         return None
     total_row = _total(_in_marker_clause(before, sentence, marker_at - sentence_start), after)
@@ -101,6 +104,21 @@ def _check_sentence(rows, markers: list[str]) -> Finding | None:
         parts[-1],
         tuple(parts),
     )
+
+
+def _beside_at(lowered: str, beside: list[str], after: int) -> int:
+    """Where the parts end: at a word that brings in something counted beside them ("gồm 2.260 bao
+    ... và 8.000 bao ... cùng 7 xe mô tô"), a whole word after the part marker; else the sentence's end."""
+    ends = [len(lowered)]
+    for word in beside:
+        at = lowered.find(word, after)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                ends.append(at)
+                break
+            at = lowered.find(word, end)
+    return min(ends)
 
 
 def _in_marker_clause(before, sentence: str, marker: int):

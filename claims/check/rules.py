@@ -239,13 +239,17 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
     ranges when an end does ("từ 1 đến 3" and "từ 2 đến 3": each states both ends).
     Two sentences whose other figures of the kind all differ report two things, not one
     (`SentenceNeighbours`): their disagreement is no finding; neighbours that agree are named."""
-    findings = sweep(fact, context=False, joined=tied)
+
+    def joined(a: Figure, b: Figure) -> bool:
+        return tied(a, b) or (neighbours is not None and neighbours.twins(a, b))
+
+    findings = sweep(fact, context=False, joined=joined)
     for side in ("above", "below"):
         bounds = sorted((f for f in fact if _open_side(f) == side), key=lambda f: (_stated(f, side), f.id))
         for left, right in zip(bounds, bounds[1:]):
             low, high = _stated(left, side), _stated(right, side)
             gap = (high - low) / max(abs(low), abs(high), 1e-9)
-            if gap > BOUND_TOLERANCE and may_disagree(left, right) and tied(left, right):
+            if gap > BOUND_TOLERANCE and may_disagree(left, right) and joined(left, right):
                 findings.append(_bounds_finding(left, right, side, gap))
     ranges = sorted(
         (f for f in fact if f.qualifier == "range" and math.isfinite(f.low) and math.isfinite(f.high)),
@@ -253,11 +257,11 @@ def fact_findings(fact: list[Figure], neighbours: SentenceNeighbours | None = No
     )
     for left, right in zip(ranges, ranges[1:]):
         gap = max(abs(left.low - right.low), abs(left.high - right.high)) / max(abs(left.high), abs(right.high), 1e-9)
-        if overlap(left, right) and gap > BOUND_TOLERANCE and may_disagree(left, right) and tied(left, right):
+        if overlap(left, right) and gap > BOUND_TOLERANCE and may_disagree(left, right) and joined(left, right):
             findings.append(_ranges_finding(left, right, gap))
     kept = []
     for finding in findings:
-        if not tied(finding.first, finding.second):
+        if not joined(finding.first, finding.second):
             continue
         if finding.kind in ("value", "update") and rounded_alike(finding.first, finding.second):
             continue
