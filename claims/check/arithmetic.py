@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -68,7 +68,7 @@ def arithmetic_findings(conn: Connection, story_ids: Iterable[int] | None) -> It
             yield finding
 
 
-def _check_sentence(rows, markers: list[str], beside: list[str] = ()) -> Finding | None:
+def _check_sentence(rows, markers: list[str], beside: Sequence[str] = ()) -> Finding | None:
     sentence, sentence_start = rows[0].sentence, rows[0].sentence_start
     lowered = sentence.casefold()
     positions = [lowered.find(m) for m in markers if lowered.find(m) >= 0]
@@ -106,7 +106,7 @@ def _check_sentence(rows, markers: list[str], beside: list[str] = ()) -> Finding
     )
 
 
-def _beside_at(lowered: str, beside: list[str], after: int) -> int:
+def _beside_at(lowered: str, beside: Sequence[str], after: int) -> int:
     """Where the parts end: at a word that brings in something counted beside them ("gồm 2.260 bao
     ... và 8.000 bao ... cùng 7 xe mô tô"), a whole word after the part marker; else the sentence's end."""
     ends = [len(lowered)]
