@@ -17,8 +17,9 @@ may genuinely report one event.
 
 `scale` times what ingest does to group an article (signature, weighing against the archive,
 the term-index lookup, the story decision, the article row and its index rows, one transaction
-per article), without extraction, on synthetic articles: a Zipf-distributed vocabulary of
-200,000 words, and events of one to five articles that share a few rare words.
+per batch of articles as `claims ingest` commits them), without extraction, on synthetic
+articles: a Zipf-distributed vocabulary of 200,000 words, and events of one to five articles
+that share a few rare words.
 """
 
 from __future__ import annotations
@@ -127,10 +128,11 @@ def _synthetic(count: int, seed: int = 1):
 
 def bench_scale(count: int) -> None:
     from claims.lang import load_pack
+    from claims.pipeline.ingest import ARTICLES_PER_COMMIT
     from claims.sources import article_from_text
     from claims.store.database import open_store
-    from claims.store.ingest import _write_article
-    from claims.store.stories import signature
+    from claims.store.ingest import ArticleWrite, write_articles
+    from claims.store.stories import TermCounts, signature
 
     pack = load_pack("vi")
     articles = [
@@ -142,11 +144,16 @@ def bench_scale(count: int) -> None:
         started = time.process_time()
         wall = time.perf_counter()
         signed = 0.0
+        batch: list = []
+        counts = TermCounts()
         for n, article in enumerate(articles, 1):
             before = time.process_time()
             terms = signature(article.title, article.text, pack)
             signed += time.process_time() - before
-            _write_article(store, article, "vi", [], terms, None)
+            batch.append(ArticleWrite(article, "vi", [], terms, None, []))
+            if len(batch) == ARTICLES_PER_COMMIT or n == len(articles):
+                write_articles(store, batch, counts)
+                batch = []
             if n % 20_000 == 0:
                 print(f"  {n} articles: {time.process_time() - started:.1f} s CPU", flush=True)
         cpu = time.process_time() - started

@@ -12,7 +12,7 @@ from claims.extract.pool import extract_in_order
 from claims.sources import SourceArticle, SourceProblem
 from claims.store.database import Store
 from claims.store.ingest import ArticleWrite, stored_article_id, write_articles
-from claims.store.stories import signature
+from claims.store.stories import TermCounts, signature
 
 from .read import Item
 
@@ -91,6 +91,8 @@ class _Batch:
         self.writes: list[ArticleWrite] = []
         self.opened = 0.0
         self.refresh_at = FIRST_STATISTICS_REFRESH
+        # Term counts read by one batch serve the next ones (claims.store.stories.TermCounts).
+        self.counts = TermCounts()
 
     def add(self, write: ArticleWrite) -> None:
         if not self.writes:
@@ -103,7 +105,7 @@ class _Batch:
         if not self.writes:
             return
         writes, self.writes = self.writes, []
-        for write, article_id in zip(writes, write_articles(self.store, writes)):
+        for write, article_id in zip(writes, write_articles(self.store, writes, self.counts)):
             if article_id is not None:
                 self.result.stored.append(article_id)
                 self.result.claims_stored += len(write.claims)

@@ -55,7 +55,6 @@ class StoryTerm(SQLModel, table=True):
     """One distinctive word of an article's title and lead: story grouping looks articles up by term."""
 
     __tablename__ = "story_terms"
-    __table_args__ = (Index("ix_story_terms_term_published", "term", "published"),)
 
     term: str = Field(max_length=64, primary_key=True)
     article_id: int = Field(foreign_key="articles.id", primary_key=True, index=True)

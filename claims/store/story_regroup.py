@@ -9,7 +9,7 @@ from claims.lang.detect import detect_language
 
 from .database import Store
 from .models import Article, ClaimRecord, Story, StoryTerm, StoryTermCount, table_of
-from .stories import find_story, index_terms, new_story, pinned_story, signature
+from .stories import TermCounts, find_story, index_terms, new_story, pinned_story, signature
 
 _articles = table_of(Article)
 _claims = table_of(ClaimRecord)
@@ -40,6 +40,8 @@ def regroup_stories(store: Store) -> int:
         conn.execute(delete(_stories).where(_stories.c.manual.is_(False)))
         packs: dict = {}
         known = languages()
+        # Term counts are kept in memory and written once a batch of articles (claims.store.stories.TermCounts).
+        counts = TermCounts()
         last = 0
         while True:
             rows = conn.execute(
@@ -66,11 +68,12 @@ def regroup_stories(store: Store) -> int:
                 if story_id is None:
                     story_id = (
                         pinned_story(conn, content_hash)
-                        or find_story(conn, sig, published)
+                        or find_story(conn, sig, published, counts)
                         or new_story(conn, title, content_hash)
                     )
                     conn.execute(update(_articles).where(_articles.c.id == article_id).values(story_id=story_id))
                     conn.execute(update(_claims).where(_claims.c.article_id == article_id).values(story_id=story_id))
-                index_terms(conn, article_id, story_id, sig, published)
+                index_terms(conn, article_id, story_id, sig, published, counts)
+            counts.flush(conn)
             last = rows[-1][0]
         return len(set(conn.execute(select(_articles.c.story_id)).scalars()))
