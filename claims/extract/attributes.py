@@ -40,6 +40,8 @@ def attribute_before(sentence: Sentence, figure: NumberMention) -> Subject | Non
     if not lex.attribute_concepts:
         return None
     window_start = max(sentence.start, figure.start - _ATTRIBUTE_WINDOW)
+    if figure.start <= window_start or sentence.folded[figure.start - 1] != " ":
+        return None  # the pattern ends in spaces right before the figure: "(5%", "$5bn" have none
     found = lex.attribute_before.search(sentence.folded, window_start, figure.start, timeout=sentence.timeout)
     if found is not None and not _in_its_units(lex, lex.attribute_concepts.get(phrase_key(found["noun"])), figure):
         # "tốc độ cao 200 km/h": "cao" is high, no height; the attribute before it names the figure.
@@ -75,6 +77,8 @@ def _in_its_units(lex: ExtractLexicon, concept: str | None, figure: NumberMentio
 def amount_made_of(sentence: Sentence, after: int, limit: int) -> Subject | None:
     """English names what an amount of money is made of after it: "$20bn (£10.6bn) in investment",
     "$600m in ticket sales"."""
+    if not sentence.lex.has_amount_of_words:
+        return None
     made_of = sentence.lex.amount_of_at.match(sentence.folded, after, limit, timeout=sentence.timeout)
     subject = _plain_words(sentence, made_of.end(), limit) if made_of else None
     return subject if subject is not None and subject.text is not None else None
@@ -84,6 +88,8 @@ def named_by_words(sentence: Sentence, figure: NumberMention) -> Subject | None:
     """English names a figure with the words before "of" or "worth": "a combined tally of $80m",
     "a takeover offer worth $2.3bn", "a factory site measuring 250 acres"."""
     lex, folded = sentence.lex, sentence.folded
+    if not lex.has_named_by_links:
+        return None  # no link, no words it could follow
     if lex.of_at.match(folded, figure.end, sentence.end, timeout=sentence.timeout):
         return None  # "winners of 11 of the 12 awards": a part of something named after it
     if figure.kind == "count" and not is_elided(sentence, figure.end):

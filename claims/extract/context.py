@@ -15,6 +15,7 @@ from claims.numbers.mention import NumberMention
 
 from .cues import CueIndex
 from .lexicon import ExtractLexicon
+from .phrases import may_start
 from .places import Located, located_places
 from .roles import Marker, role_markers, sentence_source
 from .times import Calendar, TimeMark, time_marks
@@ -167,9 +168,12 @@ class Sentence:
     def _name_at(self, at: int, limit: int) -> tuple[str | None, str | None, int]:
         """(place, side, end) of a country or a side named at `at`; (None, None, at) when none is."""
         lex = self.lex
-        match = lex.place_at.match(self.folded, at, limit, timeout=self.timeout)
-        if match is not None:
-            return lex.places[" ".join(match["place"].split())], None, match.end()
+        if may_start(lex.place_initials, self.folded, at):
+            match = lex.place_at.match(self.folded, at, limit, timeout=self.timeout)
+            if match is not None:
+                return lex.places[" ".join(match["place"].split())], None, match.end()
+        if not may_start(lex.alias_initials, self.folded, at):
+            return None, None, at
         alias = lex.alias_at.match(self.folded, at, limit, timeout=self.timeout)
         if alias is not None:
             canonical = lex.role_aliases[" ".join(alias["alias"].split())]

@@ -5,6 +5,7 @@ Pure: text in, plain Claim dataclasses out; no database, nothing global that cha
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from claims.lang import LanguagePack, load_pack
@@ -353,7 +354,8 @@ class _Article:
         )
         for index, (figure, subject) in enumerate(zip(figures, subjects)):
             claim, mention = figure.claim, figure.mention
-            later = [i for i in counted if i > index]
+            # `counted` is in order: slices, not a pass over it for each figure (a table has dozens).
+            later = counted[bisect_right(counted, index) :]
             next_figure = figures[later[0]].mention.start if later else sentence.end
             # Roles and "since" reach over figures that count the same thing: "2.500 lính Mỹ ở Iraq
             # và 900 lính Mỹ ở Syria trong khuôn khổ liên minh chống IS".
@@ -374,7 +376,7 @@ class _Article:
             claim.roles = figure_roles(sentence, mention.end, phrase_end, scope_end, subject.concept)
             claim.time = figure_time(sentence, mention, phrase_end, scope_end, subject.named_from)
             clause_start = sentence.clause_start(mention.start)
-            earlier = [i for i in counted if i < index]
+            earlier = counted[: bisect_left(counted, index)]
             own_start = max(clause_start, figures[earlier[-1]].mention.end) if earlier else clause_start
             folded = sentence.folded
             own_end = min(sentence.clause_end(phrase_end), next_figure)

@@ -19,7 +19,7 @@ from claims.numbers.lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE
 from claims.text.pattern_cache import compile_cached
 from claims.text.word_search import WordSearch
 
-from .phrases import NOTHING, PhraseSet, trie_pattern, with_capitals
+from .phrases import NOTHING, PhraseSet, trie_initials, trie_pattern, with_capitals
 
 _CACHE_KEY = "claims.extract.lexicon"
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’-]*"
@@ -46,6 +46,21 @@ def _names(mapping: dict) -> dict:
 def _words(words) -> str:
     """A trie of common words, also matching capitalised."""
     return trie_pattern(with_capitals(words))
+
+
+def _initials(words) -> frozenset[str] | None:
+    """What a match of _words(words) can start with."""
+    return trie_initials(with_capitals(words))
+
+
+def _either(*initials: frozenset[str] | None) -> frozenset[str] | None:
+    """What a match of any of the patterns can start with."""
+    union: set[str] = set()
+    for found in initials:
+        if found is None:
+            return None
+        union |= found
+    return frozenset(union)
 
 
 def _cue_kinds(categories: dict, common: frozenset) -> dict[str, tuple]:
@@ -82,6 +97,7 @@ class ExtractLexicon:
     # What a figure counts.
     concepts: dict  # phrase key -> concept; "" for phrases that are no subject ("trị giá")
     noun_at: regex.Pattern
+    noun_initials: frozenset[str] | None  # what noun_at (and each *_initials its pattern) can start with
     noun_search: regex.Pattern
     between_words: tuple  # "between": the nouns after it name what a noun before it stands between
     head_first: bool  # Vietnamese: the first noun before a figure is its head
@@ -96,6 +112,7 @@ class ExtractLexicon:
     subject_stop: frozenset
     after_noun: regex.Pattern
     head_phrase_at: regex.Pattern
+    head_phrase_initials: frozenset[str] | None
     owner_place: regex.Pattern
     change_verb_at: regex.Pattern
     elision_followers: frozenset
@@ -107,6 +124,12 @@ class ExtractLexicon:
     attribute_units: dict  # concept -> frozenset of the units it is measured in
     attribute_before: regex.Pattern  # "đường kính 38mm", "revenue of $5bn": matched backwards from the figure
     named_by_link: regex.Pattern  # "a total of $1.1m", "an offer worth $2bn": the link, backwards from the figure
+    # Whether the pack has the words each of these patterns needs: without them (Vietnamese) the pattern
+    # can match nothing, and its readers return before a call that would only read the clock.
+    has_named_by_links: bool
+    has_amount_of_words: bool
+    has_predicate_links: bool
+    has_total_verbs: bool
     not_named_by: frozenset
     count_not_named_before: frozenset  # "cấp độ cao nhất (Level 1)": a height names no count
     not_after_duration: tuple  # case-folded
@@ -140,6 +163,7 @@ class ExtractLexicon:
     # Where.
     places: dict  # alias as written -> canonical
     place_at: regex.Pattern
+    place_initials: frozenset[str] | None
     location: regex.Pattern
     not_places: frozenset
     not_place_endings: tuple
@@ -147,6 +171,7 @@ class ExtractLexicon:
     # In what frame.
     role_aliases: dict
     alias_at: regex.Pattern
+    alias_initials: frozenset[str] | None
     sides: frozenset  # canonical aliases that can be a figure's actor
     against: PhraseSet
     part_of: PhraseSet
@@ -267,6 +292,7 @@ def _concept_fields(pack: LanguagePack, noun_words: list[str]) -> dict[str, Any]
     return {
         "concepts": nouns,
         "noun_at": PatternSource(f"(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
+        "noun_initials": _initials(noun_words),
         "noun_search": PatternSource(f"{NOT_LETTER_BEFORE}(?P<noun>{_words(noun_words)}){NOT_LETTER_AFTER}"),
         "verb_concepts": verbs,
         # Matched backwards from the figure: a verb, then at most two words, then the figure.
@@ -307,6 +333,7 @@ def _subject_fields(pack: LanguagePack, noun_words: list[str], place_trie: str, 
             f"(?:[ ]+(?:{modifiers}|{owner}(?P<place>{place_trie})"
             f"|{owner}(?P<side>{side_trie})){NOT_LETTER_AFTER}){{0,{MAX_MODIFIERS}}}"
         ),
+        "head_phrase_initials": _either(_initials(pack.value("subjects.quantity_words")), _initials(noun_words)),
         "owner_place": PatternSource(f"[ ](?:{owner_words})[ ]+(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
         "change_verb_at": PatternSource(f"[ ]*(?:{_words(pack.value('subjects.change_verbs'))}){NOT_LETTER_AFTER}"),
         "elision_followers": _folded(pack.value("subjects.elision_followers")),
@@ -330,10 +357,14 @@ def _subject_fields(pack: LanguagePack, noun_words: list[str], place_trie: str, 
 def _predicate_fields(pack: LanguagePack) -> dict[str, Any]:
     """[subjects.predicates]: what a figure in a clause's predicate counts, read from the clause."""
     determiners = _words(pack.value("subjects.predicates.determiners"))
-    total = f"(?:{_words(pack.value('subjects.predicates.total_verbs'))})"
+    total_verbs = _words(pack.value("subjects.predicates.total_verbs"))
+    total = f"(?:{total_verbs})"
+    links = _words(pack.value("subjects.predicates.links"))
     total_link = f"(?:{_words(pack.value('subjects.predicates.total_links'))})"
     return {
-        "predicate_link": PatternSource(f"(?r)[ ](?P<link>{_words(pack.value('subjects.predicates.links'))})[ ]+\\Z"),
+        "predicate_link": PatternSource(f"(?r)[ ](?P<link>{links})[ ]+\\Z"),
+        "has_predicate_links": links != NOTHING,
+        "has_total_verbs": total_verbs != NOTHING,
         "predicate_auxiliaries": _folded(pack.value("subjects.predicates.auxiliaries")),
         "aside_endings": tuple(pack.value("subjects.predicates.aside_endings")),
         "predicate_determiners": _folded(pack.value("subjects.predicates.determiners")),
@@ -366,6 +397,7 @@ def _attribute_fields(pack: LanguagePack) -> dict[str, Any]:
     attributes = {phrase_key(w): concept for concept, words in pack.value("concepts.attributes").items() for w in words}
     links = _words(pack.value("subjects.attribute_links"))
     named_by = _words(pack.value("subjects.named_by_links"))
+    amount_of = _words(pack.value("subjects.amount_of_words"))
     return {
         "duration_named_before": frozenset(pack.value("subjects.duration_named_before")),
         "attribute_concepts": attributes,
@@ -374,11 +406,13 @@ def _attribute_fields(pack: LanguagePack) -> dict[str, Any]:
             f"(?r){NOT_LETTER_BEFORE}(?P<noun>{_words(attributes)}){NOT_LETTER_AFTER}(?:[ ]+(?:{links})){{0,2}}[ ]+\\Z"
         ),
         "named_by_link": PatternSource(f"(?r)[ ](?P<link>{named_by})[ ]+\\Z"),
+        "has_named_by_links": named_by != NOTHING,
         "not_named_by": _folded(pack.value("subjects.not_named_by")),
         "count_not_named_before": frozenset(pack.value("subjects.count_not_named_before")),
         "not_after_duration": tuple(w.casefold() for w in pack.value("subjects.not_after_duration")),
         "between_words": tuple(f" {w.casefold()} " for w in pack.value("subjects.between_words")),
-        "amount_of_at": PatternSource(f"[ ]+(?:{_words(pack.value('subjects.amount_of_words'))})[ ]+"),
+        "amount_of_at": PatternSource(f"[ ]+(?:{amount_of})[ ]+"),
+        "has_amount_of_words": amount_of != NOTHING,
         "not_compound_endings": tuple(pack.value("subjects.not_compound_endings")),
         "back_reference": PatternSource(
             f"(?r){NOT_LETTER_BEFORE}(?:{_words(pack.value('subjects.back_references'))})[ ]+\\Z"
@@ -400,6 +434,7 @@ def _place_fields(pack: LanguagePack, places: dict, place_trie: str) -> dict[str
     return {
         "places": places,
         "place_at": PatternSource(f"(?P<place>{place_trie}){NOT_LETTER_AFTER}"),
+        "place_initials": trie_initials(places),
         # The gazetteer is tried before and after skipping a type word ("bang Georgia" is an alias of
         # its own, "huyện Mỹ Đức" is not); an unknown capitalised name counts only after "ở", "in".
         "location": PatternSource(
@@ -424,6 +459,7 @@ def _role_fields(pack: LanguagePack, role_aliases: dict, sides: frozenset) -> di
     return {
         "role_aliases": role_aliases,
         "alias_at": PatternSource(f"(?P<alias>{trie_pattern(role_aliases)}){NOT_LETTER_AFTER}"),
+        "alias_initials": trie_initials(role_aliases),
         "sides": sides,
         "against": PhraseSet(
             pack.value("roles.markers.against"), not_after=pack.value("roles.exceptions.against_not_after")

@@ -44,6 +44,8 @@ def _clause_subject(sentence: Sentence, figure: NumberMention) -> Subject | None
     """'The contract ... was worth £7m': the clause's subject, when an auxiliary stands between it and
     the link before the figure; a verb with no auxiliary ("signed him in a deal worth") says nothing."""
     lex, folded = sentence.lex, sentence.folded
+    if not lex.has_predicate_links:
+        return None
     window_start = max(sentence.start, figure.start - _CLAUSE_WINDOW)
     link = lex.predicate_link.search(folded, window_start, figure.start, timeout=sentence.timeout)
     if link is None:
@@ -123,6 +125,8 @@ def _noun_phrase(sentence: Sentence, start: int, end: int) -> Subject | None:
 def _total_brought(sentence: Sentence, figure: NumberMention) -> Subject | None:
     """'taking the total number of copies of each song on sale to about 28,000': the total."""
     lex = sentence.lex
+    if not lex.has_total_verbs:
+        return None
     window_start = max(sentence.start, figure.start - _CLAUSE_WINDOW)
     found = lex.total_before.search(sentence.folded, window_start, figure.start, timeout=sentence.timeout)
     if found is None:

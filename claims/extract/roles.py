@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .phrases import may_start
+
 if TYPE_CHECKING:
     from .context import Sentence
 
@@ -58,7 +60,11 @@ def read_filler(
     limit = cut.start() if cut else min(end, at + _FILLER_REACH)
     if stop_at is not None:
         limit = min(limit, stop_at)
-    alias = lex.alias_at.match(folded, at, limit, timeout=sentence.timeout)
+    alias = (
+        lex.alias_at.match(folded, at, limit, timeout=sentence.timeout)
+        if may_start(lex.alias_initials, folded, at)
+        else None
+    )
     if alias is not None and _ends_filler(folded, alias.end(), limit, stop_words):
         return lex.role_aliases[" ".join(alias["alias"].split())], alias.end()
     words = folded[at:limit].split(" ")
@@ -96,6 +102,8 @@ def _name_follows(sentence: Sentence, at: int, limit: int) -> bool:
     """'sứ mệnh của Liên hợp quốc', 'mục tiêu của lực lượng Houthi': a name or an alias after 'của'."""
     if sentence.folded[at : at + 1].isupper():
         return True
+    if not may_start(sentence.lex.alias_initials, sentence.folded, at):
+        return False
     return sentence.lex.alias_at.match(sentence.folded, at, limit, timeout=sentence.timeout) is not None
 
 

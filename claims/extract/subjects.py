@@ -18,11 +18,16 @@ from claims.numbers.mention import NumberMention
 from claims.text.names import capitalised_before
 
 from .lexicon import MAX_MODIFIERS, ExtractLexicon, phrase_key
+from .phrases import may_start
 
 if TYPE_CHECKING:
     from .context import Sentence
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}0-9'’-]*")
+_WORD_OPENER = regex.compile(r"[\p{L}\p{M}]")  # _WORD's first character
+_WORD_GOES_ON = regex.compile(r"[\p{L}\p{M}0-9'’-]")  # and the others
+# char -> (whether it opens a _WORD, whether it goes on in one), asked of the patterns once per character.
+_WORD_CHARS: dict[str, tuple[bool, bool]] = {}
 # How far before a figure its noun may stand: "ngân sách năm nay của thành phố là 2,5 tỷ đồng".
 _BEFORE_WINDOW = 64
 # How far a word that holds a noun may start before the noun: "Ngân hàng Nhà nước".
@@ -129,7 +134,11 @@ def _head_first(sentence: Sentence, at: int, limit: int, kind: str = "count") ->
     """'lính Mỹ', 'số hộ dân', 'máy bay không người lái của Nga': one match reads the noun and its
     modifiers; for some kinds of figure a noun means another thing ("m3 nước": water)."""
     lex = sentence.lex
-    phrase = lex.head_phrase_at.match(sentence.folded, at, limit, timeout=sentence.timeout)
+    phrase = (
+        lex.head_phrase_at.match(sentence.folded, at, limit, timeout=sentence.timeout)
+        if may_start(lex.head_phrase_initials, sentence.folded, at)
+        else None
+    )
     concept = None
     if phrase is not None:
         concept = _concept_for(lex, phrase["noun"], kind) or lex.concept_of(phrase["noun"])
@@ -170,7 +179,7 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
     words_start, owner, owned = at, None, False
     of = lex.of_at.match(folded, at - 1, limit, timeout=timeout)
     if of is not None:
-        named = lex.place_at.match(folded, of.end(), limit, timeout=timeout)
+        named = _place_at(lex, folded, of.end(), limit, timeout)
         possessive = lex.possessive_at.match(folded, named.end(), limit, timeout=timeout) if named else None
         if named is not None and possessive is not None:  # "one third of Iraq's territory"
             owner, at, owned = lex.places[" ".join(named["place"].split())], possessive.end() + 1, True
@@ -186,7 +195,11 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
     places: list[str] = []
     sides: list[str] = []
     for _ in range(_NOUN_WITHIN_WORDS):
-        noun = lex.noun_at.match(folded, cursor, limit, timeout=timeout)
+        noun = (
+            lex.noun_at.match(folded, cursor, limit, timeout=timeout)
+            if may_start(lex.noun_initials, folded, cursor)
+            else None
+        )
         concept = _concept_for(lex, noun["noun"], kind) if noun is not None else None
         if noun is not None and concept:
             subject = Subject(None, words_start, noun.end(), concept)
@@ -195,13 +208,14 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
             subject.actor = subject.actor or (sides[0] if sides else None)
             subject.text = original[words_start : subject.end]
             return subject
-        word = _WORD.match(folded, cursor, limit, timeout=timeout)
-        if word is None or _is_stop(word.group(), lex):
+        word_end = _word_end(folded, cursor, limit)
+        word = folded[cursor:word_end]
+        if word_end < 0 or _is_stop(word, lex):
             break
-        named = lex.place_at.match(folded, cursor, limit, timeout=timeout)
+        named = _place_at(lex, folded, cursor, limit, timeout)
         alias = (
             lex.alias_at.match(folded, cursor, limit, timeout=timeout)
-            if named is None and word.group()[0].isupper()
+            if named is None and word[0].isupper() and may_start(lex.alias_initials, folded, cursor)
             else None
         )
         if named is not None:
@@ -210,8 +224,8 @@ def _modifiers_first(sentence: Sentence, at: int, limit: int, kind: str = "count
         elif alias is not None and lex.role_aliases[" ".join(alias["alias"].split())] in lex.sides:
             sides.append(lex.role_aliases[" ".join(alias["alias"].split())])
             step = alias.end()
-        elif word.group()[0].islower() or (word.group().isupper() and len(word.group()) > 1):
-            step = word.end()  # "backlogged DNA samples": an acronym modifies the noun like a word
+        elif word[0].islower() or (word.isupper() and len(word) > 1):
+            step = word_end  # "backlogged DNA samples": an acronym modifies the noun like a word
         else:
             break
         if folded[step : step + 1] != " ":
@@ -233,20 +247,45 @@ def _is_stop(word: str, lex: ExtractLexicon) -> bool:
     return word.casefold() in lex.subject_stop and not (word.isupper() and len(word) > 1)
 
 
+def _place_at(lex: ExtractLexicon, folded: str, at: int, limit: int, timeout: float) -> regex.Match[str] | None:
+    """The gazetteer's place named at `at`, tried only where one can start."""
+    if not may_start(lex.place_initials, folded, at):
+        return None
+    return lex.place_at.match(folded, at, limit, timeout=timeout)
+
+
+def _word_end(text: str, at: int, limit: int) -> int:
+    """Where the word _WORD matches at `at` ends (not past `limit`), or -1. Read a character at a
+    time: a pattern call reads the process clock twice for its timeout, costlier than a short word."""
+    end, limit = at, min(limit, len(text))
+    while end < limit:
+        char = text[end]
+        kinds = _WORD_CHARS.get(char)
+        if kinds is None:
+            kinds = _WORD_CHARS[char] = (
+                _WORD_OPENER.fullmatch(char, timeout=1) is not None,
+                _WORD_GOES_ON.fullmatch(char, timeout=1) is not None,
+            )
+        if not kinds[0 if end == at else 1]:
+            break
+        end += 1
+    return end if end > at else -1
+
+
 def _plain_words(sentence: Sentence, at: int, limit: int, names: bool = False) -> Subject:
     """No known noun: up to a few words, stopping at function words, names (unless `names`) and punctuation."""
     folded, lex, timeout = sentence.folded, sentence.lex, sentence.timeout
     cursor, end, taken, actor = at, at, 0, None
     while taken < lex.max_subject_words:
-        word = _WORD.match(folded, cursor, limit, timeout=timeout)
-        if word is None or _is_stop(word.group(), lex):
+        word_end = _word_end(folded, cursor, limit)
+        if word_end < 0 or _is_stop(folded[cursor:word_end], lex):
             break
-        if word.group()[0].isupper() and not names:
-            named = lex.place_at.match(folded, cursor, limit, timeout=timeout) if taken else None
+        if folded[cursor].isupper() and not names:
+            named = _place_at(lex, folded, cursor, limit, timeout) if taken else None
             if named is not None:  # "tù nhân Mỹ"
                 actor, end = lex.places[" ".join(named["place"].split())], named.end()
             break
-        end, taken = word.end(), taken + 1
+        end, taken = word_end, taken + 1
         if folded[end : end + 1] != " ":
             break
         cursor = end + 1

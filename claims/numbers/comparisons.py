@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.text.pattern_cache import compile_cached
+
 # Which side of a value each one-sided qualifier bounds, and whether it leaves the value out.
 LOWER_BOUNDS = {"more_than": True, "at_least": False}
 UPPER_BOUNDS = {"less_than": True, "at_most": False}
@@ -48,7 +50,7 @@ def pair_after(qualifiers: dict, linkers: list, pair_join: list, range_join: lis
         joins.append(f"[ ]+(?P<to>{word_alternation(range_join)})[ ]+(?P<qual>{word_alternation(upper)})[ ]+{linker}")
     # A number must follow (digits or a word; the reader reads it); whether the two sides bound one
     # range is the reader's to check ("more than 40 and less than 10" are two figures).
-    return regex.compile(f"(?:{'|'.join(joins)})(?=[0-9]|\\p{{L}})")
+    return compile_cached(f"(?:{'|'.join(joins)})(?=[0-9]|\\p{{L}})")  # compiled in milliseconds: later runs load it
 
 
 def comparison_pair(

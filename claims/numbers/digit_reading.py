@@ -353,7 +353,7 @@ class DigitReading(ReaderParts):
         return found[0] != "money" or value >= _PRICE_FROM
 
     def _amount_after(self, before: Before, e: int) -> bool:
-        return bool(before is not None and before["cur"]) or amount_after(self.folded, e, self.lex, self.timeout)
+        return bool(before is not None and before["cur"]) or amount_after(self._match(self.lex.unit_after, e), self.lex)
 
     def _measured_after(self, e: int) -> bool:
         """'top 1%', 'tuyến 2, 3 triệu': a unit, a scale or a range after the number makes it an amount."""

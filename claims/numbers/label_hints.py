@@ -38,6 +38,9 @@ class LabelHints:
     demonstratives: frozenset  # folded: "hai màn hình này" points back
     list_joins: frozenset  # folded: "và", "or"
     list_before: regex.Pattern | None  # one item of a list and its join, matched back from a number
+    # The last letter of a join, in the case list_before accepts (None: a join that ends in no letter).
+    list_join_end: regex.Pattern | None
+    list_join_end_of: dict[str, bool]  # character -> whether list_join_end matches it, asked once
 
 
 def read_label_hints(pack: LanguagePack) -> LabelHints:
@@ -51,6 +54,8 @@ def read_label_hints(pack: LanguagePack) -> LabelHints:
         demonstratives=frozenset(w.casefold() for w in pack.value("numbers.words.context.demonstratives")),
         list_joins=frozenset(w.casefold() for w in pack.value("numbers.identifiers.list_joins")),
         list_before=_list_before(pack.value("numbers.identifiers.list_joins")),
+        list_join_end=_list_join_end(pack.value("numbers.identifiers.list_joins")),
+        list_join_end_of={},
     )
 
 
@@ -61,6 +66,29 @@ def _list_before(joins: list[str]) -> regex.Pattern | None:
     return regex.compile(f"(?r)(?<![\\p{{L}}\\p{{M}}0-9.,])(?P<item>{_ITEM})(?:,[ ]|[ ]+(?i:{words})[ ]+)\\Z")
 
 
+def _list_join_end(joins: list[str]) -> regex.Pattern | None:
+    if any(not join or not join[-1].isalpha() for join in joins):
+        return None
+    return regex.compile(f"(?i:{'|'.join(regex.escape(join[-1]) for join in joins)})")
+
+
+def _may_close_list(folded: str, at: int, hints: LabelHints, timeout: float) -> bool:
+    """Whether what stands before `at` can end list_before: ", " or a join and spaces. Tested on the
+    join's last letter, cached per character: most numbers follow neither, and a pattern call reads
+    the process clock twice for its timeout."""
+    if folded[at - 1 : at] != " ":
+        return False
+    if hints.list_join_end is None or folded[at - 2 : at] == ", ":
+        return True
+    last = folded[max(0, at - 40) : at].rstrip(" ")[-1:]
+    if not last:
+        return False
+    known = hints.list_join_end_of.get(last)
+    if known is None:
+        known = hints.list_join_end_of[last] = hints.list_join_end.fullmatch(last, timeout=timeout) is not None
+    return known
+
+
 def listed_label(folded: str, s: int, lex: NumberLexicon, timeout: float) -> str | None:
     """'modun 2, 3', 'number seven or eight': the kind of a number that goes on a list opened by an
     identifier label ("identifier") or an ordinal word ("ordinal"), else None."""
@@ -69,6 +97,8 @@ def listed_label(folded: str, s: int, lex: NumberLexicon, timeout: float) -> str
         return None
     at, items = s, 0
     while items < _LIST_ITEMS:
+        if not _may_close_list(folded, at, lex.hints, timeout):
+            return None
         item = pattern.search(folded, max(0, at - 40), at, timeout=timeout)
         if item is None:
             return None
@@ -87,16 +117,16 @@ def listed_label(folded: str, s: int, lex: NumberLexicon, timeout: float) -> str
     return None
 
 
-def amount_after(folded: str, end: int, lex: NumberLexicon, timeout: float) -> bool:
-    """A percent or a currency after a number makes it an amount, whatever word stands before it."""
-    unit = lex.unit_after.match(folded, end, timeout=timeout)
+def amount_after(unit: regex.Match[str] | None, lex: NumberLexicon) -> bool:
+    """A percent or a currency after a number makes it an amount, whatever word stands before it.
+    `unit` is the lexicon's unit_after matched after the number (the reader's cached match)."""
     found = lex.unit_of(unit["unit"]) if unit is not None else None
     return found is not None and found[0] in _AMOUNT_KINDS
 
 
-def unit_after(folded: str, end: int, lex: NumberLexicon, timeout: float) -> bool:
-    """'the two hours of sport': a unit after a number word makes it a figure, whatever points back."""
-    unit = lex.unit_after.match(folded, end, timeout=timeout)
+def unit_after(unit: regex.Match[str] | None, lex: NumberLexicon) -> bool:
+    """'the two hours of sport': a unit after a number word makes it a figure, whatever points back.
+    `unit` is the lexicon's unit_after matched after the number word."""
     return unit is not None and lex.unit_of(unit["unit"]) is not None
 
 

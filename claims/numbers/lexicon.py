@@ -378,10 +378,11 @@ def _opening(s: NumberSections) -> dict[str, Any]:
         starters.add(quarter_word.casefold())
     starter_words = sorted(starters)
     return {
-        "anchor": compile_cached("|".join(anchor_parts)),  # the three longest patterns: later runs load them
-        "phone_anchor": regex.compile("|".join(anchor_parts[:2])),
+        # The longest patterns, each compiled in milliseconds or more: later runs load them.
+        "anchor": compile_cached("|".join(anchor_parts)),
+        "phone_anchor": compile_cached("|".join(anchor_parts[:2])),
         "digit_anchor": regex.compile(anchor_parts[1]),
-        "word_anchor": regex.compile("|".join(anchor_parts[2:])),
+        "word_anchor": compile_cached("|".join(anchor_parts[2:])),
         "word_candidates": compile_cached(f"{NOT_LETTER_BEFORE}{word_alternation(starter_words)}{NOT_LETTER_AFTER}"),
         "starter_search": WordSearch(" " + word for word in starter_words),
         "weak_follows": {
@@ -475,7 +476,7 @@ def _after(s: NumberSections) -> dict[str, Any]:
     sign_joins = [j for j in ranges.join if is_sign(j)]
     sign_join = f"|[ ]?(?P<join>{alternation(sign_joins)})[ ]?" if sign_joins else ""
     word_joins = [j for j in ranges.join if not is_sign(j)]
-    range_after = regex.compile(
+    range_after = compile_cached(
         f"(?P<sep>[ ]?-[ ]?{sign_join}|[ ]+(?P<join>{word_alternation(word_joins)})[ ]+)"
         f"(?P<cur>{alternation(currency_prefixes, ignore_case=False)})?[ ]?"
         # A negative second bound: "từ -5 đến -1", "from minus 10 to minus 2" (a sign after a space
@@ -485,14 +486,14 @@ def _after(s: NumberSections) -> dict[str, Any]:
     )
     # English joins a unit to its number with a hyphen before a noun: "a 10-year plan", "a 6.1-inch screen".
     unit_joiner = "(?:[ ]|-(?=\\p{L}))?" if units.hyphenated else "[ ]?"
-    unit_after = regex.compile(f"{unit_joiner}(?P<unit>{alternation(units.table)}){NOT_LETTER_AFTER}")
+    unit_after = compile_cached(f"{unit_joiner}(?P<unit>{alternation(units.table)}){NOT_LETTER_AFTER}")
     # A price per unit: "/" straight before any measure or duration ("USD/ounce", "đồng/tháng"), a word
     # between spaces ("per barrel").
     per_joiners = ["/"] if "/" in units.per else []
     per_words = [w for w in units.per if w != "/"]
     per_joiners += [f"[ ]+{word_alternation(per_words)}[ ]+"] if per_words else []
     per_units = list(units.measures) + list(units.durations)
-    per_after = regex.compile(
+    per_after = compile_cached(
         f"(?:{'|'.join(per_joiners)})(?P<per>{alternation(per_units)}){NOT_LETTER_AFTER}" if per_joiners else r"(?!x)x"
     )
     fraction_parts = []
@@ -509,7 +510,7 @@ def _after(s: NumberSections) -> dict[str, Any]:
     # Atomic, and no number after it: "5,000 or less than 6,000" is two figures, not "5,000 or less"
     # ("six months or more and", "two hours or more a day" are one: a joiner or an article opens no number).
     number_words = [w for w, (kind, _) in words.kinds.items() if kind != "joiner" and w not in words.weak]
-    suffix_after = regex.compile(
+    suffix_after = compile_cached(
         f"[ ]+(?>(?P<suffix>{word_alternation(s.qualifiers.suffix)}){NOT_LETTER_AFTER})"
         f"(?![ ]+(?:-?[0-9]|{word_alternation(number_words)}{NOT_LETTER_AFTER}))"
     )

@@ -46,6 +46,9 @@ def time_before_zone(folded: str, e: int, written: str, lex: NumberLexicon, time
     """'0001 GMT': the time of day ("00:01") and where its zone ends."""
     if len(written) != 4 or not lex.hints.time_zones:
         return None
+    # The zone read must be a known one, so one must stand there (after one space at most) for the pattern to tell.
+    if not folded.startswith(tuple(lex.hints.time_zones), e + 1 if folded[e : e + 1] == " " else e):
+        return None
     zone = _TIME_ZONE_AFTER.match(folded, e, timeout=timeout)
     normalized = f"{written[:2]}:{written[2:]}"
     if zone is None or zone["zone"] not in lex.hints.time_zones or clock(normalized) is None:

@@ -30,6 +30,8 @@ class Reader(ContextReading, DigitReading, FigureReading, WordReading, WordGate)
     def __init__(self, folded: str, original: str, lexicon: NumberLexicon, timeout: float):
         self.folded, self.original, self.lex, self.timeout = folded, original, lexicon, timeout
         self._gates: dict[int, str | None] = {}
+        self._matched: dict[tuple[int, int], regex.Match[str] | None] = {}  # (id of pattern, at) -> its match
+        self._asked_again = frozenset(map(id, (lexicon.unit_after, lexicon.glued, lexicon.scale_after)))
         self._title_case: dict[int, bool] = {}  # line start -> whether the line is in title case
 
     def _mention(

@@ -33,6 +33,8 @@ class ReaderParts(Protocol):
     timeout: float
     anchor: regex.Match[str]  # the match being read: set by Reader.read before any reading
     _gates: dict[int, str | None]
+    _matched: dict[tuple[int, int], regex.Match[str] | None]
+    _asked_again: frozenset[int]  # ids of the patterns whose matches _matched keeps
     _title_case: dict[int, bool]
 
     # reader.py

@@ -59,15 +59,15 @@ class WordReading(ReaderParts):
             return None, spans[0][1] if spans else e
         end = spans[used - 1][1]
         if self._is_name(s, end) or (
-            self._in_idiom(tokens, spans) and used == 1 and not unit_after(self.folded, end, lex, self.timeout)
+            self._in_idiom(tokens, spans) and used == 1 and not unit_after(self._match(lex.unit_after, end), lex)
         ):  # "the two leaders" point back; "the two hours of sport", "the two million tourists" are figures
             return None, end
         before = self._before(s)
         word = before["word"].casefold() if before and before["word"] else None
-        amount = bool(before and before["cur"]) or amount_after(self.folded, end, lex, self.timeout)
+        amount = bool(before and before["cur"]) or amount_after(self._match(lex.unit_after, end), lex)
         if word in lex.ordinal_before and not amount:  # "to top a billion US dollars" is money
             return self._label("ordinal", self._word_start(before), end, s, value), end
-        measured = unit_after(self.folded, end, lex, self.timeout)  # "10.000 mẫu một ngày": per day
+        measured = unit_after(self._match(lex.unit_after, end), lex)  # "10.000 mẫu một ngày": per day
         if used == 1 and word in lex.identifier_labels and not measured:  # "tuyến hai" (the second line), "tầng ba"
             return self._label("identifier", self._word_start(before), end, s, value), end
         # "number seven or eight."; but "set 3, hai tay vợt" counts the players that follow.

@@ -19,6 +19,7 @@ import regex
 
 from claims.errors import InputError
 from claims.text.legacy_vi import (
+    VietnameseScore,
     as_windows_1252_bytes,
     read_tcvn3,
     read_vni,
@@ -173,19 +174,33 @@ def _read_8bit(data: bytes) -> tuple[str, str]:
     return readings[0][1], readings[0][0]
 
 
-def _most_vietnamese(readings: list[tuple[str, str]]) -> tuple[str, str] | None:
+def _most_vietnamese(
+    readings: list[tuple[str, str]], scores: dict[str, VietnameseScore] | None = None
+) -> tuple[str, str] | None:
     """The reading with the most Vietnamese-looking words, if any looks Vietnamese at all.
 
     Ties go to the earlier reading (charset-normalizer's guess), so Western text stays as guessed.
+    `scores` holds the scores of NFC texts already scored, and gets those scored here.
     """
     best_score, best = None, None
     for encoding, text in readings:
-        score = vietnamese_score(unicodedata.normalize("NFC", text))
+        score = _score(unicodedata.normalize("NFC", text), scores)
         if best_score is None or score.net > best_score.net:
             best_score, best = score, (text, encoding)
     if best_score is None or best_score.good == 0 or best_score.good < 3 * best_score.bad:
         return None
     return best
+
+
+def _score(text: str, scores: dict[str, VietnameseScore] | None) -> VietnameseScore:
+    # Scoring reads every word of a text: a text scored once (the legacy test scores it before
+    # comparing its readings, and the winner after) is not scored again.
+    if scores is None:
+        return vietnamese_score(text)
+    score = scores.get(text)
+    if score is None:
+        score = scores[text] = vietnamese_score(text)
+    return score
 
 
 def _damaged_utf8(
@@ -288,15 +303,17 @@ def _legacy_font_text(text: str) -> tuple[str, str] | None:
     raw = as_windows_1252_bytes(text)
     if raw is None:
         return None
-    score = vietnamese_score(text)
+    scores: dict[str, VietnameseScore] = {}
+    score = _score(text, scores)
     if score.bad < 2 or score.good > score.bad:
         return None  # mostly sound Vietnamese (or none at all): leave it alone
     as_1252 = windows_1252_reading(raw)
-    best = _most_vietnamese([("as-is", text), ("tcvn3", read_tcvn3(as_1252)), ("vni", read_vni(as_1252))])
+    readings = [("as-is", text), ("tcvn3", read_tcvn3(as_1252)), ("vni", read_vni(as_1252))]
+    best = _most_vietnamese(readings, scores)
     if best is None or best[1] == "as-is":
         return None
     # Vietnamese puts a mark on most syllables; an English text whose few "£" became "Ê" does not.
-    converted = vietnamese_score(best[0])
+    converted = _score(best[0], scores)
     if converted.good * _MARKED_SHARE_DIVISOR < converted.good + converted.plain:
         return None
     return unicodedata.normalize("NFC", best[0]), best[1]
