@@ -213,17 +213,24 @@ def _shared_tokens(figure: Figure, fact: _Fact) -> int:
     """How many distinct syllables (or words) a figure shares with a fact in its evidence words
     and the noun it counts: "cảnh sát" and "sát điều" share three, not two; "37 người bị thương"
     and "39 người bị thương" share the noun's three."""
-    tokens = _tokens(figure.words & fact.words, figure.names)
-    if figure.subject and any(figure.subject == other.subject for other in fact.figures):
-        tokens.update(figure.subject.split())
-    return len(tokens)
+    same_noun = any(figure.subject == other.subject for other in fact.figures)
+    return len(_evidence(figure.words & fact.words, figure.names, figure.subject if same_noun else None))
+
+
+def _evidence(shared: Iterable[str], names: frozenset[str], subject: str | None) -> set[str]:
+    """The tokens of shared evidence words and of the noun both count (None: not the same noun)."""
+    tokens = _tokens(shared, names)
+    if subject:
+        tokens.update(subject.split())
+    return tokens
 
 
 def _tokens(words: Iterable[str], names: frozenset[str]) -> set[str]:
     """The distinct syllables (or words) of shared evidence words, a name counting once however
     many it is written in: "Long Qingquan, Trung Quốc" near two weights is who lifted, one thing
     each, not four words that tie a snatch to a total."""
-    of_name = {token: name for name in names for token in name.split()}
+    # A syllable in several names belongs to the longest: the same owner whatever the set's order.
+    of_name = {token: name for name in sorted(names, key=lambda n: (len(n), n)) for token in name.split()}
     tokens: set[str] = set()
     for word in words:
         parts = word.split()
@@ -239,10 +246,8 @@ def tied(a: Figure, b: Figure) -> bool:
     """Whether two figures of one fact are tied by their own words, not only through the fact's
     other figures: a fact gathers the words of all its figures, and "218 vụ xử lý hình sự" can join
     it through one figure and "300 DN vào kiểm tra" through another, sharing nothing themselves."""
-    tokens = _tokens(a.words & b.words, a.names | b.names)
-    if a.subject and a.subject == b.subject:
-        tokens.update(a.subject.split())
-    return len(tokens) >= MIN_SHARED_TOKENS and counted_alike(a, b)
+    subject = a.subject if a.subject == b.subject else None
+    return len(_evidence(a.words & b.words, a.names | b.names, subject)) >= MIN_SHARED_TOKENS and counted_alike(a, b)
 
 
 def restated(a: Figure, b: Figure) -> bool:
@@ -377,20 +382,17 @@ class SentenceNeighbours:
         # One other figure agreeing may be chance ("1-1" and "2 – 1"): the sentences' words must meet too.
         return len(left[1]) > 1 or len(_tokens(self._words(a) & self._words(b), a.names | b.names)) >= MIN_SHARED_TOKENS
 
+    def _together(self, figure: Figure) -> list[Figure]:
+        return self._by_sentence.get((figure.article_id, figure.sentence_start), [])
+
     def _words(self, figure: Figure) -> frozenset[str]:
-        together = self._by_sentence.get((figure.article_id, figure.sentence_start), ())
-        return frozenset().union(*(f.words for f in together))
+        return frozenset().union(*(f.words for f in self._together(figure)))
 
     def _place(self, figure: Figure) -> tuple | None:
         """Where a figure stands in its sentence, with the other figures there, or None alone."""
-        if figure.sentence_start is None:
-            return None
-        together = self._by_sentence.get((figure.article_id, figure.sentence_start), ())
-        if len(together) < 2:
-            return None
-        ordered = sorted(together, key=_by_id)
-        others = tuple((f.family, f.low, f.high) for f in ordered if f.id != figure.id)
-        return ordered.index(figure), others
+        together = self._together(figure) if figure.sentence_start is not None else []
+        found = _places(together).get(figure.id) if len(together) > 1 else None
+        return found[1] if found is not None else None
 
     def twin_facts(self, taken: set[int]) -> list[list[Figure]]:
         """Facts of twin figures (`twins`) of different articles that no fact holds yet."""
@@ -398,11 +400,8 @@ class SentenceNeighbours:
         for together in self._by_sentence.values():
             if len(together) < 2:
                 continue
-            ordered = sorted(together, key=_by_id)
-            shapes = [(f.family, f.low, f.high) for f in ordered]
-            for index, figure in enumerate(ordered):
+            for figure, place in _places(together).values():
                 if figure.id not in taken:
-                    place = (index, tuple(shapes[:index] + shapes[index + 1 :]))
                     by_place.setdefault((figure.family, _frame_signature(figure), place), []).append(figure)
         found = []
         for members in by_place.values():
@@ -421,6 +420,14 @@ class SentenceNeighbours:
             return False, []
         agreeing = [x for x in left if any(x.family == y.family and _same_number(x, y) for y in right)]
         return not agreeing, agreeing
+
+
+def _places(together: list[Figure]) -> dict[int, tuple[Figure, tuple]]:
+    """Each figure of one sentence, by id, with its place: where it stands among them and what
+    the others are (kind, unit and interval), in order."""
+    ordered = sorted(together, key=_by_id)
+    shapes = [(f.family, f.low, f.high) for f in ordered]
+    return {f.id: (f, (i, tuple(shapes[:i] + shapes[i + 1 :]))) for i, f in enumerate(ordered)}
 
 
 def _same_number(a: Figure, b: Figure) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from claims.lang import languages, load_pack
 from claims.store.models import Article, ClaimRecord, table_of
+from claims.text.word_search import whole_word
 
 from .figures import FIGURE_COLUMNS, Figure, figure_from_row
 from .rules import Finding, amount
@@ -114,7 +115,7 @@ def _beside_at(lowered: str, beside: Sequence[str], after: int) -> int:
         at = lowered.find(word, after)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+            if whole_word(lowered, at, end):
                 ends.append(at)
                 break
             at = lowered.find(word, end)

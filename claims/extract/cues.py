@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from claims.text.word_search import whole_word
+
 from .lexicon import ExtractLexicon
 
 
@@ -33,11 +35,11 @@ class CueIndex:
                 joined_starts.append(at_joined)
                 shift.append(start - at_joined)
                 at_joined += end - start + 1
-            words, size = lex.cue_search.words, len(lowered)
+            words = lex.cue_search.words
             for index, found, found_end in lex.cue_search.occurrences(joined):
                 at = found + shift[bisect_right(joined_starts, found) - 1]
                 end = at + found_end - found
-                if (at == 0 or not lowered[at - 1].isalnum()) and (end >= size or not lowered[end].isalnum()):
+                if whole_word(lowered, at, end):
                     hits.append((at, words[index]))
             hits.sort()
         self.positions = [at for at, _ in hits]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.lang import LanguagePack
-from claims.text.word_search import WordSearch
+from claims.text.word_search import WordSearch, whole_word
 
 # How many content words on each side of a figure, inside its clause, count as its evidence:
 # enough for the noun and the verb it completes, few enough to stay with one fact.
@@ -83,10 +83,6 @@ def _per_unit_words(phrases: list[str]) -> list[str]:
     return sorted({p.casefold() for p in phrases if p.strip()}, key=len, reverse=True)
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
 def read_frame(
     words: FrameWords,
     clause_before: str,
@@ -118,7 +114,7 @@ def read_frame(
     background = False
     tail = before.rstrip()
     for index, at, end in words.search.occurrences(text):
-        if not _whole_word(text, at, end):
+        if not whole_word(text, at, end):
             continue
         kind = words.kinds[index]
         if kind in ASPECTS:

@@ -38,9 +38,8 @@ class LabelHints:
     demonstratives: frozenset  # folded: "hai màn hình này" points back
     list_joins: frozenset  # folded: "và", "or"
     list_before: regex.Pattern | None  # one item of a list and its join, matched back from a number
-    # The last letter of a join, in the case list_before accepts (None: a join that ends in no letter).
-    list_join_end: regex.Pattern | None
-    list_join_end_of: dict[str, bool]  # character -> whether list_join_end matches it, asked once
+    # The last letters of the joins, casefolded (None: a join that ends in no letter).
+    list_join_ends: frozenset | None
 
 
 def read_label_hints(pack: LanguagePack) -> LabelHints:
@@ -54,8 +53,7 @@ def read_label_hints(pack: LanguagePack) -> LabelHints:
         demonstratives=frozenset(w.casefold() for w in pack.value("numbers.words.context.demonstratives")),
         list_joins=frozenset(w.casefold() for w in pack.value("numbers.identifiers.list_joins")),
         list_before=_list_before(pack.value("numbers.identifiers.list_joins")),
-        list_join_end=_list_join_end(pack.value("numbers.identifiers.list_joins")),
-        list_join_end_of={},
+        list_join_ends=_list_join_ends(pack.value("numbers.identifiers.list_joins")),
     )
 
 
@@ -66,27 +64,22 @@ def _list_before(joins: list[str]) -> regex.Pattern | None:
     return regex.compile(f"(?r)(?<![\\p{{L}}\\p{{M}}0-9.,])(?P<item>{_ITEM})(?:,[ ]|[ ]+(?i:{words})[ ]+)\\Z")
 
 
-def _list_join_end(joins: list[str]) -> regex.Pattern | None:
+def _list_join_ends(joins: list[str]) -> frozenset | None:
     if any(not join or not join[-1].isalpha() for join in joins):
         return None
-    return regex.compile(f"(?i:{'|'.join(regex.escape(join[-1]) for join in joins)})")
+    return frozenset(join[-1].casefold() for join in joins)
 
 
-def _may_close_list(folded: str, at: int, hints: LabelHints, timeout: float) -> bool:
+def _may_close_list(folded: str, at: int, hints: LabelHints) -> bool:
     """Whether what stands before `at` can end list_before: ", " or a join and spaces. Tested on the
-    join's last letter, cached per character: most numbers follow neither, and a pattern call reads
-    the process clock twice for its timeout."""
+    join's last letter: most numbers follow neither, and a pattern call reads the process clock twice
+    for its timeout."""
     if folded[at - 1 : at] != " ":
         return False
-    if hints.list_join_end is None or folded[at - 2 : at] == ", ":
+    if hints.list_join_ends is None or folded[at - 2 : at] == ", ":
         return True
     last = folded[max(0, at - 40) : at].rstrip(" ")[-1:]
-    if not last:
-        return False
-    known = hints.list_join_end_of.get(last)
-    if known is None:
-        known = hints.list_join_end_of[last] = hints.list_join_end.fullmatch(last, timeout=timeout) is not None
-    return known
+    return bool(last) and last.casefold() in hints.list_join_ends
 
 
 def listed_label(folded: str, s: int, lex: NumberLexicon, timeout: float) -> str | None:
@@ -97,7 +90,7 @@ def listed_label(folded: str, s: int, lex: NumberLexicon, timeout: float) -> str
         return None
     at, items = s, 0
     while items < _LIST_ITEMS:
-        if not _may_close_list(folded, at, lex.hints, timeout):
+        if not _may_close_list(folded, at, lex.hints):
             return None
         item = pattern.search(folded, max(0, at - 40), at, timeout=timeout)
         if item is None:

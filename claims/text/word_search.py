@@ -33,6 +33,11 @@ class WordSearch:
         return self._automaton.find_matches_as_indexes(text, overlapping=self._overlapping)
 
 
+def whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word of its own: no letter or digit joins it on either side."""
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+
+
 def may_overlap(words: tuple[str, ...]) -> bool:
     """Whether two occurrences of these words can share a character: one word holds another,
     or a word ends with what another, or itself, begins with ("kể từ" and "từ"; "ab" and "bc"; "aba")."""
